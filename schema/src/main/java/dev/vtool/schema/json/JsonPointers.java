@@ -1,0 +1,46 @@
+package dev.vtool.schema.json;
+
+/** RFC 6901 JSON Pointers as plain strings: "" is the root, "/inbounds/0/port" a value. */
+public final class JsonPointers {
+    private JsonPointers() {
+    }
+
+    public static String child(String parent, String key) {
+        return parent + "/" + key.replace("~", "~0").replace("/", "~1");
+    }
+
+    public static String child(String parent, int index) {
+        return parent + "/" + index;
+    }
+
+    public static String parent(String pointer) {
+        int slash = pointer.lastIndexOf('/');
+        return slash <= 0 ? "" : pointer.substring(0, slash);
+    }
+
+    /** The last segment, unescaped ("" for the root). */
+    public static String lastSegment(String pointer) {
+        int slash = pointer.lastIndexOf('/');
+        return slash < 0 ? "" : pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
+    }
+
+    /** A readable path for messages: {@code inbounds[0].settings.clients[1].id}. */
+    public static String toDisplayPath(String pointer) {
+        if (pointer.isEmpty()) {
+            return "(top level)";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String raw : pointer.substring(1).split("/", -1)) {
+            String seg = raw.replace("~1", "/").replace("~0", "~");
+            if (!seg.isEmpty() && seg.chars().allMatch(Character::isDigit)) {
+                out.append('[').append(seg).append(']');
+            } else {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(seg);
+            }
+        }
+        return out.toString();
+    }
+}

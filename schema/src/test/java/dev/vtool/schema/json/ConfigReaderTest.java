@@ -1,0 +1,118 @@
+package dev.vtool.schema.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vtool.schema.finding.Finding;
+import dev.vtool.schema.finding.Location;
+import dev.vtool.schema.source.SourceFile;
+import org.junit.jupiter.api.Test;
+
+class ConfigReaderTest {
+    private final ConfigReader reader = new ConfigReader();
+
+    private ReadResult read(String text) {
+        return reader.read(new SourceFile("t.json", text));
+    }
+
+    private Finding onlyFinding(String text) {
+        ReadResult r = read(text);
+        assertEquals(1, r.findings().size(), () -> "findings: " + r.findings());
+        return r.findings().get(0);
+    }
+
+    @Test
+    void keepsPositionsOfValuesAndKeysThroughComments() {
+        String text = "{\n  // a comment\n  \"inbounds\": [ /* x */ {\"port\": 1080, # hash comment\n \"protocol\": \"socks\"}]\n}";
+        ReadResult r = read(text);
+        assertTrue(r.ok(), () -> r.findings().toString());
+        ConfigDocument doc = r.document();
+        assertEquals(1080, doc.at("/inbounds/0/port").asInt());
+        Location port = doc.locate("/inbounds/0/port");
+        assertEquals(3, port.line());
+        assertEquals(34, port.column());
+        assertEquals(26, doc.locateKey("/inbounds/0/port").column());
+        assertEquals(4, doc.locate("/inbounds/0/protocol").line());
+        // a missing value is located at its nearest present ancestor
+        assertEquals(doc.locate("/inbounds/0"), doc.locate("/inbounds/0/settings/clients"));
+    }
+
+    @Test
+    void missingCommaPointsAtTheNextMember() {
+        Finding f = onlyFinding("{\n  \"a\": 1\n  \"b\": 2\n}");
+        assertEquals("json-syntax", f.ruleId());
+        assertEquals(3, f.location().line());
+        assertEquals(3, f.location().column());
+        assertTrue(f.message().contains("missing comma"), f.message());
+        assertTrue(f.fix().contains("line 2"), f.fix());
+    }
+
+    @Test
+    void trailingCommaPointsAtTheComma() {
+        Finding f = onlyFinding("{\n  \"a\": 1,\n}");
+        assertEquals(2, f.location().line());
+        assertEquals(9, f.location().column());
+        assertTrue(f.message().contains("trailing comma"), f.message());
+        Finding g = onlyFinding("{\"a\": [1, 2, ]}");
+        assertTrue(g.message().contains("trailing comma"), g.message());
+        assertEquals(12, g.location().column());
+    }
+
+    @Test
+    void unquotedKeySingleQuotesAndSmartQuotes() {
+        assertTrue(onlyFinding("{ port: 1 }").message().contains("key port is not in double quotes"));
+        assertTrue(onlyFinding("{ 'port': 1 }").message().contains("single quotes"));
+        Finding smart = onlyFinding("{ \u201Cport\u201D: 1 }");
+        assertTrue(smart.message().contains("typographic quote"), smart.message());
+        assertEquals(3, smart.location().column());
+    }
+
+    @Test
+    void unterminatedCommentAndUnclosedBrace() {
+        Finding c = onlyFinding("{\n \"a\": 1 /* never\n closed }");
+        assertTrue(c.message().contains("comment is never closed"), c.message());
+        assertEquals(2, c.location().line());
+        assertEquals(9, c.location().column());
+        Finding b = onlyFinding("{\n \"a\": [1, 2\n");
+        assertTrue(b.message().contains("ends before this [ is closed"), b.message());
+        assertEquals(2, b.location().line());
+    }
+
+    @Test
+    void bomIsReportedButTheRestIsStillRead() {
+        ReadResult r = read("\uFEFF{\"log\": {}}");
+        assertTrue(r.ok());
+        assertEquals("bom", r.findings().get(0).ruleId());
+        assertEquals(3, r.document().locateKey("/log").column());
+    }
+
+    @Test
+    void duplicateKeysWarnAndLastWins() {
+        ReadResult r = read("{\"port\": 1,\n \"Port\": 2}");
+        assertTrue(r.ok());
+        assertEquals(2, r.document().at("/Port").asInt());
+        assertFalse(r.document().has("/port"));
+        Finding f = r.findings().get(0);
+        assertEquals("duplicate-key", f.ruleId());
+        assertEquals(2, f.location().line());
+        assertEquals(1, f.related().size());
+    }
+
+    @Test
+    void emptyFileAndNonObjectTopLevel() {
+        assertNull(read("  // nothing\n").document());
+        assertTrue(onlyFinding("").message().contains("empty"));
+        Finding arr = onlyFinding("[]");
+        assertEquals("not-an-object", arr.ruleId());
+        assertNotNull(arr.fix());
+    }
+
+    @Test
+    void windowsPathBackslash() {
+        Finding f = onlyFinding("{\"access\": \"C:\\v2ray\\log.txt\"}");
+        assertTrue(f.message().contains("backslash"), f.message());
+    }
+}
