@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 /** Runs vtool in-process with captured stdout/stderr (and optional stdin), for CLI tests. */
 public record CliRun(int exitCode, String out, String err) {
 
-    public static synchronized CliRun run(String stdin, String... args) {
+    public static synchronized CliRun withStdin(String stdin, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         InputStream oldIn = System.in;
@@ -31,6 +31,6 @@ public record CliRun(int exitCode, String out, String err) {
     }
 
     public static CliRun run(String... args) {
-        return run(null, args);
+        return withStdin(null, args);
     }
 }

@@ -115,7 +115,7 @@ class LintCommandTest {
 
     @Test
     void readsStdin() {
-        CliRun r = CliRun.run("{ port: 1 }", "lint", "--color=never", "-");
+        CliRun r = CliRun.withStdin("{ port: 1 }", "lint", "--color=never", "-");
         assertEquals(ExitCodes.FINDINGS, r.exitCode());
         assertTrue(r.out().startsWith("<stdin>:1:3: error: key port is not in double quotes"), r.out());
     }
