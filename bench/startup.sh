@@ -10,11 +10,11 @@ runs=(-n "vtool lint (default JDK)" "./vtool lint $config")
 for jdk in /usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64; do
     if [ -x "$jdk/bin/java" ]; then
         VTOOL_JAVA="$jdk/bin/java" ./vtool lint "$config" >/dev/null || true   # its own CDS archive
-        runs+=(-n "vtool lint ($(basename "$jdk"))" "VTOOL_JAVA=$jdk/bin/java ./vtool lint $config")
+        runs+=(-n "vtool lint ($(basename "$jdk"))" "env VTOOL_JAVA=$jdk/bin/java ./vtool lint $config")
     fi
 done
 if command -v v2ray >/dev/null; then
     # v2ray -test exits 23 where geo files or certificates are missing; -i lets hyperfine time it anyway.
     runs+=(-n "v2ray -test" "v2ray -test -config $config")
 fi
-hyperfine -N -i --warmup 3 --runs 20 "${runs[@]}" 2>/dev/null || hyperfine -i --warmup 3 --runs 20 "${runs[@]}"
+hyperfine -N -i --warmup 3 --runs 20 "${runs[@]}"
