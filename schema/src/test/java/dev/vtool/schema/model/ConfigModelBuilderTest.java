@@ -112,15 +112,15 @@ class ConfigModelBuilderTest {
                 error("{\"inbounds\": [{\"port\": 1, \"protocol\": \"dokodemo\"}]}"));
         assertEquals("c.json:1:15: Listen on AnyIP but no Port(s) set in InboundDetour.",
                 error("{\"inbounds\": [{\"protocol\": \"socks\"}]}"));
-        assertTrue(error("{\"routing\": {\"rules\": [{\"outboundTag\": \"x\", \"domain\": [\"a\"]}]}")
+        assertTrue(error("{\"routing\": {\"rules\": [{\"outboundTag\": \"x\", \"domain\": [\"a\"]}]}}")
                 .endsWith("unknown router rule type: "));
-        assertTrue(error("{\"routing\": {\"rules\": [{\"type\": \"field\", \"outboundTag\": \"x\"}]}")
+        assertTrue(error("{\"routing\": {\"rules\": [{\"type\": \"field\", \"outboundTag\": \"x\"}]}}")
                 .endsWith("app/router: this rule has no effective fields"));
-        assertTrue(error("{\"routing\": {\"rules\": [{\"type\": \"field\", \"ip\": [\"1.2.3.4/33\"], \"outboundTag\": \"x\"}]}")
+        assertTrue(error("{\"routing\": {\"rules\": [{\"type\": \"field\", \"ip\": [\"1.2.3.4/33\"], \"outboundTag\": \"x\"}]}}")
                 .endsWith("invalid IP: 1.2.3.4/33 > invalid network mask for router: 33"));
-        assertTrue(error("{\"routing\": {\"rules\": [{\"type\": \"field\", \"port\": [80], \"outboundTag\": \"x\"}]}")
+        assertTrue(error("{\"routing\": {\"rules\": [{\"type\": \"field\", \"port\": [80], \"outboundTag\": \"x\"}]}}")
                 .endsWith("invalid field rule > invalid port: [80]"));
-        assertTrue(error("{\"routing\": {\"rules\": [{\"type\": \"field\", \"domain\": [\"a\"], \"balancerTag\": \"nob\"}]}")
+        assertTrue(error("{\"routing\": {\"rules\": [{\"type\": \"field\", \"domain\": [\"a\"], \"balancerTag\": \"nob\"}]}}")
                 .endsWith("app/router: balancer nob not found"));
         assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"settings\": {\"redirect\": \"1.1.1.1\"}}]}")
                 .endsWith("invalid redirect address: 1.1.1.1: address 1.1.1.1: missing port in address"));
