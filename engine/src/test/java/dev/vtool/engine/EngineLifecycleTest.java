@@ -20,6 +20,11 @@ class EngineLifecycleTest {
         LeakWatch.install();
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void noLeaks() throws InterruptedException {
+        LeakWatch.assertNone();
+    }
+
     @Test
     void portInUseIsOneClearMessage() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {

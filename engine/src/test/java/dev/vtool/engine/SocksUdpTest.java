@@ -23,6 +23,11 @@ class SocksUdpTest {
         LeakWatch.install();
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void noLeaks() throws InterruptedException {
+        LeakWatch.assertNone();
+    }
+
     @Test
     void udpAssociateRoundTrip() throws Exception {
         int port = FreePort.next();

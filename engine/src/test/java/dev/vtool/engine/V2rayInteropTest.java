@@ -20,6 +20,11 @@ class V2rayInteropTest {
         LeakWatch.install();
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void noLeaks() throws InterruptedException {
+        LeakWatch.assertNone();
+    }
+
     private TestOrigin origin;
     private Process v2ray;
     private Path dir;
