@@ -103,11 +103,24 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
         context.dispatcher().dispatch(session, current);
     }
 
-    /** Called when a forwarded exchange is over; the client may send its next request. */
+    /**
+     * Called when a forwarded exchange is over; the client may send its next request, which (as in V2Ray)
+     * must arrive within the handshake timeout.
+     */
     private void forwardDone(HttpForwardLink link, boolean keepGoing) {
         if (current == link) {
             current = null;
         }
+        if (keepGoing && channel != null && channel.isActive()) {
+            HandshakeDeadline.arm(channel, firstSession.policy().handshake(), () -> { });
+        }
+    }
+
+    private io.netty.channel.Channel channel;
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
     }
 
     private static String hostHeader(HttpRequest req) {
