@@ -139,6 +139,17 @@ class ProxyEndToEndTest {
     }
 
     @Test
+    void httpProxyHttp10AndConnectionClose() throws Exception {
+        Curl.Result r = Curl.run("--http1.0", "-x", "http://127.0.0.1:" + http, url("localhost", "/hello"));
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("hello from origin"), r.out());
+        Curl.Result c = Curl.run("-H", "Connection: close", "-x", "http://127.0.0.1:" + http,
+                url("localhost", "/hello"), url("localhost", "/hello"));
+        assertEquals(0, c.exit(), c.err());
+        assertEquals(2, c.out().split("hello from origin", -1).length - 1, c.out());
+    }
+
+    @Test
     void httpProxyConnectTunnel() throws Exception {
         Curl.Result r = Curl.run("-p", "-x", "http://127.0.0.1:" + http, url("localhost", "/hello"));
         assertEquals(0, r.exit(), r.err());

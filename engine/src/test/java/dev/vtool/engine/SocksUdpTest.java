@@ -97,4 +97,26 @@ class SocksUdpTest {
             assertTrue(vtool.awaitLog("UDP is not enabled.", java.time.Duration.ofSeconds(2)), vtool.log());
         }
     }
+
+    @Test
+    void dokodemoForwardsUdpAndTcp() throws Exception {
+        int port = FreePort.next();
+        try (TestOrigin origin = new TestOrigin();
+             EngineHarness vtool = new EngineHarness("""
+                     {"inbounds": [{"tag": "dns-like", "listen": "127.0.0.1", "port": %d, "protocol": "dokodemo-door",
+                                    "settings": {"address": "127.0.0.1", "port": %d, "network": "tcp,udp"}}],
+                      "outbounds": [{"protocol": "freedom"}]}
+                     """.formatted(port, origin.udpPort()));
+             DatagramSocket client = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            client.setSoTimeout(3000);
+            byte[] q = "query".getBytes(StandardCharsets.UTF_8);
+            client.send(new DatagramPacket(q, q.length, new InetSocketAddress("127.0.0.1", port)));
+            byte[] buf = new byte[2048];
+            DatagramPacket answer = new DatagramPacket(buf, buf.length);
+            client.receive(answer);
+            assertEquals("echo:query", new String(buf, 0, answer.getLength(), StandardCharsets.UTF_8));
+            assertTrue(vtool.awaitLog("accepted udp:127.0.0.1:" + origin.udpPort(), java.time.Duration.ofSeconds(2)),
+                    vtool.log());
+        }
+    }
 }
