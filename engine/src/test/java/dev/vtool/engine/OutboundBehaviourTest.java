@@ -88,4 +88,32 @@ class OutboundBehaviourTest {
             assertTrue(vtool.log().contains("v2ray.com/core/app/dispatcher: non existing tag: nope"), vtool.log());
         }
     }
+
+    private static String rawRequest(int port, String request) throws Exception {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2000);
+            s.setSoTimeout(5000);
+            s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        }
+    }
+
+    @Test
+    void httpInboundTransparentRequestsOnlyWhenAllowed() throws Exception {
+        int open = FreePort.next();
+        int closed = FreePort.next();
+        try (TestOrigin origin = new TestOrigin();
+             EngineHarness vtool = new EngineHarness("""
+                     {"inbounds": [
+                        {"listen": "127.0.0.1", "port": %d, "protocol": "http", "settings": {"allowTransparent": true}},
+                        {"listen": "127.0.0.1", "port": %d, "protocol": "http"}],
+                      "outbounds": [{"protocol": "freedom"}]}
+                     """.formatted(open, closed))) {
+            String req = "GET /hello HTTP/1.1\r\nHost: localhost:" + origin.httpPort() + "\r\nConnection: close\r\n\r\n";
+            String ok = rawRequest(open, req);
+            assertTrue(ok.startsWith("HTTP/1.1 200") && ok.contains("hello from origin"), ok);
+            String refused = rawRequest(closed, req);
+            assertTrue(refused.startsWith("HTTP/1.1 400 Bad Request"), refused);
+        }
+    }
 }
