@@ -111,12 +111,29 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
         if (current == link) {
             current = null;
         }
+        if (inputShutdown && channel != null) {
+            // the client sent FIN while this answer was under way: nothing more will come
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
         if (keepGoing && channel != null && channel.isActive()) {
             HandshakeDeadline.arm(channel, firstSession.policy().handshake(), () -> { });
         }
     }
 
     private io.netty.channel.Channel channel;
+    private boolean inputShutdown;
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+            inputShutdown = true;
+            if (current == null) {
+                ctx.close();
+            }
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
