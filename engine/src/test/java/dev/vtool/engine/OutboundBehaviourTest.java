@@ -116,4 +116,21 @@ class OutboundBehaviourTest {
             assertTrue(refused.startsWith("HTTP/1.1 400 Bad Request"), refused);
         }
     }
+
+    @Test
+    void portRangeListensOnEveryPortAndSendThroughBindsTheSource() throws Exception {
+        int first = FreePort.next();
+        try (TestOrigin origin = new TestOrigin();
+             EngineHarness vtool = new EngineHarness("""
+                     {"inbounds": [{"listen": "127.0.0.1", "port": "%d-%d", "protocol": "socks"}],
+                      "outbounds": [{"protocol": "freedom", "sendThrough": "127.0.0.1"}]}
+                     """.formatted(first, first + 1))) {
+            assertEquals(2, vtool.engine.boundAddresses().size());
+            for (int port : new int[] {first, first + 1}) {
+                Curl.Result r = Curl.run("--socks5-hostname", "127.0.0.1:" + port,
+                        "http://localhost:" + origin.httpPort() + "/hello");
+                assertEquals(0, r.exit(), r.err());
+            }
+        }
+    }
 }
