@@ -12,6 +12,10 @@ import picocli.CommandLine.Command;
         subcommands = {
                 LintCommand.class,
                 SchemaCommand.class,
+                PairCommand.class,
+                UuidCommand.class,
+                InitCommand.class,
+                LinkCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

@@ -88,6 +88,8 @@ class V2rayUuidTest {
             assertEquals(expected.toString(), V2rayUuid.nameBasedV5(name), name);
             assertEquals(5, expected.version());
         }
+        // Published in Xray's docs (config/inbounds/vmess): the mapping of this id string.
+        assertEquals("5783a3e7-e373-51cd-8642-c83782b807c5", V2rayUuid.nameBasedV5("我爱🍉老师1314"));
         assertNotEquals(V2rayUuid.nameBasedV5("a"), V2rayUuid.nameBasedV5("b"));
         assertFalse(V2rayUuid.nameBasedV5("x").equals(V2rayUuid.nameBasedV5("X")));
     }
