@@ -67,7 +67,7 @@ class PairInteropTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"seed", "aead", "uuid-spelling", "uuid-mismatch", "alterid-server-zero", "ws-path",
-            "network-alias", "ws-tls-ok", "tls-one-side", "tls-name", "h2-host", "kcp-seed", "kcp-ok"})
+            "network-alias", "ws-tls-ok", "tls-one-side", "tls-name", "h2-host", "kcp-seed", "kcp-ok", "ws-query"})
     void pairVerdictMatchesARealConnection(String name, @TempDir Path dir) throws Exception {
         Path v2ray = V2rayBinary.require();
         Path pairDir = V2rayBinary.repoRoot().resolve("testdata/pairs").resolve(name);

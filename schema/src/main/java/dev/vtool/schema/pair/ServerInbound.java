@@ -34,7 +34,7 @@ record ServerInbound(String pointer, String protocol, int portFrom, int portTo, 
 
     String portText() {
         if (portFrom < 0) {
-            return "?";
+            return "an unknown port";
         }
         return portFrom == portTo ? Integer.toString(portFrom) : portFrom + "-" + portTo;
     }

@@ -110,7 +110,10 @@ final class StreamCheck {
         String spPtr = pathPointer(ctx.server, ws);
         String cp = Nodes.normalizedPath(Nodes.text(ctx.client.at(cpPtr)));
         String sp = Nodes.normalizedPath(Nodes.text(ctx.server.at(spPtr)));
-        if (!cp.equals(sp)) {
+        // The client sends its path as the request URI; the server compares only the path part of it.
+        int query = cp.indexOf('?');
+        String cpPath = query >= 0 ? cp.substring(0, query) : cp;
+        if (!cpPath.equals(sp)) {
             ctx.onClient(PairRules.WS_PATH, cpPtr, List.of(spPtr),
                     "client WebSocket path is \"" + cp + "\" but the server's is \"" + sp + "\" ("
                             + ctx.whereInServer(spPtr) + "); the server answers 404 and the client logs "

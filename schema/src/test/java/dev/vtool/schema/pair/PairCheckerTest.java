@@ -58,9 +58,9 @@ class PairCheckerTest {
 
     @Test
     void portRangesAndListenAddresses() {
-        assertArrayEquals(new int[] {1000, 2000}, ServerInbound.portRange(JsonNodeFactory.instance.textNode("1000-2000")));
-        assertArrayEquals(new int[] {443, 443}, ServerInbound.portRange(JsonNodeFactory.instance.textNode("443")));
-        assertArrayEquals(new int[] {-1, -1}, ServerInbound.portRange(JsonNodeFactory.instance.textNode("env:PORT")));
+        assertArrayEquals(new int[] {1000, 2000}, ServerInbound.portRange(JsonNodeFactory.instance.stringNode("1000-2000")));
+        assertArrayEquals(new int[] {443, 443}, ServerInbound.portRange(JsonNodeFactory.instance.stringNode("443")));
+        assertArrayEquals(new int[] {-1, -1}, ServerInbound.portRange(JsonNodeFactory.instance.stringNode("env:PORT")));
         ServerInbound specific = new ServerInbound("/inbounds/0", "vmess", 1, 1, "10.0.0.1");
         assertTrue(EndpointMatcher.addressFits("vps.example.com", specific), "a name may be this server");
         assertTrue(EndpointMatcher.addressFits("10.0.0.1", specific));
