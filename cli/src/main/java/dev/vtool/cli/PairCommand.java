@@ -38,6 +38,9 @@ public final class PairCommand implements Callable<Integer> {
     @Option(names = {"-s", "--server"}, paramLabel = "SERVER", description = "Server config every FILE is checked against.")
     String server;
 
+    @Option(names = "--rules", description = "List every pair rule (id, severity, description) and exit.")
+    boolean listRules;
+
     @Mixin
     ReportOptions report;
 
@@ -46,6 +49,12 @@ public final class PairCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (listRules) {
+            for (RuleInfo r : PairRules.ALL) {
+                System.out.printf("%-24s %-8s %s%n", r.id(), r.severity().label(), r.doc());
+            }
+            return ExitCodes.OK;
+        }
         List<Pair> pairs = new ArrayList<>();
         if (server != null) {
             for (String c : files) {

@@ -55,6 +55,13 @@ class PairCommandTest {
     }
 
     @Test
+    void listsItsRules() {
+        CliRun r = CliRun.run("pair", "--rules");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().contains("pair-user-id") && r.out().contains("pair-tls-name"), r.out());
+    }
+
+    @Test
     void syntaxErrorsAndUsage(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"inbounds\": [}\n");
