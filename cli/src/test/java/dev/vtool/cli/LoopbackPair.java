@@ -176,7 +176,7 @@ final class LoopbackPair {
     private static boolean fetchThroughSocks(int socksPort, int target) throws IOException {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), socksPort), 2000);
-            s.setSoTimeout(3000);
+            s.setSoTimeout(2000);
             OutputStream out = s.getOutputStream();
             InputStream in = s.getInputStream();
             out.write(new byte[] {5, 1, 0});
