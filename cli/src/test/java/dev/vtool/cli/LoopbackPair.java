@@ -152,14 +152,14 @@ final class LoopbackPair {
         return config;
     }
 
-    private static Process start(Path v2ray, Path config, Path log) throws IOException {
+    static Process start(Path v2ray, Path config, Path log) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(v2ray.toString(), "-config", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().remove("V2RAY_VMESS_AEAD_DISABLED");
         return pb.start();
     }
 
-    private static void awaitListening(int port) throws InterruptedException {
+    static void awaitListening(int port) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             try (Socket s = new Socket()) {
@@ -173,7 +173,7 @@ final class LoopbackPair {
     }
 
     /** A minimal SOCKS5 CONNECT to 127.0.0.1:target and an HTTP GET; true when the page comes back. */
-    private static boolean fetchThroughSocks(int socksPort, int target) throws IOException {
+    static boolean fetchThroughSocks(int socksPort, int target) throws IOException {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), socksPort), 2000);
             s.setSoTimeout(2000);
