@@ -57,6 +57,47 @@ class PairCheckerTest {
     }
 
     @Test
+    void oddShapesNeverThrow() {
+        String[] configs = {"{}", "{\"outbounds\":{}}", "{\"inbounds\":\"x\",\"outbounds\":[1,null,\"s\"]}",
+                "{\"outbounds\":[{\"protocol\":\"vmess\",\"settings\":{\"vnext\":\"x\"}}]}",
+                "{\"outbounds\":[{\"protocol\":\"vmess\",\"settings\":{\"vnext\":[{\"port\":\"1\",\"users\":[{\"id\":5}]}]},"
+                        + "\"streamSettings\":{\"network\":7,\"security\":\"tls\",\"tlsSettings\":[]}}]}",
+                "{\"inbounds\":[{\"port\":1,\"protocol\":\"vmess\",\"settings\":{\"clients\":{}},"
+                        + "\"streamSettings\":{\"security\":\"tls\",\"tlsSettings\":{\"certificates\":[{\"certificate\":\"x\"}]}}}]}",
+                "{\"outbounds\":[{\"protocol\":\"socks\",\"settings\":{\"servers\":[{\"address\":1,\"port\":1,\"users\":\"u\"}]}}],"
+                        + "\"inbounds\":[{\"port\":\"0-70000\",\"protocol\":\"socks\",\"settings\":{\"accounts\":7}}]}"};
+        for (String c : configs) {
+            for (String sv : configs) {
+                check(c, sv); // must not throw
+            }
+        }
+    }
+
+    @Test
+    void everyCorpusClientAgainstEveryCorpusServer() throws Exception {
+        java.nio.file.Path root = V2rayBinary.repoRoot().resolve("testdata/pairs");
+        List<ConfigDocument> clients = new java.util.ArrayList<>();
+        List<ConfigDocument> servers = new java.util.ArrayList<>();
+        try (var dirs = Files.list(root)) {
+            for (java.nio.file.Path d : dirs.filter(p -> Files.isRegularFile(p.resolve("client.json"))).toList()) {
+                clients.add(PairGoldenTest.read(d.resolve("client.json")));
+                servers.add(PairGoldenTest.read(d.resolve("server.json")));
+            }
+        }
+        int pairs = 0;
+        for (ConfigDocument c : clients) {
+            for (ConfigDocument sv : servers) {
+                PairResult r = new PairChecker().analyse(c, sv);
+                for (Finding f : r.findings()) {
+                    assertFalse(f.related().isEmpty(), f.toString());
+                }
+                pairs++;
+            }
+        }
+        assertTrue(pairs > 1000, "pairs checked: " + pairs);
+    }
+
+    @Test
     void portRangesAndListenAddresses() {
         assertArrayEquals(new int[] {1000, 2000}, ServerInbound.portRange(JsonNodeFactory.instance.stringNode("1000-2000")));
         assertArrayEquals(new int[] {443, 443}, ServerInbound.portRange(JsonNodeFactory.instance.stringNode("443")));
