@@ -1,6 +1,7 @@
 package dev.vtool.schema.pair;
 
 import dev.vtool.schema.json.ConfigDocument;
+import dev.vtool.schema.json.JsonPointers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -146,7 +147,7 @@ final class StreamCheck {
         }
         for (String key : o.propertyNames()) {
             if (key.toLowerCase(Locale.ROOT).equals(name)) {
-                return dev.vtool.schema.json.JsonPointers.child(object, key);
+                return JsonPointers.child(object, key);
             }
         }
         return null;
