@@ -1,0 +1,90 @@
+package dev.vtool.schema.diagnose;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** All lines one knowledge-base entry recognised: how often, first/last seen, captured values, advice. */
+public final class EntryGroup {
+    /** Distinct values kept per captured group name (the rest are only counted). */
+    static final int MAX_VALUES = 20;
+
+    private final KbEntry entry;
+    private final int order;
+    private int count;
+    private LogLine first;
+    private LogLine last;
+    private final Map<String, Map<String, Integer>> captures = new LinkedHashMap<>();
+    private final List<String> advice = new ArrayList<>();
+
+    EntryGroup(KbEntry entry, int order) {
+        this.entry = entry;
+        this.order = order;
+    }
+
+    void add(LogLine line, Map<String, String> groups) {
+        count++;
+        if (first == null) {
+            first = line;
+        }
+        last = line;
+        groups.forEach((name, value) -> {
+            Map<String, Integer> values = captures.computeIfAbsent(name, k -> new LinkedHashMap<>());
+            if (values.containsKey(value) || values.size() < MAX_VALUES) {
+                values.merge(value, 1, Integer::sum);
+            }
+        });
+    }
+
+    void addAdvice(List<String> lines) {
+        advice.addAll(lines);
+    }
+
+    public KbEntry entry() {
+        return entry;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    /** Position of the first line in the input, for stable ordering of equal counts. */
+    int order() {
+        return order;
+    }
+
+    public LogLine first() {
+        return first;
+    }
+
+    public LogLine last() {
+        return last;
+    }
+
+    /** Time stamp of the first line that has one (as printed), or null. */
+    public String firstSeen() {
+        return first.time();
+    }
+
+    public String lastSeen() {
+        return last.time();
+    }
+
+    /** Captured group name to (value to count), in first-seen order. */
+    public Map<String, Map<String, Integer>> captures() {
+        return Collections.unmodifiableMap(captures);
+    }
+
+    /** The distinct values captured for one group name (empty if none). */
+    public List<String> values(String name) {
+        Map<String, Integer> v = captures.get(name);
+        return v == null ? List.of() : List.copyOf(v.keySet());
+    }
+
+    /** Config-specific advice from the entry's tailor (empty without --config or without a tailor). */
+    public List<String> advice() {
+        return Collections.unmodifiableList(advice);
+    }
+}
