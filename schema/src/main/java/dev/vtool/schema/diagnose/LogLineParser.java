@@ -29,7 +29,7 @@ public final class LogLineParser {
     private static final Pattern ACCESS = Pattern.compile(
             "^(?:(?:tcp|udp):)?(?:\\[[0-9a-fA-F:.]+\\]|[^\\s\\[\\]]+):\\d+ (?<verdict>accepted|rejected) ");
     private static final Pattern STACK_LINE = Pattern.compile(
-            "^(?:\\s*$|\\t|goroutine \\d+ \\[|created by |exit status \\d+|\\[signal |"
+            "^(?:\\s*$|\\t|\\s+\\S+\\.go:\\d+|goroutine \\d+ \\[|created by |exit status \\d+|\\[signal |"
                     + "[\\w./*()\\[\\]{}-]+\\(.*\\)$)");
 
     private final String source;
