@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 LintCommand.class,
                 SchemaCommand.class,
+                DiagnoseCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

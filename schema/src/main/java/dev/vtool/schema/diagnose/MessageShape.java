@@ -13,7 +13,7 @@ final class MessageShape {
     private static final Pattern IPV4 = Pattern.compile("\\b\\d{1,3}(?:\\.\\d{1,3}){3}\\b");
     private static final Pattern BYTES = Pattern.compile("(?:\\\\x[0-9a-fA-F]{2})+");
     private static final Pattern HEX = Pattern.compile("\\b0x[0-9a-fA-F]+\\b");
-    private static final Pattern NUMBER = Pattern.compile("\\d+");
+    private static final Pattern NUMBER = Pattern.compile("\\b\\d+\\b");
 
     private MessageShape() {
     }
