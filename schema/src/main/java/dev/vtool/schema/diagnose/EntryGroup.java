@@ -16,6 +16,8 @@ public final class EntryGroup {
     private int count;
     private LogLine first;
     private LogLine last;
+    private LogLine earliest;
+    private LogLine latest;
     private final Map<String, Map<String, Integer>> captures = new LinkedHashMap<>();
     private final List<String> advice = new ArrayList<>();
 
@@ -30,6 +32,15 @@ public final class EntryGroup {
             first = line;
         }
         last = line;
+        String key = TimeKey.of(line.time());
+        if (key != null) {
+            if (earliest == null || key.compareTo(TimeKey.of(earliest.time())) < 0) {
+                earliest = line;
+            }
+            if (latest == null || key.compareTo(TimeKey.of(latest.time())) >= 0) {
+                latest = line;
+            }
+        }
         groups.forEach((name, value) -> {
             Map<String, Integer> values = captures.computeIfAbsent(name, k -> new LinkedHashMap<>());
             if (values.containsKey(value) || values.size() < MAX_VALUES) {
@@ -63,13 +74,17 @@ public final class EntryGroup {
         return last;
     }
 
-    /** Time stamp of the first line that has one (as printed), or null. */
+    /**
+     * When the message was first seen: the earliest full time stamp (several logs may be read), else the
+     * time of the first line in input order; null when the lines carry no time.
+     */
     public String firstSeen() {
-        return first.time();
+        return earliest != null ? earliest.time() : first.time();
     }
 
+    /** When the message was last seen (see {@link #firstSeen()}). */
     public String lastSeen() {
-        return last.time();
+        return latest != null ? latest.time() : last.time();
     }
 
     /** Captured group name to (value to count), in first-seen order. */

@@ -63,6 +63,18 @@ class DiagnoserTest {
     }
 
     @Test
+    void firstAndLastSeenFollowTheClockAcrossSeveralLogs() {
+        String line = " [Info] [1] x: connection ends > context canceled\n";
+        DiagnosisReport r = new Diagnoser().diagnose(List.of(
+                new SourceFile("today.log", "2026/11/25 10:00:00" + line + "2026/11/25 11:00:00" + line),
+                new SourceFile("yesterday.log", "2026/11/24 23:00:00" + line)));
+        EntryGroup g = r.group("context-canceled");
+        assertEquals("2026/11/24 23:00:00", g.firstSeen());
+        assertEquals("2026/11/25 11:00:00", g.lastSeen());
+        assertEquals("today.log", g.first().source(), "the example stays the first line read");
+    }
+
+    @Test
     void infoOnlyLogHasNoProblems() {
         DiagnosisReport r = diagnose("2026/11/25 09:00:01 [Info] [2] x: connection ends > context canceled\n"
                 + "2026/11/25 09:00:00 [Warning] v2ray.com/core: V2Ray 4.34.0 started\n", TailorContext.NONE);
