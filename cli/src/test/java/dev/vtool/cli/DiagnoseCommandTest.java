@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vtool.testkit.V2rayBinary;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,26 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 class DiagnoseCommandTest {
     private static final Path LOGS = V2rayBinary.repoRoot().resolve("testdata/logs");
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String stdin, String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        InputStream oldIn = System.in;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setIn(new ByteArrayInputStream((stdin == null ? "" : stdin).getBytes(StandardCharsets.UTF_8)));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            System.setIn(oldIn);
-        }
+    private static CliRun run(String stdin, String... args) {
+        return CliRun.withStdin(stdin, args);
     }
 
     private static String log(String name) {
@@ -48,16 +25,16 @@ class DiagnoseCommandTest {
 
     @Test
     void healthyLogExitsZeroAndSaysSo() {
-        Run r = run(null, "diagnose", "--color=never", log("healthy.log"));
-        assertEquals(0, r.exit(), r.out() + r.err());
+        CliRun r = run(null, "diagnose", "--color=never", log("healthy.log"));
+        assertEquals(0, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().contains("no problems found (2 notes)"), r.out());
         assertTrue(r.out().contains("[context-canceled]"), r.out());
     }
 
     @Test
     void textReportGroupsMostFrequentFirstWithCauseFixAndUnrecognised() {
-        Run r = run(null, "diagnose", "--color=never", log("server-invalid-user.log"));
-        assertEquals(1, r.exit());
+        CliRun r = run(null, "diagnose", "--color=never", log("server-invalid-user.log"));
+        assertEquals(1, r.exitCode());
         String out = r.out();
         assertTrue(out.startsWith("error: VMess server rejected a client (invalid user) [vmess-invalid-user]"), out);
         assertTrue(out.contains("5 times, first 2026/11/25 09:12:44, last 2026/11/25 09:40:07"), out);
@@ -71,8 +48,8 @@ class DiagnoseCommandTest {
 
     @Test
     void jsonReport() {
-        Run r = run(null, "diagnose", "-f", "json", log("client-browser.log"));
-        assertEquals(1, r.exit());
+        CliRun r = run(null, "diagnose", "-f", "json", log("client-browser.log"));
+        assertEquals(1, r.exitCode());
         JsonNode root = JsonMapper.shared().readTree(r.out());
         JsonNode first = root.get("entries").get(0);
         assertEquals("socks-got-http", first.get("id").asString());
@@ -86,40 +63,40 @@ class DiagnoseCommandTest {
 
     @Test
     void oneLineWithLineOption() {
-        Run r = run(null, "diagnose", "--color=never", "-l",
+        CliRun r = run(null, "diagnose", "--color=never", "-l",
                 "2017/08/08 10:00:01 [Warning] Proxy|HTTP: failed to read http request > malformed HTTP request \"\\x05\\x01\\x00\"");
-        assertEquals(1, r.exit());
+        assertEquals(1, r.exitCode());
         assertTrue(r.out().contains("[http-got-socks]") && r.out().contains("once, at 2017/08/08 10:00:01"), r.out());
     }
 
     @Test
     void stdinWithDashOrWithoutArguments() throws Exception {
         String journal = Files.readString(LOGS.resolve("journal-startup.log"));
-        Run dash = run(journal, "diagnose", "--color=never", "-");
-        assertEquals(1, dash.exit());
+        CliRun dash = run(journal, "diagnose", "--color=never", "-");
+        assertEquals(1, dash.exitCode());
         assertTrue(dash.out().contains("[port-in-use]") && dash.out().contains("<stdin>:"), dash.out());
-        Run none = run(journal, "diagnose", "--color=never");
+        CliRun none = run(journal, "diagnose", "--color=never");
         assertEquals(dash.out(), none.out());
     }
 
     @Test
     void contextCanceledAloneIsNotAProblem() {
-        Run r = run(null, "diagnose", "--line", "2026/11/25 12:58:44 [Info] [1] v2ray.com/core/app/proxyman/outbound:"
+        CliRun r = run(null, "diagnose", "--line", "2026/11/25 12:58:44 [Info] [1] v2ray.com/core/app/proxyman/outbound:"
                 + " failed to process outbound traffic > v2ray.com/core/proxy/vmess/outbound: connection ends > context canceled");
-        assertEquals(0, r.exit(), r.out());
+        assertEquals(0, r.exitCode(), r.out());
     }
 
     @Test
     void unreadableInputsAndBadOptionsExitTwo() {
-        Run missing = run(null, "diagnose", log("healthy.log"), "/nonexistent/v2ray.log");
-        assertEquals(2, missing.exit());
+        CliRun missing = run(null, "diagnose", log("healthy.log"), "/nonexistent/v2ray.log");
+        assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("/nonexistent/v2ray.log: no such file"), missing.err());
         assertTrue(missing.out().contains("no problems found"), "readable inputs are still reported");
-        Run sarif = run(null, "diagnose", "-f", "sarif", log("healthy.log"));
-        assertEquals(2, sarif.exit());
+        CliRun sarif = run(null, "diagnose", "-f", "sarif", log("healthy.log"));
+        assertEquals(2, sarif.exitCode());
         assertTrue(sarif.err().contains("diagnose offers text and json"), sarif.err());
-        Run dir = run(null, "diagnose", LOGS.toString());
-        assertEquals(2, dir.exit());
+        CliRun dir = run(null, "diagnose", LOGS.toString());
+        assertEquals(2, dir.exitCode());
         assertTrue(dir.err().contains("is a directory"), dir.err());
     }
 
@@ -127,11 +104,11 @@ class DiagnoseCommandTest {
     void badConfigExitsTwoWithTheReason(@TempDir Path tmp) throws Exception {
         Path bad = tmp.resolve("bad.json");
         Files.writeString(bad, "{\"inbounds\": [");
-        Run r = run(null, "diagnose", "--config", bad.toString(), log("healthy.log"));
-        assertEquals(2, r.exit());
+        CliRun r = run(null, "diagnose", "--config", bad.toString(), log("healthy.log"));
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("--config " + bad + ": not a usable config"), r.err());
-        Run none = run(null, "diagnose", "--server", tmp.resolve("nope.json").toString(), log("healthy.log"));
-        assertEquals(2, none.exit());
+        CliRun none = run(null, "diagnose", "--server", tmp.resolve("nope.json").toString(), log("healthy.log"));
+        assertEquals(2, none.exitCode());
         assertTrue(none.err().contains("no such file"), none.err());
     }
 
@@ -144,21 +121,21 @@ class DiagnoseCommandTest {
         Path server = tmp.resolve("server.json");
         Files.writeString(server, "{\"inbounds\": [{\"port\": 10086, \"protocol\": \"vmess\", \"settings\": {\"clients\":"
                 + " [{\"id\": \"b831381d-6324-4d53-ad4f-8cda48b30811\", \"alterId\": 0}]}}]}");
-        Run r = run(null, "diagnose", "--color=never", "--config", client.toString(), "--server", server.toString(),
+        CliRun r = run(null, "diagnose", "--color=never", "--config", client.toString(), "--server", server.toString(),
                 log("server-invalid-user.log"));
-        assertEquals(1, r.exit());
+        assertEquals(1, r.exitCode());
         assertTrue(r.out().contains("for your config:"), r.out());
         assertTrue(r.out().contains("id differs: the client's id 0b9e4c1a-7d3f-4e2b-9a6c-5f8d2e1b3c4a"), r.out());
         assertTrue(r.out().contains(client + ":4:"), "names the client id's position: " + r.out());
 
-        Run browser = run(null, "diagnose", "--color=never", "-c", client.toString(), log("client-browser.log"));
+        CliRun browser = run(null, "diagnose", "--color=never", "-c", client.toString(), log("client-browser.log"));
         assertTrue(browser.out().contains("socks inbound \"socks-in\" (inbounds[0], port 1080)"), browser.out());
         assertTrue(browser.out().contains("\"protocol\": \"http\""), browser.out());
     }
 
     @Test
     void colourWhenAsked() {
-        Run r = run(null, "diagnose", "--color=always", log("client-network.log"));
+        CliRun r = run(null, "diagnose", "--color=always", log("client-network.log"));
         assertTrue(r.out().contains("\u001B[1;31merror\u001B[0m"), r.out());
     }
 }
