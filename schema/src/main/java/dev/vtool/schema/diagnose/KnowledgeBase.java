@@ -26,11 +26,11 @@ public final class KnowledgeBase {
     private static volatile KnowledgeBase builtIn;
 
     private final List<KbEntry> entries;
-    private final List<Pattern> routine;
+    private final List<GuardedPattern> routine;
 
     KnowledgeBase(List<KbEntry> entries, List<Pattern> routine) {
         this.entries = List.copyOf(entries);
-        this.routine = List.copyOf(routine);
+        this.routine = routine.stream().map(GuardedPattern::new).toList();
     }
 
     /** The knowledge base shipped with vtool (loaded once). */
@@ -101,8 +101,8 @@ public final class KnowledgeBase {
 
     /** True if the text is a normal event (listening, routing decision, start-up banner). */
     public boolean isRoutine(String text) {
-        for (Pattern p : routine) {
-            if (p.matcher(text).find()) {
+        for (GuardedPattern p : routine) {
+            if (p.find(text)) {
                 return true;
             }
         }
