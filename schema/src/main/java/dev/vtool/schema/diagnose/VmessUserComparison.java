@@ -100,8 +100,10 @@ final class VmessUserComparison {
                     : "no VMess inbound client in " + server.source().name() + ", so ids cannot be compared");
             return new Result(lines, false, false);
         }
+        // A client may have several VMess outbounds; those aimed at one of this server's ports are the ones to check.
+        List<User> aimed = clients.stream().filter(c -> servers.stream().anyMatch(s -> s.port() == c.port())).toList();
         boolean allMatch = true;
-        for (User c : clients) {
+        for (User c : aimed.isEmpty() ? clients : aimed) {
             List<User> candidates = servers.stream().filter(s -> s.port() == c.port()).toList();
             if (candidates.isEmpty()) {
                 candidates = servers;

@@ -37,7 +37,7 @@ final class WrongProxyTypeTailor implements Tailor {
             ConfigInbound existing = inbounds.stream().filter(i -> i.protocol().equals(missing)).findFirst()
                     .orElse(null);
             if (existing != null) {
-                out.add("your config already has an " + missing + " inbound: " + existing.describe()
+                out.add("your config already has " + (missing.equals("http") ? "an " : "a ") + missing + " inbound: " + existing.describe()
                         + "; point the browser's " + (missing.equals("http") ? "HTTP" : "SOCKS") + " proxy at it");
             } else if (!group.entry().id().endsWith("-tls")) {
                 ConfigInbound first = hit.get(0);
@@ -50,7 +50,8 @@ final class WrongProxyTypeTailor implements Tailor {
             return out;
         }
         if (!context.documents().isEmpty()) {
-            out.add("none of the given configs has a " + receiving + " inbound: is this log from that config?");
+            out.add("none of the given configs has " + (receiving.equals("http") ? "an" : "a") + " " + receiving
+                    + " inbound: is this log from that config?");
         }
         return out;
     }

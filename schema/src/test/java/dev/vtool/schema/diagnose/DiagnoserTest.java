@@ -122,6 +122,20 @@ class DiagnoserTest {
     }
 
     @Test
+    void invalidUserTailoringOnlyChecksOutboundsAimedAtThatServer() {
+        // Two VMess outbounds: one to this server's port 10086 (right id), one to another server (other id).
+        ConfigDocument twoServers = config("client.json", "{\"outbounds\":[{\"protocol\":\"vmess\",\"settings\":"
+                + "{\"vnext\":[{\"address\":\"a\",\"port\":10086,\"users\":[{\"id\":\"" + ID_A + "\"}]}]}},"
+                + "{\"protocol\":\"vmess\",\"settings\":{\"vnext\":[{\"address\":\"b\",\"port\":443,\"users\":"
+                + "[{\"id\":\"" + ID_B + "\"}]}]}}]}");
+        DiagnosisReport r = diagnose(INVALID_USER.replace("IP", "127.0.0.1"),
+                new TailorContext(twoServers, server(ID_A, 0)));
+        String all = String.join("\n", r.group("vmess-invalid-user").advice());
+        assertFalse(all.contains("id differs"), all);
+        assertTrue(all.contains("clock is the suspect"), all);
+    }
+
+    @Test
     void invalidUserTailoringNamesAnAlterIdMismatch() {
         DiagnosisReport r = diagnose(INVALID_USER.replace("IP", "127.0.0.1"),
                 new TailorContext(client(ID_A, 4), server(ID_A, 0)));
