@@ -4,6 +4,8 @@ import dev.vtool.cli.output.DiagnosisJsonFormatter;
 import dev.vtool.cli.output.DiagnosisTextFormatter;
 import dev.vtool.schema.diagnose.DiagnosisReport;
 import dev.vtool.schema.diagnose.Diagnoser;
+import dev.vtool.schema.diagnose.KbEntry;
+import dev.vtool.schema.diagnose.KnowledgeBase;
 import dev.vtool.schema.diagnose.TailorContext;
 import dev.vtool.schema.finding.Finding;
 import dev.vtool.schema.json.ConfigDocument;
@@ -56,6 +58,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
             converter = FormatConverter.class, description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
     Format format = Format.TEXT;
 
+    @Option(names = "--list", description = "List every known message (id, severity, title) and exit.")
+    boolean list;
+
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
             converter = ReportOptions.ColorConverter.class,
             description = "Colour: auto (a terminal and no NO_COLOR), always, never.")
@@ -65,6 +70,13 @@ public final class DiagnoseCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = System.out;
         PrintStream err = System.err;
+        if (list) {
+            for (KbEntry e : KnowledgeBase.builtIn().entries()) {
+                out.printf("%-32s %-8s %s%n", e.id(), e.severity().label(), e.title());
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
         List<String> problems = new ArrayList<>();
         List<SourceFile> inputs = new ArrayList<>();
         List<String> names = new ArrayList<>(logs);

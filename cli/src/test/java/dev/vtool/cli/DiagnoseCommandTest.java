@@ -138,4 +138,13 @@ class DiagnoseCommandTest {
         CliRun r = run(null, "diagnose", "--color=always", log("client-network.log"));
         assertTrue(r.out().contains("\u001B[1;31merror\u001B[0m"), r.out());
     }
+
+    @Test
+    void listShowsEveryKnownMessage() {
+        CliRun r = run(null, "diagnose", "--list");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().lines().count() >= 40, r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("vmess-invalid-user") && l.contains("error")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("context-canceled") && l.contains("info")), r.out());
+    }
 }
