@@ -7,6 +7,7 @@ import java.util.Set;
 public final class Tailors {
     private static final Map<String, Tailor> BY_NAME = Map.of(
             "vmess-users", new VmessUsersTailor(),
+            "vmess-refused", new VmessRefusedTailor(),
             "socks-inbound", new WrongProxyTypeTailor("socks"),
             "http-inbound", new WrongProxyTypeTailor("http"),
             "port-in-use", new PortTailor(),

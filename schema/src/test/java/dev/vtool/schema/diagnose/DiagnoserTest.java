@@ -218,4 +218,23 @@ class DiagnoserTest {
         assertTrue(r.group("tls-unknown-authority").advice().isEmpty());
         assertNull(r.group("vmess-invalid-user"));
     }
+
+    @Test
+    void vmessClosedWithoutResponseNamesSecurityNoneAndOneSidedTls() {
+        ConfigDocument cl = config("client.json", "{\"outbounds\":[{\"protocol\":\"vmess\",\"settings\":{\"vnext\":"
+                + "[{\"address\":\"a\",\"port\":443,\"users\":[{\"id\":\"" + ID_A + "\",\n\"security\":\"none\"}]}]}}]}");
+        ConfigDocument sv = config("server.json", "{\"inbounds\":[{\"port\":443,\"protocol\":\"vmess\",\"settings\":"
+                + "{\"clients\":[{\"id\":\"" + ID_A + "\"}],\"disableInsecureEncryption\":true},"
+                + "\"streamSettings\":{\"security\":\"tls\"}}]}");
+        String line = "[Info] [1] v2ray.com/core/proxy/vmess/outbound: failed to read header > "
+                + "v2ray.com/core/proxy/vmess/encoding: Unable to Read Header Len > EOF";
+        String all = String.join("\n", diagnose(line, new TailorContext(cl, sv)).group("vmess-no-response-header").advice());
+        assertTrue(all.contains("outbounds[0].settings.vnext[0].users[0].security at client.json:2:") && all.contains("\"none\""),
+                all);
+        assertTrue(all.contains("TLS on one side only"), all);
+        assertFalse(all.contains("id differs"), all);
+        String onlyClient = String.join("\n", diagnose(line, new TailorContext(cl, null))
+                .group("vmess-no-response-header").advice());
+        assertTrue(onlyClient.contains("--server"), onlyClient);
+    }
 }
