@@ -26,8 +26,14 @@ final class VmessRefusedTailor implements Tailor {
             String security = ConfigInbound.text(client.at(c.pointer() + "/security")).toLowerCase(Locale.ROOT);
             if (security.equals("none")) {
                 String at = c.pointer() + "/security";
-                out.add(JsonPointers.toDisplayPath(at) + " at " + client.locate(at) + " is \"none\"; a"
-                        + " server with \"disableInsecureEncryption\": true closes such connections - use \"auto\"");
+                ConfigInbound strict = server == null ? null : ConfigInbound.of(server).stream()
+                        .filter(in -> in.protocol().equals("vmess") && in.portNumber() == c.port()
+                                && server.at(in.pointer() + "/settings/disableInsecureEncryption").asBoolean(false))
+                        .findFirst().orElse(null);
+                out.add(JsonPointers.toDisplayPath(at) + " at " + client.locate(at) + " is \"none\"; "
+                        + (strict != null ? "the server's " + strict.describe() + " has \"disableInsecureEncryption\":"
+                        + " true, so it closes these connections" : "a server with \"disableInsecureEncryption\": true"
+                        + " closes such connections") + " - use \"auto\"");
             }
         }
         if (server == null) {

@@ -232,6 +232,7 @@ class DiagnoserTest {
         assertTrue(all.contains("outbounds[0].settings.vnext[0].users[0].security at client.json:2:") && all.contains("\"none\""),
                 all);
         assertTrue(all.contains("TLS on one side only"), all);
+        assertTrue(all.contains("has \"disableInsecureEncryption\": true, so it closes these connections"), all);
         assertFalse(all.contains("id differs"), all);
         String onlyClient = String.join("\n", diagnose(line, new TailorContext(cl, null))
                 .group("vmess-no-response-header").advice());
