@@ -35,7 +35,7 @@ public final class DiagnosisJsonFormatter {
                 values.forEach(v::put);
             });
             o.put("cause", e.cause());
-            o.put("fix", e.fix());
+            o.put("fix", g.fix());
             o.put("doc", e.doc());
             ArrayNode advice = o.putArray("advice");
             g.advice().forEach(advice::add);

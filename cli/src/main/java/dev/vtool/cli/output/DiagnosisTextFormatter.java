@@ -61,7 +61,7 @@ public final class DiagnosisTextFormatter {
             out.println("  seen: " + captured);
         }
         out.println("  " + ansi.bold("cause:") + " " + e.cause());
-        out.println("  " + ansi.green("fix:") + " " + e.fix());
+        out.println("  " + ansi.green("fix:") + " " + g.fix());
         if (!g.advice().isEmpty()) {
             out.println("  " + ansi.green("for your config:"));
             for (String a : g.advice()) {

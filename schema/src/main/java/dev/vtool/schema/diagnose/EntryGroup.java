@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** All lines one knowledge-base entry recognised: how often, first/last seen, captured values, advice. */
 public final class EntryGroup {
     /** Distinct values kept per captured group name (the rest are only counted). */
     static final int MAX_VALUES = 20;
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9]*)\\}");
 
     private final KbEntry entry;
     private final int order;
@@ -96,6 +100,23 @@ public final class EntryGroup {
     public List<String> values(String name) {
         Map<String, Integer> v = captures.get(name);
         return v == null ? List.of() : List.copyOf(v.keySet());
+    }
+
+    /**
+     * The entry's fix with its {@code {name}} placeholders filled: the captured value when all lines
+     * agree on one, else the name in capitals.
+     */
+    public String fix() {
+        Matcher m = PLACEHOLDER.matcher(entry.fix());
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Map<String, Integer> values = captures.get(m.group(1));
+            String value = values != null && values.size() == 1 ? values.keySet().iterator().next()
+                    : m.group(1).toUpperCase(Locale.ROOT);
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** Config-specific advice from the entry's tailor (empty without --config or without a tailor). */

@@ -75,6 +75,16 @@ class DiagnoserTest {
     }
 
     @Test
+    void fixPlaceholdersFallBackToTheNameWhenValuesDiffer() {
+        String refused = "[Warning] [1] x: failed to find an available destination > common/retry: [dial tcp 10.0.0.1:%d:"
+                + " connect: connection refused] > all retry attempts failed\n";
+        DiagnosisReport r = diagnose(String.format(refused, 443) + String.format(refused, 8443), TailorContext.NONE);
+        assertTrue(r.group("server-connection-refused").fix().contains("grep PORT`"), r.group("server-connection-refused").fix());
+        DiagnosisReport one = diagnose(String.format(refused, 443), TailorContext.NONE);
+        assertTrue(one.group("server-connection-refused").fix().contains("grep 443`"), one.group("server-connection-refused").fix());
+    }
+
+    @Test
     void infoOnlyLogHasNoProblems() {
         DiagnosisReport r = diagnose("2026/11/25 09:00:01 [Info] [2] x: connection ends > context canceled\n"
                 + "2026/11/25 09:00:00 [Warning] v2ray.com/core: V2Ray 4.34.0 started\n", TailorContext.NONE);
@@ -192,6 +202,7 @@ class DiagnoserTest {
         String inUse = String.join("\n", r.group("port-in-use").advice());
         assertTrue(inUse.contains("port 1500 belongs to the socks inbound \"range\""), inUse);
         assertTrue(inUse.contains("another program holds it"), inUse);
+        assertTrue(r.group("port-in-use").fix().contains("grep :1500` (or `lsof -i :1500`)"), r.group("port-in-use").fix());
         String denied = String.join("\n", r.group("port-permission-denied").advice());
         assertTrue(denied.contains("port 443 belongs to the vmess inbound \"web\""), denied);
         assertTrue(denied.contains("below 1024"), denied);

@@ -35,6 +35,12 @@ class KnowledgeBaseTest {
             }
             assertFalse(e.patterns().isEmpty(), e.id() + " has no pattern");
             assertFalse(e.examples().isEmpty(), e.id() + " has no example line");
+            java.util.regex.Matcher ph = EntryGroup.PLACEHOLDER.matcher(e.fix());
+            while (ph.find()) {
+                String name = ph.group(1);
+                assertTrue(e.patterns().stream().anyMatch(p -> p.pattern().contains("(?<" + name + ">")),
+                        e.id() + ": fix placeholder {" + name + "} names no captured group");
+            }
             if (e.tailor() != null) {
                 assertNotNull(Tailors.get(e.tailor()), e.id() + " names unknown tailor " + e.tailor());
             }
