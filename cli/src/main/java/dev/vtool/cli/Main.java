@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 UuidCommand.class,
                 InitCommand.class,
                 LinkCommand.class,
+                DiagnoseCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
