@@ -76,6 +76,52 @@ class EngineLifecycleTest {
         }
     }
 
+    /** connIdle closes a relayed connection nobody talks on; downlinkOnly closes it soon after the client's FIN. */
+    @Test
+    void idleTimeoutsFromPolicy() throws Exception {
+        int port = FreePort.next();
+        try (ServerSocket silent = new ServerSocket()) {
+            silent.bind(new InetSocketAddress("127.0.0.1", 0));
+            java.util.List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept()); // holds connections open, never answers
+                    }
+                } catch (java.io.IOException ignored) {
+                    // closed at the end of the test
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            try (EngineHarness vtool = new EngineHarness("""
+                    {"policy": {"levels": {"0": {"connIdle": 1, "downlinkOnly": 1}}},
+                     "inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "dokodemo-door",
+                                   "settings": {"address": "127.0.0.1", "port": %d}}],
+                     "outbounds": [{"protocol": "freedom"}]}
+                    """.formatted(port, silent.getLocalPort()))) {
+                for (boolean halfClose : new boolean[] {false, true}) {
+                    try (Socket s = new Socket()) {
+                        s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+                        s.setSoTimeout(6000);
+                        s.getOutputStream().write(1);
+                        if (halfClose) {
+                            s.shutdownOutput();
+                        }
+                        long start = System.nanoTime();
+                        assertEquals(-1, s.getInputStream().read());
+                        long ms = (System.nanoTime() - start) / 1_000_000;
+                        assertTrue(ms >= 700 && ms < 4000, "closed after " + ms + " ms (halfClose=" + halfClose + ")");
+                    }
+                }
+            } finally {
+                for (Socket a : accepted) {
+                    a.close();
+                }
+            }
+        }
+    }
+
     /** A client that half-closes after sending still gets the whole answer (shutdownOutput travels through). */
     @Test
     void halfCloseTravelsThroughDokodemo() throws Exception {
