@@ -83,7 +83,15 @@ public final class Engine implements AutoCloseable {
                 throw new EngineException("failed to create outbound: " + oc.protocol()
                         + " is not supported by this build of vtool run");
             }
-            OutboundHandler h = f.create(oc, context);
+            OutboundHandler h;
+            if (oc.proxyTag() == null) {
+                h = f.create(oc, context);
+            } else {
+                checkChain(oc, config.outbounds());
+                // byTag is filled as the loop goes on; the chain dialer looks its tag up per connection
+                h = new ChainedOutbound(f.create(oc, context.withDialer(
+                        new ProxyChainDialer(resolver, oc.proxyTag(), byTag, log))), oc.proxyTag());
+            }
             if (first == null) {
                 first = h;
                 firstTag = oc.tag();
@@ -108,6 +116,26 @@ public final class Engine implements AutoCloseable {
                         + " is not supported by this build of vtool run");
             }
             listen(ic, f.create(ic, context), context);
+        }
+    }
+
+    /** A proxySettings chain must end: A → B → A would dial forever. */
+    private static void checkChain(OutboundConfig start, List<OutboundConfig> all) throws EngineException {
+        Map<String, String> next = new HashMap<>();
+        for (OutboundConfig oc : all) {
+            if (oc.tag() != null && oc.proxyTag() != null) {
+                next.putIfAbsent(oc.tag(), oc.proxyTag());
+            }
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String tag = start.tag();
+        String via = start.proxyTag();
+        while (via != null) {
+            if (via.equals(start.tag()) || !seen.add(via)) {
+                throw new EngineException("invalid outbound detour proxy settings. > proxySettings of outbound "
+                        + (tag == null ? "(no tag)" : "[" + tag + "]") + " form a loop through [" + via + "]");
+            }
+            via = next.get(via);
         }
     }
 

@@ -11,12 +11,23 @@ public final class EngineContext {
     private final EngineLog log;
     private final Policy policy;
     private final Dialer dialer;
-    private Dispatcher dispatcher;
+    /** Shared by every view of the context; set once the outbounds exist. */
+    private final Dispatcher[] dispatcher;
 
     EngineContext(EngineLog log, Policy policy, Dialer dialer) {
+        this(log, policy, dialer, new Dispatcher[1]);
+    }
+
+    private EngineContext(EngineLog log, Policy policy, Dialer dialer, Dispatcher[] dispatcher) {
         this.log = log;
         this.policy = policy;
         this.dialer = dialer;
+        this.dispatcher = dispatcher;
+    }
+
+    /** The same services with another dialer (for an outbound with {@code proxySettings}). */
+    EngineContext withDialer(Dialer other) {
+        return new EngineContext(log, policy, other, dispatcher);
     }
 
     public EngineLog log() {
@@ -32,11 +43,11 @@ public final class EngineContext {
     }
 
     public Dispatcher dispatcher() {
-        return dispatcher;
+        return dispatcher[0];
     }
 
     void dispatcher(Dispatcher d) {
-        this.dispatcher = d;
+        this.dispatcher[0] = d;
     }
 
     /** A random non-zero id, printed as {@code [id]} on every log line of a connection (as V2Ray does). */

@@ -133,4 +133,50 @@ class OutboundBehaviourTest {
             }
         }
     }
+
+    @Test
+    void proxySettingsDialsTheServerThroughAnotherOutbound() throws Exception {
+        int in1 = FreePort.next();
+        int in2 = FreePort.next();
+        try (TestOrigin origin = new TestOrigin();
+             EngineHarness vtool = new EngineHarness("""
+                     {"log": {"loglevel": "debug"},
+                      "inbounds": [{"tag": "in1", "listen": "127.0.0.1", "port": %d, "protocol": "socks"},
+                                   {"tag": "in2", "listen": "127.0.0.1", "port": %d, "protocol": "socks"}],
+                      "outbounds": [
+                        {"tag": "direct", "protocol": "freedom"},
+                        {"tag": "up", "protocol": "socks", "settings": {"servers": [{"address": "127.0.0.1", "port": %d}]},
+                         "proxySettings": {"tag": "hop"}},
+                        {"tag": "hop", "protocol": "socks", "settings": {"servers": [{"address": "127.0.0.1", "port": %d}]}}],
+                      "routing": {"rules": [{"type": "field", "inboundTag": ["in1"], "outboundTag": "up"}]}}
+                     """.formatted(in1, in2, in2, in2))) {
+            // in1 -> up (socks to in2) whose connection to in2 is itself made by hop (socks to in2):
+            // so in2 sees two clients: hop asking for in2, and up asking for the origin.
+            Curl.Result r = Curl.run("--socks5-hostname", "127.0.0.1:" + in1,
+                    "http://localhost:" + origin.httpPort() + "/hello");
+            assertEquals(0, r.exit(), r.err() + vtool.log());
+            assertTrue(r.out().startsWith("hello from origin"), r.out());
+            assertTrue(vtool.awaitLog("proxying to hop for dest tcp:127.0.0.1:" + in2, Duration.ofSeconds(2)),
+                    vtool.log());
+            assertTrue(vtool.awaitLog("accepted tcp:127.0.0.1:" + in2 + " [direct]", Duration.ofSeconds(2)),
+                    vtool.log());
+            assertTrue(vtool.awaitLog("accepted tcp:localhost:" + origin.httpPort() + " [direct]",
+                    Duration.ofSeconds(2)), vtool.log());
+        }
+    }
+
+    @Test
+    void proxySettingsLoopIsRefused() {
+        int port = FreePort.next();
+        EngineException e = org.junit.jupiter.api.Assertions.assertThrows(EngineException.class, () ->
+                new EngineHarness("""
+                        {"inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "socks"}],
+                         "outbounds": [
+                           {"tag": "a", "protocol": "socks", "settings": {"servers": [{"address": "127.0.0.1", "port": 1}]},
+                            "proxySettings": {"tag": "b"}},
+                           {"tag": "b", "protocol": "socks", "settings": {"servers": [{"address": "127.0.0.1", "port": 1}]},
+                            "proxySettings": {"tag": "a"}}]}
+                        """.formatted(port)));
+        assertTrue(e.getMessage().contains("form a loop"), e.getMessage());
+    }
 }

@@ -406,8 +406,9 @@ public final class ConfigModelBuilder {
             throw mux.get("enabled").error(where + ".mux: mux is not supported by vtool run yet");
         }
         ConfigNode proxy = n.object("proxySettings");
-        if (proxy != null) {
-            throw proxy.error(where + ".proxySettings: chaining outbounds is not supported by vtool run yet");
+        String proxyTag = proxy == null ? null : proxy.string("tag", "");
+        if (proxyTag != null && proxyTag.isEmpty()) {
+            throw proxy.error("invalid outbound detour proxy settings. > Proxy tag is not set.");
         }
         String sendThrough = n.string("sendThrough", null);
         if (sendThrough != null && !IpText.isIpLiteral(sendThrough)) {
@@ -423,7 +424,7 @@ public final class ConfigModelBuilder {
             default -> vmessOutbound(settings, n);
         };
         return new OutboundConfig(n.string("tag", null), protocol, s,
-                sendThrough == null ? null : IpText.stripBrackets(sendThrough), n.pointer());
+                sendThrough == null ? null : IpText.stripBrackets(sendThrough), proxyTag, n.pointer());
     }
 
     private static FreedomSettings freedom(ConfigNode s) throws ConfigModelException {

@@ -125,6 +125,8 @@ class ConfigModelBuilderTest {
         assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"settings\": {\"redirect\": \"1.1.1.1\"}}]}")
                 .endsWith("invalid redirect address: 1.1.1.1: address 1.1.1.1: missing port in address"));
         assertTrue(error("{\"outbounds\": [{\"protocol\": \"socks\"}]}").endsWith("proxy/socks: 0 target server"));
+        assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"proxySettings\": {}}]}")
+                .endsWith("invalid outbound detour proxy settings. > Proxy tag is not set."));
         assertTrue(error("{\"inbounds\": [{\"port\": 1, \"protocol\": \"socks\", \"listen\": \"example.com\"}]}")
                 .endsWith("unable to listen on domain address: example.com"));
     }
