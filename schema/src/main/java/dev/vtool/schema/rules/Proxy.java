@@ -113,19 +113,18 @@ record Proxy(String pointer, JsonNode node, boolean inbound) {
     }
 
     /**
-     * Calls {@code each} with every server entry of an outbound ({@code vnext[]} or {@code servers[]})
+     * Calls {@code each} with every server entry of an outbound ({@code vnext[]} for VMess/VLESS, else {@code servers[]})
      * and its pointer.
      */
     void forEachServer(BiConsumer<String, JsonNode> each) {
         JsonNode s = settings();
-        for (String key : List.of("vnext", "servers")) {
-            JsonNode list = Keys.get(s, key);
-            if (list.isArray()) {
-                String base = Keys.ptr(settingsPtr(), s, key);
-                for (int i = 0; i < list.size(); i++) {
-                    if (list.get(i).isObject()) {
-                        each.accept(JsonPointers.child(base, i), list.get(i));
-                    }
+        String key = is("vmess") || is("vless") ? "vnext" : "servers";
+        JsonNode list = Keys.get(s, key);
+        if (list.isArray()) {
+            String base = Keys.ptr(settingsPtr(), s, key);
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).isObject()) {
+                    each.accept(JsonPointers.child(base, i), list.get(i));
                 }
             }
         }
