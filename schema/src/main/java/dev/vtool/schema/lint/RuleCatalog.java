@@ -51,6 +51,8 @@ public final class RuleCatalog {
                 new dev.vtool.schema.rules.MuxConcurrencyRule(),
                 new dev.vtool.schema.rules.KcpBoundsRule(),
                 new dev.vtool.schema.rules.ShadowsocksCipherRule(),
+                new dev.vtool.schema.rules.VlessEncryptionRule(),
+                new dev.vtool.schema.rules.MtprotoUserRule(),
                 new dev.vtool.schema.rules.GeoAssetRule()
         );
     }

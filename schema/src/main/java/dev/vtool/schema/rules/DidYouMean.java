@@ -33,7 +33,9 @@ final class DidYouMean {
             }
         }
         int allowed = t.length() >= 5 ? 2 : 1;
-        return best != null && bestDistance <= allowed && bestDistance > 0 ? best : null;
+        // an exact match needs no suggestion, unless stray spaces around it are what V2Ray trips over
+        boolean padded = !typed.equals(typed.strip());
+        return best != null && bestDistance <= allowed && (bestDistance > 0 || padded) ? best : null;
     }
 
     static String suggest(String typed, Collection<String> candidates) {

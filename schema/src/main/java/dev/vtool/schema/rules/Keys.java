@@ -66,7 +66,7 @@ final class Keys {
         List<Item> out = new ArrayList<>();
         if (value.isString()) {
             for (String part : value.stringValue().split(",", -1)) {
-                out.add(new Item(part.trim(), pointer));
+                out.add(new Item(part, pointer)); // V2Ray does not trim the items
             }
         } else if (value.isArray()) {
             for (int i = 0; i < value.size(); i++) {

@@ -17,12 +17,19 @@ public final class MuxConcurrencyRule extends SimpleRule {
         for (Proxy p : Proxy.outbounds(doc)) {
             JsonNode mux = p.get("mux");
             JsonNode c = Keys.get(mux, "concurrency");
-            if (c.isIntegralNumber() && c.canConvertToLong() && c.longValue() > 1024) {
-                String v2ray = c.longValue() <= 32767 ? "\"invalid mux concurrency: " + c.longValue() + "\""
-                        : "a decode error (the value must fit in int16)";
-                ctx.report(Keys.ptr(p.ptr("mux"), mux, "concurrency"), "mux concurrency " + c.longValue()
-                                + " is above 1024; V2Ray fails with " + v2ray
-                                + (Keys.get(mux, "enabled").asBoolean(false) ? "" : " even though mux is not enabled"),
+            if (!c.isNumber()) {
+                continue;
+            }
+            String at = Keys.ptr(p.ptr("mux"), mux, "concurrency");
+            if (!c.isIntegralNumber() || !c.canConvertToLong() || c.longValue() < Short.MIN_VALUE
+                    || c.longValue() > Short.MAX_VALUE) {
+                ctx.report(at, "mux concurrency " + c + " is not a whole number from -32768 to 32767; V2Ray fails while "
+                                + "reading the config (cannot unmarshal number " + c + " into Go struct field MuxConfig"
+                                + ".concurrency of type int16)",
+                        "use a value from 1 to 1024 (8 is the default), or -1 to turn mux off");
+            } else if (c.longValue() > 1024) {
+                ctx.report(at, "mux concurrency " + c.longValue() + " is above 1024; V2Ray fails with \"invalid mux concurrency: "
+                                + c.longValue() + "\"" + (Keys.get(mux, "enabled").asBoolean(false) ? "" : " even though mux is not enabled"),
                         "use a value from 1 to 1024 (8 is the default), or a negative value to turn mux off");
             }
         }

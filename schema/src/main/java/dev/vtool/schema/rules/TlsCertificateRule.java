@@ -60,7 +60,7 @@ public final class TlsCertificateRule extends SimpleRule {
         boolean hasFile = file != null && !file.isEmpty();
         boolean hasInline = inline.isArray() && !inline.isEmpty();
         if (!hasFile && !hasInline) {
-            if (required || Keys.present(Keys.get(cert, fileKey)) || Keys.present(inline)) {
+            if (required) { // a key is optional: 4.34 reads it only when one of its keys is non-empty
                 ctx.report(Severity.ERROR, certPtr, "this certificate entry has no " + what + " (neither \"" + fileKey
                                 + "\" nor \"" + inlineKey + "\"); V2Ray fails with \"failed to parse " + what
                                 + " > both file and bytes are empty.\"",

@@ -34,7 +34,8 @@ public final class UnknownSniffingProtocolRule extends SimpleRule {
         }
         String suggestion = DidYouMean.suggest(item.value(), List.of("http", "tls"), Map.of("https", "tls", "ssl", "tls"));
         String extra = List.of("fakedns", "quic", "bittorrent").contains(Keys.lower(item.value()))
-                ? " (\"" + item.value() + "\" sniffing exists only in later V2Ray/Xray versions)" : "";
+                ? " (\"" + item.value() + "\" sniffing exists only in later V2Ray/Xray versions)"
+                : !item.value().equals(item.value().strip()) ? " (V2Ray does not trim spaces around list items)" : "";
         ctx.report(item.pointer(), "cannot sniff \"" + item.value() + "\"" + extra + "; V2Ray 4.34 fails with \""
                         + v2rayPrefix + item.value() + "\"." + DidYouMean.phrase(suggestion),
                 "destOverride accepts only \"http\" and \"tls\": write [\"http\", \"tls\"]");

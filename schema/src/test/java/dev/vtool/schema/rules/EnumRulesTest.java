@@ -97,6 +97,11 @@ class EnumRulesTest {
                 + "\"sniffing\": {\"enabled\": true, \"destOverride\": [\"http\", \"fakedns\"]}}]", FREEDOM_OUT));
         assertEquals(Severity.ERROR, f.severity());
         assertTrue(f.message().contains("unknown protocol: fakedns"), f.message());
+        // V2Ray splits a comma string without trimming: " tls" is unknown
+        Finding spaced = single(new UnknownSniffingProtocolRule(), config("[{\"port\": 1, \"protocol\": \"socks\", "
+                + "\"sniffing\": {\"destOverride\": \"http, tls\"}}]", FREEDOM_OUT));
+        assertTrue(spaced.message().contains("does not trim") && spaced.message().contains("Did you mean \"tls\"?"),
+                spaced.message());
         // comma-separated string form is accepted by 4.34 too
         none(new UnknownSniffingProtocolRule(), config("[{\"port\": 1, \"protocol\": \"socks\", "
                 + "\"sniffing\": {\"destOverride\": \"http,TLS,ssl\"}}]", FREEDOM_OUT));

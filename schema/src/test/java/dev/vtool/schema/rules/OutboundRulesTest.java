@@ -102,4 +102,27 @@ class OutboundRulesTest {
         none(new ShadowsocksCipherRule(), config("[{\"port\": 8388, \"protocol\": \"shadowsocks\", "
                 + "\"settings\": {\"method\": \"AEAD_CHACHA20_POLY1305\", \"password\": \"p\"}}]", FREEDOM_OUT));
     }
+
+    @Test
+    void vlessNeedsExactlyNone() {
+        Finding in = single(new VlessEncryptionRule(), config("[{\"port\": 1, \"protocol\": \"vless\", \"settings\": "
+                + "{\"decryption\": \"NONE\", \"clients\": [{\"id\": \"" + UUID + "\"}]}}]", FREEDOM_OUT));
+        assertTrue(in.message().contains("not \"none\" (case-sensitive)"), in.message());
+        Finding out = single(new VlessEncryptionRule(), config(CLIENT_IN, "[{\"protocol\": \"vless\", \"settings\": {\"vnext\": "
+                + "[{\"address\": \"a.b\", \"port\": 1, \"users\": [{\"id\": \"" + UUID + "\"}]}]}}]"));
+        assertTrue(out.message().contains("please add/set \"encryption\":\"none\" for every user"), out.message());
+        none(new VlessEncryptionRule(), config("[{\"port\": 1, \"protocol\": \"vless\", \"settings\": "
+                + "{\"decryption\": \"none\", \"clients\": [{\"id\": \"" + UUID + "\"}]}}]", FREEDOM_OUT));
+    }
+
+    @Test
+    void mtprotoSecrets() {
+        Finding none = single(new MtprotoUserRule(), config("[{\"port\": 1, \"protocol\": \"mtproto\"}]", FREEDOM_OUT));
+        assertTrue(none.message().contains("zero MTProto users configured."), none.message());
+        Finding shortSecret = single(new MtprotoUserRule(), config("[{\"port\": 1, \"protocol\": \"mtproto\", \"settings\": "
+                + "{\"users\": [{\"secret\": \"abc\"}]}}]", FREEDOM_OUT));
+        assertTrue(shortSecret.message().contains("MTProto secret must have 32 chars"), shortSecret.message());
+        none(new MtprotoUserRule(), config("[{\"port\": 1, \"protocol\": \"mtproto\", \"settings\": "
+                + "{\"users\": [{\"secret\": \"b0cbcef5a486d9636472ac27f8e11a9d\"}]}}]", FREEDOM_OUT));
+    }
 }
