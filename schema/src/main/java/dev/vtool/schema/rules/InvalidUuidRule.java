@@ -28,7 +28,11 @@ public final class InvalidUuidRule extends SimpleRule {
                     return;
                 }
                 if (!id.isString()) {
-                    return; // a type error; the schema reports it
+                    ctx.report(Keys.ptr(ptr, user, "id"), "\"id\" must be a string holding a UUID, not " + id
+                                    + "; V2Ray fails with \"cannot unmarshal " + id.getNodeType().name().toLowerCase()
+                                    + " into Go struct field ...id of type string\"",
+                            "write \"id\": \"<a UUID>\" in quotes");
+                    return;
                 }
                 String text = id.stringValue();
                 V2rayUuid.Result r = V2rayUuid.parse(text);
