@@ -53,6 +53,17 @@ public final class RuleCatalog {
                 new dev.vtool.schema.rules.ShadowsocksCipherRule(),
                 new dev.vtool.schema.rules.VlessEncryptionRule(),
                 new dev.vtool.schema.rules.MtprotoUserRule(),
+                new dev.vtool.schema.rules.ListenAddressRule(),
+                new dev.vtool.schema.rules.ProxySettingsRule(),
+                new dev.vtool.schema.rules.FreedomRedirectRule(),
+                new dev.vtool.schema.rules.DnsConfigRule(),
+                new dev.vtool.schema.rules.ApiAndReverseRule(),
+                new dev.vtool.schema.rules.LogFileRule(),
+                new dev.vtool.schema.rules.FallbackRule(),
+                new dev.vtool.schema.rules.ShadowsocksPasswordRule(),
+                new dev.vtool.schema.rules.IgnoredValueRule(),
+                new dev.vtool.schema.rules.DomainSubstringRule(),
+                new dev.vtool.schema.rules.LaterVersionKeyRule(),
                 new dev.vtool.schema.rules.GeoAssetRule()
         );
     }

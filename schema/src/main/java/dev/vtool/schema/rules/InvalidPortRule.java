@@ -37,6 +37,7 @@ public final class InvalidPortRule extends SimpleRule {
                 checkPlainPort(ctx, p.settings(), p.settingsPtr(), "DokodemoConfig.port");
             }
         }
+        checkRoutingPorts(doc, ctx);
         for (Proxy p : Proxy.outbounds(doc)) {
             p.forEachServer((ptr, server) -> {
                 JsonNode port = Keys.get(server, "port");
@@ -52,6 +53,52 @@ public final class InvalidPortRule extends SimpleRule {
                 }
             });
         }
+    }
+
+    /** Routing port / sourcePort: a number, or a string "53,443,1000-2000" (PortList in infra/conf/common.go). */
+    private void checkRoutingPorts(ConfigDocument doc, RuleContext ctx) {
+        for (Routing.Rule rule : Routing.rules(doc)) {
+            for (String key : List.of("port", "sourcePort")) {
+                JsonNode v = rule.get(key);
+                if (!Keys.present(v)) {
+                    continue;
+                }
+                String bad = routingPortProblem(v);
+                if (bad != null) {
+                    ctx.report(rule.ptr(key), "routing " + key + " " + v + " is not valid; V2Ray fails with \"invalid field rule > "
+                                    + bad + "\"",
+                            v.isArray() ? "write the ports as one string: \"" + String.join(",",
+                                    v.valueStream().map(JsonNode::asString).toList()) + "\""
+                                    : "write ports and ranges separated by commas, e.g. \"53,443,1000-2000\"");
+                }
+            }
+        }
+    }
+
+    private String routingPortProblem(JsonNode v) {
+        if (v.isNumber()) {
+            return v.isIntegralNumber() && v.canConvertToLong() && v.longValue() >= 0 && v.longValue() <= 0xFFFFFFFFL
+                    ? null : "invalid port: " + v;
+        }
+        if (!v.isString()) {
+            return "invalid port: " + v;
+        }
+        for (String part : v.stringValue().split(",", -1)) {
+            String item = part.strip();
+            if (item.isEmpty()) {
+                continue;
+            }
+            if (item.contains("-")) {
+                JsonNode asString = tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(item);
+                InboundPort range = InboundPort.parse(asString, env);
+                if (!range.ok() && range.from() <= range.to()) { // reversed ranges pass here
+                    return "invalid port range: " + item;
+                }
+            } else if (!item.matches("0|[1-9]\\d{0,4}") || Integer.parseInt(item) > 65535) {
+                return "invalid port: " + item;
+            }
+        }
+        return null;
     }
 
     private void checkInbound(RuleContext ctx, Proxy p, boolean filledByTopLevel) {

@@ -64,7 +64,7 @@ public final class UnreachableRuleRule extends SimpleRule {
             boolean all = switch (key) {
                 case "network" -> {
                     Set<String> nets = new HashSet<>();
-                    Keys.stringList(v, "").forEach(item -> nets.add(Keys.lower(item.value().trim())));
+                    Keys.stringList(v, "").forEach(item -> nets.add(Keys.lower(item.value()))); // untrimmed, like V2Ray
                     yield nets.contains("tcp") && nets.contains("udp");
                 }
                 case "port" -> v.isString() && coversAllPorts(v.stringValue());
