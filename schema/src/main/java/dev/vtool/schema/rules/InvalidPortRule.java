@@ -68,7 +68,7 @@ public final class InvalidPortRule extends SimpleRule {
                     ctx.report(rule.ptr(key), "routing " + key + " " + v + " is not valid; V2Ray fails with \"invalid field rule > "
                                     + bad + "\"",
                             v.isArray() ? "write the ports as one string: \"" + String.join(",",
-                                    v.valueStream().map(JsonNode::asString).toList()) + "\""
+                                    v.valueStream().map(n -> n.isValueNode() ? n.asString() : n.toString()).toList()) + "\""
                                     : "write ports and ranges separated by commas, e.g. \"53,443,1000-2000\"");
                 }
             }
