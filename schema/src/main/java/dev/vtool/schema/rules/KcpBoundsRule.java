@@ -21,8 +21,8 @@ public final class KcpBoundsRule extends SimpleRule {
         for (Proxy p : proxies) {
             places.add(new String[] {p.streamPtr()});
         }
-        // transport-level defaults are copied into every stream, so they count only when a stream exists
-        if (!proxies.isEmpty()) {
+        // transport-level defaults are copied only into streams without their own kcpSettings
+        if (proxies.stream().anyMatch(p -> !Keys.present(Keys.get(p.stream(), "kcpSettings")))) {
             places.add(new String[] {Keys.ptr("", doc.root(), "transport")});
         }
         for (String[] place : places) {

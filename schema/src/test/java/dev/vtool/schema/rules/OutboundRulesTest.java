@@ -89,6 +89,8 @@ class OutboundRulesTest {
         assertTrue(kcp.get(0).message().contains("invalid mKCP MTU size: 575"), kcp.get(0).message());
         // transport defaults are only validated through the streams they are copied into
         none(new KcpBoundsRule(), "{\"transport\": {\"kcpSettings\": {\"mtu\": 575}}}");
+        none(new KcpBoundsRule(), "{\"inbounds\": [{\"port\": 1, \"protocol\": \"socks\", \"streamSettings\": "
+                + "{\"kcpSettings\": {}}}], \"transport\": {\"kcpSettings\": {\"mtu\": 575}}}");
     }
 
     @Test
