@@ -61,7 +61,7 @@ public final class RuleCatalog {
                 new dev.vtool.schema.rules.LogFileRule(),
                 new dev.vtool.schema.rules.FallbackRule(),
                 new dev.vtool.schema.rules.ShadowsocksPasswordRule(),
-                new dev.vtool.schema.rules.IgnoredValueRule(),
+                new dev.vtool.schema.rules.SilentFallbackRule(),
                 new dev.vtool.schema.rules.DomainSubstringRule(),
                 new dev.vtool.schema.rules.LaterVersionKeyRule(),
                 new dev.vtool.schema.rules.GeoAssetRule()

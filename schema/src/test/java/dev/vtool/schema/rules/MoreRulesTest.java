@@ -130,16 +130,16 @@ class MoreRulesTest {
 
     @Test
     void ignoredValues() {
-        Finding net = single(new IgnoredValueRule(), "{\"routing\": {\"rules\": [{\"type\": \"field\", \"network\": \"tcp, udp\","
+        Finding net = single(new SilentFallbackRule(), "{\"routing\": {\"rules\": [{\"type\": \"field\", \"network\": \"tcp, udp\","
                 + " \"outboundTag\": \"d\"}]}}");
         assertTrue(net.message().contains("\" udp\"") && net.message().contains("does not trim"), net.message());
-        Finding usage = single(new IgnoredValueRule(), config(CLIENT_IN, "[{\"protocol\": \"freedom\", \"streamSettings\": "
+        Finding usage = single(new SilentFallbackRule(), config(CLIENT_IN, "[{\"protocol\": \"freedom\", \"streamSettings\": "
                 + "{\"tlsSettings\": {\"certificates\": [{\"usage\": \"verfy\"}]}}}]"));
         assertTrue(usage.message().contains("Did you mean \"verify\"?"), usage.message());
-        Finding auth = single(new IgnoredValueRule(), config("[{\"listen\": \"127.0.0.1\", \"port\": 1, \"protocol\": \"socks\", "
+        Finding auth = single(new SilentFallbackRule(), config("[{\"listen\": \"127.0.0.1\", \"port\": 1, \"protocol\": \"socks\", "
                 + "\"settings\": {\"auth\": \"none\"}}]", FREEDOM_OUT));
         assertTrue(auth.message().contains("silently uses noauth"), auth.message());
-        none(new IgnoredValueRule(), config("[{\"port\": 1, \"protocol\": \"dokodemo-door\", \"settings\": "
+        none(new SilentFallbackRule(), config("[{\"port\": 1, \"protocol\": \"dokodemo-door\", \"settings\": "
                 + "{\"network\": [\"TCP\", \"udp\"]}}]", FREEDOM_OUT));
     }
 

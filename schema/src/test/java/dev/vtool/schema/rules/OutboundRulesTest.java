@@ -68,6 +68,9 @@ class OutboundRulesTest {
         assertTrue(missing.message().contains("type not found in JSON context"), missing.message());
         none(new BlackholeResponseRule(), config(CLIENT_IN,
                 "[{\"protocol\": \"blackhole\", \"settings\": {\"response\": {\"type\": \"HTTP\"}}}]"));
+        Finding capital = single(new BlackholeResponseRule(), config(CLIENT_IN,
+                "[{\"protocol\": \"blackhole\", \"settings\": {\"Response\": {\"Type\": \"http\"}}}]"));
+        assertTrue(capital.message().contains("case-sensitive"), capital.message());
     }
 
     @Test

@@ -11,11 +11,11 @@ import tools.jackson.databind.JsonNode;
  * Enum values 4.34 accepts without a word and then ignores: network names in rules, dokodemo and
  * Shadowsocks; TLS certificate usage; QUIC security; sockopt tproxy; socks auth.
  */
-public final class IgnoredValueRule extends SimpleRule {
+public final class SilentFallbackRule extends SimpleRule {
     private static final List<String> NETWORKS = List.of("tcp", "udp");
 
-    public IgnoredValueRule() {
-        super("ignored-value", Severity.WARNING,
+    public SilentFallbackRule() {
+        super("silent-fallback", Severity.WARNING,
                 "A value V2Ray 4.34 silently ignores or replaces (rule/dokodemo network names, TLS usage, QUIC security, tproxy, socks auth).");
     }
 
