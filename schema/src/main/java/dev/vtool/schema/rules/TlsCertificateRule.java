@@ -71,8 +71,15 @@ public final class TlsCertificateRule extends SimpleRule {
         if (!hasFile) {
             return;
         }
-        Path path = Path.of(file);
-        if (Files.isReadable(path)) {
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (java.nio.file.InvalidPathException e) {
+            ctx.report(Severity.ERROR, Keys.ptr(certPtr, cert, fileKey), what + " file \"" + file + "\" is not a valid path",
+                    "write the path of the PEM file");
+            return;
+        }
+        if (Files.isReadable(path) || (!path.isAbsolute() && foundNearConfig(ctx, path))) {
             return;
         }
         String at = Keys.ptr(certPtr, cert, fileKey);
@@ -82,10 +89,33 @@ public final class TlsCertificateRule extends SimpleRule {
                     "fix the path (for Let's Encrypt usually /etc/letsencrypt/live/DOMAIN/"
                             + (what.equals("key") ? "privkey.pem" : "fullchain.pem") + ") and make it readable by V2Ray's user");
         } else {
-            ctx.report(Severity.WARNING, at, what + " file \"" + file + "\" is a relative path and is not found from the "
-                            + "current directory; V2Ray resolves it against the directory it is started from",
+            ctx.report(Severity.WARNING, at, what + " file \"" + file + "\" is a relative path and is found neither from the "
+                            + "current directory nor from the config's directory or its parents; V2Ray resolves it against "
+                            + "the directory it is started from, and fails if it is not there",
                     "use an absolute path");
         }
     }
 
+
+    /**
+     * V2Ray opens relative paths from its working directory, which vtool cannot know; people usually start
+     * it next to the config or from a parent directory of it, so a file found there is taken as fine.
+     */
+    private static boolean foundNearConfig(RuleContext ctx, Path relative) {
+        Path config;
+        try {
+            config = Path.of(ctx.document().source().name()).toAbsolutePath();
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+        if (!Files.isRegularFile(config)) {
+            return false;
+        }
+        for (Path dir = config.getParent(); dir != null; dir = dir.getParent()) {
+            if (Files.isReadable(dir.resolve(relative))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

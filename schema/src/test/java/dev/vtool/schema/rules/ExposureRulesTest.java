@@ -117,4 +117,22 @@ class ExposureRulesTest {
         assertTrue(notes.stream().allMatch(f -> f.severity() == Severity.INFO));
         assertNull(notes.get(0).fix());
     }
+
+    @Test
+    void relativeCertificatePathsAreLookedUpNearTheConfig(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("certs"));
+        Files.writeString(dir.resolve("certs/c.pem"), "x");
+        Path config = Files.createDirectories(dir.resolve("conf")).resolve("server.json");
+        String json = config("[{\"port\": 443, \"protocol\": \"trojan\", \"streamSettings\": {\"security\": \"tls\", "
+                + "\"tlsSettings\": {\"certificates\": [{\"certificateFile\": \"certs/%s\"}]}}}]", FREEDOM_OUT);
+        Files.writeString(config, json.formatted("c.pem"));
+        TlsCertificateRule rule = new TlsCertificateRule();
+        var lint = new dev.vtool.schema.lint.Linter(java.util.List.of(rule));
+        assertEquals(java.util.List.of(), lint.lint(dev.vtool.schema.source.SourceFile.read(config)).findings());
+        Files.writeString(config, json.formatted("other.pem"));
+        var missing = lint.lint(dev.vtool.schema.source.SourceFile.read(config)).findings();
+        assertEquals(1, missing.size(), missing.toString());
+        assertEquals(Severity.WARNING, missing.get(0).severity());
+        assertEquals("use an absolute path", missing.get(0).fix());
+    }
 }
