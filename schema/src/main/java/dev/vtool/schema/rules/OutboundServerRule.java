@@ -43,6 +43,13 @@ public final class OutboundServerRule extends SimpleRule {
                 continue;
             }
             JsonNode list = Keys.get(p.settings(), w.listKey());
+            String otherKey = w.listKey().equals("vnext") ? "servers" : "vnext";
+            if (!Keys.present(list) && Keys.present(Keys.get(p.settings(), otherKey))) {
+                ctx.reportKey(Keys.ptr(p.settingsPtr(), p.settings(), otherKey), p.protocol() + " lists its servers under \""
+                                + w.listKey() + "\", not \"" + otherKey + "\", so V2Ray sees none and fails with \"" + w.noServer() + "\"",
+                        "rename \"" + otherKey + "\" to \"" + w.listKey() + "\"");
+                continue;
+            }
             if (!list.isArray() || list.isEmpty()) {
                 ctx.report(Keys.present(list) ? Keys.ptr(p.settingsPtr(), p.settings(), w.listKey())
                                 : Keys.present(p.settings()) ? p.settingsPtr() : p.ptr("protocol"),

@@ -27,6 +27,10 @@ class OutboundRulesTest {
         assertTrue(fs.stream().anyMatch(f -> f.message().contains("0 user configured for VMess outbound")));
         assertTrue(fs.stream().anyMatch(f -> f.message().contains("address is not set in VMess outbound config")));
         none(new OutboundServerRule(), config(CLIENT_IN, RuleTester.vmessOut("{\"id\": \"" + UUID + "\"}")));
+        Finding wrongKey = single(new OutboundServerRule(), config(CLIENT_IN,
+                "[{\"protocol\": \"trojan\", \"settings\": {\"vnext\": [{\"address\": \"a.b\", \"port\": 443}]}}]"));
+        assertEquals("rename \"vnext\" to \"servers\"", wrongKey.fix());
+        assertTrue(wrongKey.message().contains("0 Trojan server configured."), wrongKey.message());
     }
 
     @Test
