@@ -1,0 +1,111 @@
+package dev.vtool.engine.vmess.body;
+
+import dev.vtool.engine.vmess.Digests;
+import dev.vtool.engine.vmess.VmessException;
+import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.spec.AlgorithmParameterSpec;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-128-GCM or ChaCha20-Poly1305 chunks through the JDK (CPU intrinsics), one Cipher per direction.
+ * Nonce i = BE16(i mod 65536) || IV[2..12); the counter wraps like 4.34's and every seal/open takes one.
+ */
+final class JdkAeadSealer implements ChunkSealer {
+    static final int TAG = 16;
+
+    private final Cipher cipher;
+    private final SecretKey key;
+    private final boolean gcm;
+    private final boolean encrypt;
+    private final byte[] nonce = new byte[12];
+    private int counter;
+
+    private JdkAeadSealer(String transformation, SecretKey key, boolean gcm, byte[] iv, boolean encrypt) {
+        try {
+            this.cipher = Cipher.getInstance(transformation);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(transformation + " unavailable", e);
+        }
+        this.key = key;
+        this.gcm = gcm;
+        this.encrypt = encrypt;
+        System.arraycopy(iv, 2, nonce, 2, 10);
+    }
+
+    static JdkAeadSealer aes128Gcm(byte[] key16, byte[] iv, boolean encrypt) {
+        return new JdkAeadSealer("AES/GCM/NoPadding", new SecretKeySpec(key16, "AES"), true, iv, encrypt);
+    }
+
+    static JdkAeadSealer chacha20Poly1305(byte[] key16, byte[] iv, boolean encrypt) {
+        return new JdkAeadSealer("ChaCha20-Poly1305", new SecretKeySpec(chachaKey(key16), "ChaCha20"), false, iv, encrypt);
+    }
+
+    /** {@code MD5(k) || MD5(MD5(k))}: the 32-byte ChaCha key from the 16-byte body key. */
+    static byte[] chachaKey(byte[] key16) {
+        byte[] first = Digests.md5(key16);
+        byte[] second = Digests.md5(first);
+        byte[] out = new byte[32];
+        System.arraycopy(first, 0, out, 0, 16);
+        System.arraycopy(second, 0, out, 16, 16);
+        return out;
+    }
+
+    @Override
+    public int overhead() {
+        return TAG;
+    }
+
+    private void nextNonce(int mode) throws GeneralSecurityException {
+        nonce[0] = (byte) (counter >>> 8);
+        nonce[1] = (byte) counter;
+        counter = (counter + 1) & 0xFFFF;
+        AlgorithmParameterSpec spec = gcm ? new GCMParameterSpec(128, nonce) : new IvParameterSpec(nonce);
+        cipher.init(mode, key, spec);
+    }
+
+    @Override
+    public void seal(ByteBuf src, int index, int length, ByteBuf dst) throws VmessException {
+        if (!encrypt) {
+            throw new IllegalStateException("decrypting sealer used to seal");
+        }
+        dst.ensureWritable(length + TAG);
+        try {
+            nextNonce(Cipher.ENCRYPT_MODE);
+            int w = dst.writerIndex();
+            ByteBuffer out = dst.nioBuffer(w, length + TAG);
+            int n = cipher.doFinal(src.nioBuffer(index, length), out);
+            dst.writerIndex(w + n);
+        } catch (GeneralSecurityException e) {
+            throw new VmessException("failed to seal chunk > " + e.getMessage(), false, e);
+        }
+    }
+
+    @Override
+    public void open(ByteBuf src, int index, int length, ByteBuf dst) throws VmessException {
+        if (encrypt) {
+            throw new IllegalStateException("encrypting sealer used to open");
+        }
+        if (length < TAG) {
+            throw new VmessException("invalid chunk: " + length + " bytes is shorter than the tag");
+        }
+        dst.ensureWritable(length - TAG);
+        try {
+            nextNonce(Cipher.DECRYPT_MODE);
+            int w = dst.writerIndex();
+            ByteBuffer out = dst.nioBuffer(w, length - TAG);
+            int n = cipher.doFinal(src.nioBuffer(index, length), out);
+            dst.writerIndex(w + n);
+        } catch (AEADBadTagException e) {
+            throw new VmessException("failed to read chunk > cipher: message authentication failed", false, e);
+        } catch (GeneralSecurityException e) {
+            throw new VmessException("failed to read chunk > " + e.getMessage(), false, e);
+        }
+    }
+}
