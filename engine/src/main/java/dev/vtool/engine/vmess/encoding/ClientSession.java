@@ -43,13 +43,19 @@ public final class ClientSession {
     private byte[] legacyPrefix;
     private boolean responseDone;
 
-    /**
-     * @param alternates the account's alternate ids (empty for alterId 0, which selects AEAD)
-     */
+    /** 4.34's choice: AEAD exactly when the account has no alternate ids. */
     public ClientSession(VmessId primary, List<VmessId> alternates, VmessRandom random) {
+        this(primary, alternates, alternates.isEmpty(), random);
+    }
+
+    /**
+     * @param alternates the account's alternate ids (empty for alterId 0)
+     * @param aead false forces the legacy header (4.34 with V2RAY_VMESS_AEAD_DISABLED=true)
+     */
+    public ClientSession(VmessId primary, List<VmessId> alternates, boolean aead, VmessRandom random) {
         this.primary = primary;
         this.alternates = List.copyOf(alternates);
-        this.aead = alternates.isEmpty();
+        this.aead = aead;
         this.random = random;
         byte[] r = new byte[33];
         random.secureBytes(r);
@@ -83,7 +89,9 @@ public final class ClientSession {
         VmessId hashId = primary;
         if (!aead) {
             timestamp = nowSeconds + random.nextInt(2 * LEGACY_JITTER) - LEGACY_JITTER;
-            hashId = alternates.get(random.nextInt(alternates.size()));
+            if (!alternates.isEmpty()) {
+                hashId = alternates.get(random.nextInt(alternates.size()));
+            }
         }
         request = new RequestHeader(1, bodyIv, bodyKey, responseAuth, options, security, command,
                 command == RequestCommand.MUX ? RequestTarget.MUX : target);
