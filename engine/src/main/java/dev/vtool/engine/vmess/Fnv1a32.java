@@ -24,11 +24,11 @@ public final class Fnv1a32 {
     }
 
     public static int hash(ByteBuf buf, int index, int length) {
-        int h = OFFSET_BASIS;
-        for (int i = index; i < index + length; i++) {
-            h ^= buf.getByte(i) & 0xFF;
-            h *= PRIME;
+        if (buf.hasArray()) {
+            return hash(buf.array(), buf.arrayOffset() + index, length);
         }
-        return h;
+        byte[] copy = new byte[length];
+        buf.getBytes(index, copy);
+        return hash(copy, 0, length);
     }
 }

@@ -16,6 +16,7 @@ public final class AesCfb {
     private final byte[] register = new byte[16];
     private final byte[] keystream = new byte[16];
     private int position = 16;
+    private byte[] scratch;
 
     private AesCfb(byte[] key, byte[] iv, boolean encrypt) {
         this.block = Aes.ecb(key, true);
@@ -42,10 +43,21 @@ public final class AesCfb {
         return data;
     }
 
-    /** In place over a ByteBuf region. */
+    /** In place over a ByteBuf region (bulk copies: per-byte ByteBuf access is slow). */
     public void process(ByteBuf buf, int index, int length) {
-        for (int i = index; i < index + length; i++) {
-            buf.setByte(i, step(buf.getByte(i)));
+        if (buf.hasArray()) {
+            process(buf.array(), buf.arrayOffset() + index, length);
+            return;
+        }
+        if (scratch == null) {
+            scratch = new byte[4096];
+        }
+        for (int done = 0; done < length; ) {
+            int n = Math.min(scratch.length, length - done);
+            buf.getBytes(index + done, scratch, 0, n);
+            process(scratch, 0, n);
+            buf.setBytes(index + done, scratch, 0, n);
+            done += n;
         }
     }
 
