@@ -81,6 +81,19 @@ class BodyVectorsTest {
     }
 
     @Test
+    void chunkNoncesAreCounterThenIvBytes2To12() throws Exception {
+        javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        byte[] hello = hex("gcm.05.hello");
+        c.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, hex("nonce.0")));
+        assertArrayEquals(HELLO, c.doFinal(hello, 2, hello.length - 2));
+        byte[] end = hex("gcm.05.end");
+        c.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, hex("nonce.1")));
+        assertEquals(0, c.doFinal(end, 2, end.length - 2).length, "the end chunk takes nonce 1");
+    }
+
+    @Test
     void chachaKeyFromBodyKey() {
         assertArrayEquals(hex("chacha.key"), JdkAeadSealer.chachaKey(key));
     }

@@ -163,6 +163,14 @@ class HeaderVectorsTest {
     }
 
     @Test
+    void responseKeysAreTruncatedSha256ForAeadAndMd5ForLegacy() {
+        assertArrayEquals(hex("aead.resp.key"), dev.vtool.engine.vmess.Digests.sha256First16(hex("request.body.key")));
+        assertArrayEquals(hex("aead.resp.iv"), dev.vtool.engine.vmess.Digests.sha256First16(hex("request.body.iv")));
+        assertArrayEquals(hex("legacy.resp.key"), dev.vtool.engine.vmess.Digests.md5(hex("request.body.key")));
+        assertArrayEquals(hex("legacy.resp.iv"), dev.vtool.engine.vmess.Digests.md5(hex("request.body.iv")));
+    }
+
+    @Test
     void switchAccountCommandMarshalsAndTheClientReadsIt() throws VmessException {
         SwitchAccountCommand cmd = new SwitchAccountCommand("", 10087, hex("switch.uuid"), 0, 0, 5);
         byte[] r = new ResponseHeader(0, cmd).encode(0x42);
