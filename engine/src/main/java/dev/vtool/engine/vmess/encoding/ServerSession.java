@@ -67,6 +67,12 @@ public final class ServerSession {
         return drainSize;
     }
 
+    /** {@code base randMax rolled}, as 4.34 prints after "DrainSize = ". */
+    public String drainDescription() {
+        DrainBudget b = validator.drainBudget();
+        return b.base() + " " + b.randMax() + " " + (drainSize - b.total(0));
+    }
+
     public VmessUser user() {
         return user;
     }
@@ -135,7 +141,7 @@ public final class ServerSession {
             state = State.AEAD_HEADER;
             return;
         }
-        LegacyHashTable.Match<VmessUser> legacy = validator.matchLegacy(auth);
+        LegacyHashTable.Match<VmessUser> legacy = validator.matchLegacy(auth, now);
         user = legacy.user();
         timestamp = legacy.timestamp();
         headerCfb = AesCfb.decryptor(user.id().cmdKeyUnsafe(), LegacyAuth.headerIv(timestamp));

@@ -32,9 +32,13 @@ public final class UserValidator {
     private long seed;
     private boolean seedFused;
     private DrainBudget budget;
+    private volatile long lastRefresh;
 
     public synchronized void add(VmessUser user, long nowSeconds) {
         users.add(new Entry(user, new AuthId.Decoder(user.id().cmdKeyUnsafe())));
+        if (lastRefresh == 0) {
+            lastRefresh = nowSeconds;
+        }
         if (user.alterId() > 0) {
             List<VmessId> ids = new ArrayList<>(user.alterId() + 1);
             ids.add(user.id());
@@ -86,7 +90,8 @@ public final class UserValidator {
      *
      * @throws VmessException "invalid user > Not Found" / "invalid user > ErrTainted" (drain)
      */
-    public LegacyHashTable.Match<VmessUser> matchLegacy(byte[] userHash) throws VmessException {
+    public LegacyHashTable.Match<VmessUser> matchLegacy(byte[] userHash, long nowSeconds) throws VmessException {
+        refreshIfDue(nowSeconds);
         try {
             LegacyHashTable.Match<VmessUser> m = legacy.lookup(userHash);
             if (m == null) {
@@ -106,6 +111,19 @@ public final class UserValidator {
     /** The periodic (10 s) legacy table refresh. */
     public void refreshLegacy(long nowSeconds) {
         legacy.refresh(nowSeconds);
+    }
+
+    /** Refreshes lazily on lookups instead of with a timer: same table contents, no thread. */
+    private void refreshIfDue(long nowSeconds) {
+        if (nowSeconds - lastRefresh < LegacyHashTable.REFRESH_SECONDS) {
+            return;
+        }
+        synchronized (this) {
+            if (nowSeconds - lastRefresh >= LegacyHashTable.REFRESH_SECONDS) {
+                lastRefresh = nowSeconds;
+                legacy.refresh(nowSeconds);
+            }
+        }
     }
 
     /** The seed, fixed from the first call on (users added later do not change it, as in 4.34). */
