@@ -133,7 +133,7 @@ class VmessInteropTest {
                     }
                     Thread.sleep(50);
                 }
-                assertTrue(added.contains("v2ray.com/core/proxy/vmess/encoding: invalid user > v2ray.com/core/proxy/vmess: Not Found"),    
+                assertTrue(added.contains("v2ray.com/core/proxy/vmess/encoding: invalid user > v2ray.com/core/proxy/vmess: Not Found"),
                         (vtoolClient ? "vtool" : "v2ray") + " client alterId " + alterId + ": " + added);
                 // drained to the budget, or the client gave up first (4.34 then says "failed to drain")
                 assertTrue(added.matches("(?s).* rejected  v2ray\\.com/core/proxy/vmess/encoding: (connection drained|failed to drain connection) DrainSize = \\d+ \\d+ \\d+ > .*"), added);
