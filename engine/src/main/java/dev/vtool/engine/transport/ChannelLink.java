@@ -84,7 +84,8 @@ public final class ChannelLink implements Link {
             return;
         }
         release();
-        channel.pipeline().firstContext().writeAndFlush(raw).addListener(ChannelFutureListener.CLOSE);
+        // through the whole pipeline: an inbound that keeps a body codec (VMess) encodes the answer too
+        channel.writeAndFlush(raw).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override

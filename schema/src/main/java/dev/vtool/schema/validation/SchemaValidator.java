@@ -17,6 +17,11 @@ public final class SchemaValidator {
         return SHARED;
     }
 
+    /** The schema resource as text (placeholder: empty object until the schema lands). */
+    public static String schemaText() {
+        return "{}\n";
+    }
+
     public List<Finding> validate(ConfigDocument doc) {
         return List.of();
     }
