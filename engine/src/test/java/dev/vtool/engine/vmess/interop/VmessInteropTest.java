@@ -115,6 +115,25 @@ class VmessInteropTest {
     }
 
     @Test
+    void deadVnextServerIsSkippedByTheRetryOntoTheNextOne() throws Exception {
+        int socksPort = FreePort.next();
+        int dead = FreePort.next();
+        String json = """
+                {"inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "socks", "settings": {"auth": "noauth"}}],
+                 "outbounds": [{"protocol": "vmess", "settings": {"vnext": [
+                   {"address": "127.0.0.1", "port": %d, "users": [{"id": "%s", "security": "auto"}]},
+                   {"address": "127.0.0.1", "port": %d, "users": [{"id": "%s", "security": "zero"},
+                                                                 {"id": "%s", "alterId": 64, "security": "aes-128-gcm"}]}]}}]}
+                """.formatted(socksPort, dead, U0, v2rayServerPort, U0, U64);
+        try (VtoolEngine c = new VtoolEngine(json)) {
+            for (int i = 0; i < 4; i++) {
+                SocksDownload.Result r = SocksDownload.fetch(socksPort, origin.url(), 20_000);
+                assertArrayEquals(origin.sha256(), r.sha256(), "download " + i);
+            }
+        }
+    }
+
+    @Test
     void wrongUuidIsRejectedAsInvalidUserFromBothClients() throws Exception {
         String wrong = "11111111-2222-3333-4444-555555555555";
         for (boolean vtoolClient : new boolean[] {true, false}) {
