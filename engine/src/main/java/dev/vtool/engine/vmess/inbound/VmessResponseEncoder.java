@@ -9,7 +9,6 @@ import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
-import io.netty.util.ReferenceCountUtil;
 
 /**
  * Frames the downlink: the response header goes out with the first payload (as 4.34 sends it), then
@@ -36,9 +35,8 @@ final class VmessResponseEncoder extends ChannelOutboundHandlerAdapter {
             promise.trySuccess();
             return;
         }
-        ByteBuf framed;
+        CompositeByteBuf out = ctx.alloc().compositeBuffer();
         try {
-            CompositeByteBuf out = ctx.alloc().compositeBuffer();
             if (body == null) {
                 out.addComponent(true, ctx.alloc().buffer().writeBytes(server.encodeResponseHeader(ResponseHeader.EMPTY)));
                 body = server.responseBodyEncoder();
@@ -49,13 +47,19 @@ final class VmessResponseEncoder extends ChannelOutboundHandlerAdapter {
                 ended = true;
                 out.addComponent(true, body.encodeEnd(ctx.alloc()));
             }
-            framed = out;
         } catch (VmessException e) {
-            ReferenceCountUtil.release(payload);
-            promise.tryFailure(e);
+            // only a datagram too large for one chunk gets here: 4.34 drops it silently too
+            payload.release();
+            if (out.isReadable()) {
+                ctx.write(out, promise); // the response header alone
+            } else {
+                out.release();
+                promise.trySuccess();
+            }
             return;
         }
         payload.release();
+        ByteBuf framed = out;
         ctx.write(framed, promise);
     }
 }

@@ -13,7 +13,12 @@ import dev.vtool.engine.vmess.body.BodyDecoder;
 import dev.vtool.engine.vmess.encoding.RequestHeader;
 import dev.vtool.engine.vmess.encoding.ServerSession;
 import dev.vtool.schema.model.Network;
+import dev.vtool.engine.transport.PacketConnection;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -28,7 +33,7 @@ import java.util.List;
  * bounds the wait. The request end chunk is passed on as an input shutdown (half-close).
  */
 final class VmessServerHandler extends ByteToMessageDecoder {
-    private enum State { HEADER, BODY, DRAIN, DONE }
+    private enum State { HEADER, BODY, PACKETS, DRAIN, DONE }
 
     private final VmessInbound inbound;
     private final EngineContext context;
@@ -40,6 +45,7 @@ final class VmessServerHandler extends ByteToMessageDecoder {
     private String failure;
     private boolean endSignalled;
     private final List<ByteBuf> decoded = new ArrayList<>();
+    private PacketConnection packets;
 
     VmessServerHandler(VmessInbound inbound, Session session) {
         this.inbound = inbound;
@@ -69,6 +75,7 @@ final class VmessServerHandler extends ByteToMessageDecoder {
                 }
             }
             case BODY -> decodeBody(ctx, in);
+            case PACKETS -> decodePackets(ctx, in);
             case DRAIN -> drain(ctx, in);
             case DONE -> in.skipBytes(in.readableBytes());
         }
@@ -92,21 +99,21 @@ final class VmessServerHandler extends ByteToMessageDecoder {
             close(ctx);
             return;
         }
-        if (request.command() == RequestCommand.UDP) {
-            reject(ctx, "UDP (command 2) through the vmess inbound is not supported by vtool run yet",
-                    "UDP (command 2) through the vmess inbound is not supported by vtool run yet");
-            return;
-        }
         try {
             body = server.requestBodyDecoder();
         } catch (VmessException e) {
             reject(ctx, e.getMessage(), e.getMessage());
             return;
         }
-        Destination destination = new Destination(Network.TCP, request.target().host(), request.target().port());
+        boolean udp = request.command() == RequestCommand.UDP;
+        Destination destination = new Destination(udp ? Network.UDP : Network.TCP, request.target().host(), request.target().port());
         session.destination(destination);
         context.log().info(session.id(), VmessInbound.PKG, "received request for " + destination);
         ctx.pipeline().addBefore(ctx.name(), "vmess-response", new VmessResponseEncoder(server));
+        if (udp) {
+            startPackets(ctx, destination, in);
+            return;
+        }
         ChannelLink link = ChannelLink.takeOver(ctx.channel(), session.policy(), cause -> context.log().info(
                 session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/" + VmessInbound.PKG
                         + ": connection ends > " + cause.getMessage()));
@@ -137,6 +144,52 @@ final class VmessServerHandler extends ByteToMessageDecoder {
             in.skipBytes(in.readableBytes());
             ctx.fireChannelReadComplete();
             signalEnd(ctx);
+        }
+    }
+
+    /**
+     * Command 2: each request chunk is one datagram to the header's destination; each answer goes back
+     * as one response chunk. The connection lives until the client closes it or it idles out.
+     */
+    private void startPackets(ChannelHandlerContext ctx, Destination destination, ByteBuf in) {
+        Channel ch = ctx.channel();
+        packets = context.dispatcher().dispatchPackets(session, ch.eventLoop(), (from, payload) -> {
+            if (ch.isActive()) {
+                ch.writeAndFlush(payload, ch.voidPromise());
+            } else {
+                payload.release();
+            }
+        });
+        if (packets == null) {
+            close(ctx);
+            return;
+        }
+        PacketConnection flow = packets;
+        ch.closeFuture().addListener(f -> flow.close());
+        long idle = Math.max(1, session.policy().connIdle().toSeconds());
+        ctx.pipeline().addBefore("vmess-response", "vmess-idle", new IdleStateHandler(0, 0, idle, TimeUnit.SECONDS));
+        state = State.PACKETS;
+        decodePackets(ctx, in);
+    }
+
+    private void decodePackets(ChannelHandlerContext ctx, ByteBuf in) {
+        boolean end;
+        try {
+            end = body.decode(in, ctx.alloc(), decoded);
+        } catch (VmessException e) {
+            releaseDecoded();
+            context.log().info(session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/"
+                    + VmessInbound.PKG + ": failed to transfer request payload > " + e.getMessage());
+            close(ctx);
+            return;
+        }
+        for (ByteBuf b : decoded) {
+            packets.send(session.destination(), b);
+        }
+        decoded.clear();
+        if (end) {
+            state = State.DONE;
+            in.skipBytes(in.readableBytes());
         }
     }
 
@@ -219,12 +272,21 @@ final class VmessServerHandler extends ByteToMessageDecoder {
                     super.userEventTriggered(ctx, ChannelInputShutdownEvent.INSTANCE);
                     return;
                 }
+                case PACKETS -> {
+                    // answers may still come back: the idle timer or the client's close ends the flow
+                    state = State.DONE;
+                    return;
+                }
                 case DONE -> {
                     if (endSignalled) {
                         return; // the end chunk already ended the uplink
                     }
                 }
             }
+        }
+        if (evt instanceof IdleStateEvent) {
+            ctx.close();
+            return;
         }
         super.userEventTriggered(ctx, evt);
     }

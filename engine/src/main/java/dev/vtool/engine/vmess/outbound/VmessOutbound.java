@@ -12,7 +12,15 @@ import dev.vtool.engine.vmess.encoding.RequestTarget;
 import dev.vtool.schema.model.OutboundConfig;
 import dev.vtool.schema.model.VmessOutboundSettings;
 import dev.vtool.schema.model.VmessServer;
+import dev.vtool.engine.Destination;
+import dev.vtool.engine.transport.PacketConnection;
+import dev.vtool.engine.transport.PacketReceiver;
+import dev.vtool.engine.vmess.VmessException;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.util.AttributeKey;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class VmessOutbound implements OutboundHandler {
     static final String PKG = "proxy/vmess/outbound";
     private static final int ATTEMPTS = 5;
+    private static final AttributeKey<Object> SERVER_KEY = AttributeKey.valueOf("vtool.vmess.server");
 
     private record Server(String address, int port, List<VmessAccount> users) {
     }
@@ -58,45 +67,73 @@ public final class VmessOutbound implements OutboundHandler {
 
     @Override
     public void dispatch(Session session, Link link) {
-        attempt(session, link, 0);
+        connect(session, link.eventLoop(), 0, ch -> {
+            if (ch == null) {
+                link.close();
+                return;
+            }
+            try {
+                install(session, ch, RequestCommand.TCP, session.destination(), null);
+            } catch (VmessException e) {
+                ch.close();
+                link.close();
+                return;
+            }
+            link.relayTo(ch);
+        });
     }
 
-    private void attempt(Session session, Link link, int n) {
+    @Override
+    public PacketConnection openPackets(Session session, EventLoop loop, PacketReceiver back) {
+        return new VmessPackets(this, session, loop, back);
+    }
+
+    /** Dials the next vnext server, retrying as 4.34 does; hands over the channel, or null after the last try. */
+    void connect(Session session, EventLoop loop, int n, Consumer<Channel> done) {
         Server server = servers.get(Math.floorMod(next.getAndIncrement(), servers.size()));
-        context.dialer().connect(link.eventLoop(), server.address(), server.port(), sendThrough, session.policy())
+        context.dialer().connect(loop, server.address(), server.port(), sendThrough, session.policy())
                 .addListener(f -> {
                     if (f.isSuccess()) {
-                        start(session, link, server, (Channel) f.getNow());
+                        Channel ch = (Channel) f.getNow();
+                        ch.attr(SERVER_KEY).set(server);
+                        done.accept(ch);
                         return;
                     }
                     if (n + 1 < ATTEMPTS) {
-                        link.eventLoop().schedule(() -> attempt(session, link, n + 1), 200L * (n + 1), TimeUnit.MILLISECONDS);
+                        loop.schedule(() -> connect(session, loop, n + 1, done), 200L * (n + 1), TimeUnit.MILLISECONDS);
                         return;
                     }
                     context.log().warning(session.id(), "app/proxyman/outbound", "failed to process outbound traffic > "
                             + "v2ray.com/core/" + PKG + ": failed to find an available destination > v2ray.com/core/common/retry: "
                             + "[" + f.cause().getMessage() + "] > v2ray.com/core/common/retry: all retry attempts failed");
-                    link.close();
+                    done.accept(null);
                 });
     }
 
-    private void start(Session session, Link link, Server server, Channel ch) {
+    /**
+     * Puts the VMess codec on a connected channel and sends the request header at once.
+     *
+     * @param sink for UDP: where decoded answers go (null for a relayed stream)
+     */
+    void install(Session session, Channel ch, RequestCommand command, Destination destination,
+                 ChannelInboundHandlerAdapter sink) throws VmessException {
+        Server server = (Server) ch.attr(SERVER_KEY).get();
         VmessAccount account = server.users().get(ThreadLocalRandom.current().nextInt(server.users().size()));
         ClientSession client = new ClientSession(account.id(), account.alternates(), VmessRandom.SYSTEM);
-        RequestTarget target = RequestTarget.of(session.destination().host(), session.destination().port());
-        byte[] header = client.encodeRequestHeader(account.options(), account.security(), RequestCommand.TCP, target,
+        RequestTarget target = RequestTarget.of(destination.host(), destination.port());
+        byte[] header = client.encodeRequestHeader(account.options(), account.security(), command, target,
                 System.currentTimeMillis() / 1000);
-        context.log().info(session.id(), PKG, "tunneling request to " + session.destination() + " via "
+        context.log().info(session.id(), PKG, "tunneling request to " + destination + " via "
                 + server.address() + ":" + server.port());
-        try {
-            ch.pipeline().addLast("vmess-request", new VmessRequestEncoder(client, header));
-            ch.pipeline().addLast("vmess-response", new VmessResponseDecoder(client, cause ->
-                    context.log().info(session.id(), PKG, "failed to read response > " + cause)));
-        } catch (dev.vtool.engine.vmess.VmessException e) {
-            ch.close();
-            link.close();
-            return;
+        ch.pipeline().addLast("vmess-request", new VmessRequestEncoder(client, header));
+        ch.pipeline().addLast("vmess-response", new VmessResponseDecoder(client, cause ->
+                context.log().info(session.id(), PKG, "failed to read response > " + cause)));
+        if (sink != null) {
+            ch.pipeline().addLast("vmess-packets", sink);
         }
-        link.relayTo(ch);
+    }
+
+    EngineContext context() {
+        return context;
     }
 }

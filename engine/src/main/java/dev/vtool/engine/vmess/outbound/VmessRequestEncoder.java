@@ -48,7 +48,8 @@ final class VmessRequestEncoder extends ChannelOutboundHandlerAdapter {
             }
         } catch (VmessException e) {
             payload.release();
-            promise.tryFailure(e);
+            // only a datagram too large for one chunk gets here: 4.34 drops it silently too
+            promise.trySuccess();
             return;
         }
         payload.release();
