@@ -3,7 +3,6 @@ package dev.vtool.engine.vmess.body;
 import dev.vtool.engine.vmess.Digests;
 import dev.vtool.engine.vmess.VmessException;
 import io.netty.buffer.ByteBuf;
-import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.spec.AlgorithmParameterSpec;
 import javax.crypto.AEADBadTagException;
@@ -26,6 +25,8 @@ final class JdkAeadSealer implements ChunkSealer {
     private final boolean encrypt;
     private final byte[] nonce = new byte[12];
     private int counter;
+    private byte[] scratchIn;
+    private byte[] scratchOut;
 
     private JdkAeadSealer(String transformation, SecretKey key, boolean gcm, byte[] iv, boolean encrypt) {
         try {
@@ -78,13 +79,53 @@ final class JdkAeadSealer implements ChunkSealer {
         dst.ensureWritable(length + TAG);
         try {
             nextNonce(Cipher.ENCRYPT_MODE);
-            int w = dst.writerIndex();
-            ByteBuffer out = dst.nioBuffer(w, length + TAG);
-            int n = cipher.doFinal(src.nioBuffer(index, length), out);
-            dst.writerIndex(w + n);
+            run(src, index, length, dst, length + TAG);
         } catch (GeneralSecurityException e) {
             throw new VmessException("failed to seal chunk > " + e.getMessage(), false, e);
         }
+    }
+
+    /**
+     * One doFinal over byte arrays: the JDK's array path is the fast one (its ByteBuffer path copies
+     * direct buffers anyway), so pooled direct buffers go through two reusable scratch arrays.
+     */
+    private void run(ByteBuf src, int index, int length, ByteBuf dst, int outLength) throws GeneralSecurityException {
+        int w = dst.writerIndex();
+        byte[] in;
+        int inOff;
+        if (src.hasArray()) {
+            in = src.array();
+            inOff = src.arrayOffset() + index;
+        } else {
+            in = scratchIn(length);
+            src.getBytes(index, in, 0, length);
+            inOff = 0;
+        }
+        int n;
+        // Never hand the JDK one array as both input and output (pooled heap buffers share arena
+        // arrays): its overlap handling is very slow.
+        if (dst.hasArray() && dst.array() != in) {
+            n = cipher.doFinal(in, inOff, length, dst.array(), dst.arrayOffset() + w);
+        } else {
+            byte[] out = scratchOut(outLength);
+            n = cipher.doFinal(in, inOff, length, out, 0);
+            dst.setBytes(w, out, 0, n);
+        }
+        dst.writerIndex(w + n);
+    }
+
+    private byte[] scratchIn(int n) {
+        if (scratchIn == null || scratchIn.length < n) {
+            scratchIn = new byte[Math.max(n, 4096)];
+        }
+        return scratchIn;
+    }
+
+    private byte[] scratchOut(int n) {
+        if (scratchOut == null || scratchOut.length < n) {
+            scratchOut = new byte[Math.max(n, 4096)];
+        }
+        return scratchOut;
     }
 
     @Override
@@ -98,10 +139,7 @@ final class JdkAeadSealer implements ChunkSealer {
         dst.ensureWritable(length - TAG);
         try {
             nextNonce(Cipher.DECRYPT_MODE);
-            int w = dst.writerIndex();
-            ByteBuffer out = dst.nioBuffer(w, length - TAG);
-            int n = cipher.doFinal(src.nioBuffer(index, length), out);
-            dst.writerIndex(w + n);
+            run(src, index, length, dst, length - TAG);
         } catch (AEADBadTagException e) {
             throw new VmessException("failed to read chunk > cipher: message authentication failed", false, e);
         } catch (GeneralSecurityException e) {
