@@ -164,6 +164,38 @@ class BodyVectorsTest {
     }
 
     @Test
+    void pooledHeapAndDirectBuffersGiveTheSameBytes() throws VmessException {
+        byte[] payload = new byte[50_000];
+        new java.util.Random(9).nextBytes(payload);
+        for (SecurityType s : new SecurityType[] {SecurityType.AES_128_GCM, SecurityType.CHACHA20_POLY1305}) {
+            byte[] reference = null;
+            for (ByteBufAllocator alloc : new ByteBufAllocator[] {new io.netty.buffer.PooledByteBufAllocator(false),
+                    new io.netty.buffer.PooledByteBufAllocator(true), io.netty.buffer.UnpooledByteBufAllocator.DEFAULT}) {
+                BodyEncoder e = BodyCodecs.encoder(s, 0x05, RequestCommand.TCP, key, iv, null);
+                ByteBuf in = alloc.buffer().writeBytes(payload);
+                ByteBuf framed = e.encode(in, alloc);
+                byte[] wire = ByteBufUtil.getBytes(framed);
+                if (reference == null) {
+                    reference = wire;
+                }
+                assertArrayEquals(reference, wire, s + " with " + alloc);
+                BodyDecoder d = BodyCodecs.decoder(s, 0x05, RequestCommand.TCP, key, iv, null);
+                List<ByteBuf> out = new ArrayList<>();
+                d.decode(framed, alloc, out);
+                ByteBuf all = alloc.buffer();
+                out.forEach(b -> {
+                    all.writeBytes(b);
+                    b.release();
+                });
+                assertArrayEquals(payload, ByteBufUtil.getBytes(all));
+                all.release();
+                framed.release();
+                in.release();
+            }
+        }
+    }
+
+    @Test
     void udpDatagramsAreOneChunkEach() throws VmessException {
         BodyEncoder e = BodyCodecs.encoder(SecurityType.AES_128_GCM, 0x05, RequestCommand.UDP, key, iv, null);
         assertArrayEquals(hex("udp.gcm.05.ping"), encode(e, "ping".getBytes(StandardCharsets.US_ASCII)));

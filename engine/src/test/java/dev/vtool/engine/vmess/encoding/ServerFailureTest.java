@@ -274,6 +274,66 @@ class ServerFailureTest {
         assertEquals("invalid user > Not Found", reject(wire).getMessage());
     }
 
+    @Test
+    void everyBitFlipOfALegacyHeaderIsAcceptedOrRefusedCleanly() {
+        VmessId legacyId = VmessId.parse("0f0e0d0c-0b0a-0908-0706-050403020100");
+        List<VmessId> alts = AlternateIds.generate(legacyId, 8);
+        int refused = 0;
+        for (int bit = 0; bit < 8 * 60; bit += 3) {
+            ClientSession c = new ClientSession(legacyId, alts, VmessRandom.SYSTEM);
+            byte[] wire = c.encodeRequestHeader(1, SecurityType.LEGACY, RequestCommand.TCP, RequestTarget.domain("example.com", 443), NOW);
+            if (bit / 8 >= wire.length) {
+                break;
+            }
+            wire[bit / 8] ^= (byte) (1 << (bit % 8));
+            ServerSession s = session();
+            ByteBuf in = Unpooled.wrappedBuffer(wire);
+            try {
+                s.decodeRequestHeader(in); // null (waiting for more) or a header whose checksum happened to pass
+            } catch (VmessException expected) {
+                refused++;
+            } finally {
+                in.release();
+            }
+        }
+        assertTrue(refused > 100, "most flips must be refused, got " + refused);
+    }
+
+    @Test
+    void truncatedLegacyHeaderWaitsThenAbandonTaintsTheHash() throws VmessException {
+        VmessId legacyId = VmessId.parse("0f0e0d0c-0b0a-0908-0706-050403020100");
+        ClientSession c = new ClientSession(legacyId, AlternateIds.generate(legacyId, 8), VmessRandom.SYSTEM);
+        byte[] wire = c.encodeRequestHeader(1, SecurityType.LEGACY, RequestCommand.TCP, RequestTarget.domain("x", 1), NOW);
+        ServerSession s = session();
+        ByteBuf in = Unpooled.wrappedBuffer(Arrays.copyOf(wire, wire.length - 3));
+        assertNull(s.decodeRequestHeader(in));
+        s.abandon();
+        in.release();
+        assertEquals("invalid user > ErrTainted", reject(wire).getMessage());
+    }
+
+    @Test
+    void clientResponseDecoderRefusesGarbageCleanly() {
+        Random r = new Random(3);
+        for (boolean aead : new boolean[] {true, false}) {
+            for (int i = 0; i < 200; i++) {
+                ClientSession c = aead ? new ClientSession(ID, List.of(), VmessRandom.SYSTEM)
+                        : new ClientSession(ID, AlternateIds.generate(ID, 2), VmessRandom.SYSTEM);
+                c.encodeRequestHeader(0x0D, SecurityType.AES_128_GCM, RequestCommand.TCP, RequestTarget.domain("x", 1), NOW);
+                byte[] g = new byte[r.nextInt(300)];
+                r.nextBytes(g);
+                ByteBuf in = Unpooled.wrappedBuffer(g);
+                try {
+                    c.decodeResponseHeader(in);
+                } catch (VmessException expected) {
+                    // declared rejection
+                } finally {
+                    in.release();
+                }
+            }
+        }
+    }
+
     private boolean assertDoesNotThrowDecode(byte[] wire) {
         try {
             return decode(wire) != null;
