@@ -81,6 +81,12 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.V2RAY_CONFIG_ERROR;
         }
+        if (test) {
+            // like `v2ray -test`: a verdict on the configuration itself, not on what vtool's engine implements
+            out.println("Configuration OK.");
+            out.flush();
+            return ExitCodes.OK;
+        }
         Config config;
         try {
             config = new ConfigModelBuilder().build(docs);
@@ -88,11 +94,6 @@ public final class RunCommand implements Callable<Integer> {
             out.println(e.describe());
             out.flush();
             return ExitCodes.V2RAY_CONFIG_ERROR;
-        }
-        if (test) {
-            out.println("Configuration OK.");
-            out.flush();
-            return ExitCodes.OK;
         }
         return serve(config, out);
     }

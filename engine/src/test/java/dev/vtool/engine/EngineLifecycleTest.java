@@ -20,6 +20,11 @@ class EngineLifecycleTest {
         LeakWatch.install();
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void noLeaks() throws InterruptedException {
+        LeakWatch.assertNone();
+    }
+
     @Test
     void portInUseIsOneClearMessage() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
@@ -50,6 +55,23 @@ class EngineLifecycleTest {
             long ms = (System.nanoTime() - start) / 1_000_000;
             assertTrue(ms >= 800 && ms < 4000, "closed after " + ms + " ms");
             assertTrue(vtool.awaitLog("i/o timeout", Duration.ofSeconds(2)), vtool.log());
+            assertTrue(!vtool.log().contains("insufficient header"), "the timeout is reported once: " + vtool.log());
+        }
+    }
+
+    @Test
+    void clientClosingDuringHandshakeIsLoggedLikeV2ray() throws Exception {
+        int port = FreePort.next();
+        try (EngineHarness vtool = new EngineHarness("""
+                {"inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "socks"}],
+                 "outbounds": [{"protocol": "freedom"}]}
+                """.formatted(port))) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+                s.getOutputStream().write(new byte[] {5, 1});
+            }
+            assertTrue(vtool.awaitLog("rejected  failed to read request > v2ray.com/core/proxy/socks: "
+                    + "insufficient header > EOF", Duration.ofSeconds(2)), vtool.log());
         }
     }
 

@@ -45,6 +45,14 @@ final class LeakWatch {
         });
     }
 
+    /** Fails when Netty reported a leaked buffer at any time in this JVM. */
+    static void assertNone() throws InterruptedException {
+        List<String> leaks = collect();
+        if (!leaks.isEmpty()) {
+            throw new AssertionError("Netty buffers leaked: " + leaks);
+        }
+    }
+
     /** Forces collection, lets the detector poll its queue, and returns what it reported. */
     static List<String> collect() throws InterruptedException {
         for (int i = 0; i < 3; i++) {

@@ -139,6 +139,17 @@ class ProxyEndToEndTest {
     }
 
     @Test
+    void httpProxyHttp10AndConnectionClose() throws Exception {
+        Curl.Result r = Curl.run("--http1.0", "-x", "http://127.0.0.1:" + http, url("localhost", "/hello"));
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("hello from origin"), r.out());
+        Curl.Result c = Curl.run("-H", "Connection: close", "-x", "http://127.0.0.1:" + http,
+                url("localhost", "/hello"), url("localhost", "/hello"));
+        assertEquals(0, c.exit(), c.err());
+        assertEquals(2, c.out().split("hello from origin", -1).length - 1, c.out());
+    }
+
+    @Test
     void httpProxyConnectTunnel() throws Exception {
         Curl.Result r = Curl.run("-p", "-x", "http://127.0.0.1:" + http, url("localhost", "/hello"));
         assertEquals(0, r.exit(), r.err());
@@ -219,5 +230,29 @@ class ProxyEndToEndTest {
         Curl.Result r = Curl.run("-x", "http://127.0.0.1:" + socks, url("localhost", "/hello"));
         assertTrue(r.exit() != 0);
         assertTrue(vtool.awaitLog("unknown Socks version: 71", java.time.Duration.ofSeconds(2)), vtool.log());
+    }
+
+    /** Greeting, CONNECT and the HTTP request in one write: nothing the client sent early may be lost. */
+    @Test
+    void socks5OptimisticDataIsKept() throws Exception {
+        try (java.net.Socket sock = new java.net.Socket()) {
+            sock.connect(new java.net.InetSocketAddress("127.0.0.1", socks), 2000);
+            sock.setSoTimeout(5000);
+            java.io.ByteArrayOutputStream req = new java.io.ByteArrayOutputStream();
+            req.write(new byte[] {5, 1, 0});
+            byte[] host = "localhost".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            req.write(new byte[] {5, 1, 0, 3, (byte) host.length});
+            req.write(host);
+            req.write(new byte[] {(byte) (origin.httpPort() >> 8), (byte) origin.httpPort()});
+            req.write(("GET /hello HTTP/1.1\r\nHost: early\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            sock.getOutputStream().write(req.toByteArray());
+            java.io.DataInputStream in = new java.io.DataInputStream(sock.getInputStream());
+            byte[] replies = new byte[2 + 10];
+            in.readFully(replies);
+            assertEquals(0, replies[3], "CONNECT succeeded");
+            String response = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            assertTrue(response.startsWith("HTTP/1.1 200") && response.contains("host=early"), response);
+        }
     }
 }

@@ -23,6 +23,11 @@ class SocksUdpTest {
         LeakWatch.install();
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void noLeaks() throws InterruptedException {
+        LeakWatch.assertNone();
+    }
+
     @Test
     void udpAssociateRoundTrip() throws Exception {
         int port = FreePort.next();
@@ -90,6 +95,28 @@ class SocksUdpTest {
             in.readFully(reply);
             assertEquals(7, reply[1], "command not supported");
             assertTrue(vtool.awaitLog("UDP is not enabled.", java.time.Duration.ofSeconds(2)), vtool.log());
+        }
+    }
+
+    @Test
+    void dokodemoForwardsUdpAndTcp() throws Exception {
+        int port = FreePort.next();
+        try (TestOrigin origin = new TestOrigin();
+             EngineHarness vtool = new EngineHarness("""
+                     {"inbounds": [{"tag": "dns-like", "listen": "127.0.0.1", "port": %d, "protocol": "dokodemo-door",
+                                    "settings": {"address": "127.0.0.1", "port": %d, "network": "tcp,udp"}}],
+                      "outbounds": [{"protocol": "freedom"}]}
+                     """.formatted(port, origin.udpPort()));
+             DatagramSocket client = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            client.setSoTimeout(3000);
+            byte[] q = "query".getBytes(StandardCharsets.UTF_8);
+            client.send(new DatagramPacket(q, q.length, new InetSocketAddress("127.0.0.1", port)));
+            byte[] buf = new byte[2048];
+            DatagramPacket answer = new DatagramPacket(buf, buf.length);
+            client.receive(answer);
+            assertEquals("echo:query", new String(buf, 0, answer.getLength(), StandardCharsets.UTF_8));
+            assertTrue(vtool.awaitLog("accepted udp:127.0.0.1:" + origin.udpPort(), java.time.Duration.ofSeconds(2)),
+                    vtool.log());
         }
     }
 }

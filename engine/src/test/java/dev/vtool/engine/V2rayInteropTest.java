@@ -20,6 +20,11 @@ class V2rayInteropTest {
         LeakWatch.install();
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void noLeaks() throws InterruptedException {
+        LeakWatch.assertNone();
+    }
+
     private TestOrigin origin;
     private Process v2ray;
     private Path dir;
@@ -128,6 +133,35 @@ class V2rayInteropTest {
             assertTrue(r.out().startsWith("hello from origin"), r.out());
             assertTrue(vtool.awaitLog("accepted tcp:localhost:" + origin.httpPort() + " [direct]",
                     Duration.ofSeconds(2)), vtool.log());
+        }
+    }
+
+    @Test
+    void vtoolHttpOutboundThroughV2rayHttpInbound() throws Exception {
+        int v2Port = FreePort.next();
+        int vtPort = FreePort.next();
+        startV2ray("""
+                {"inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "http",
+                               "settings": {"accounts": [{"user": "carol", "pass": "pw"}]}}],
+                 "outbounds": [{"protocol": "freedom"}]}
+                """.formatted(v2Port), v2Port);
+        for (String pass : new String[] {"pw", "bad"}) {
+            try (EngineHarness vtool = new EngineHarness("""
+                    {"inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "socks"}],
+                     "outbounds": [{"protocol": "http", "settings": {"servers": [
+                         {"address": "127.0.0.1", "port": %d, "users": [{"user": "carol", "pass": "%s"}]}]}}]}
+                    """.formatted(vtPort, v2Port, pass))) {
+                Curl.Result r = Curl.run("--socks5-hostname", "127.0.0.1:" + vtPort,
+                        "http://localhost:" + origin.httpPort() + "/hello");
+                if (pass.equals("pw")) {
+                    assertEquals(0, r.exit(), r.err() + vtool.log());
+                    assertTrue(r.out().startsWith("hello from origin"), r.out());
+                } else {
+                    assertTrue(r.exit() != 0);
+                    assertTrue(vtool.awaitLog("Proxy responded with non 200 code: 407", Duration.ofSeconds(3)),
+                            vtool.log());
+                }
+            }
         }
     }
 }

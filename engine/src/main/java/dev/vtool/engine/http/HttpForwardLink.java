@@ -133,6 +133,9 @@ final class HttpForwardLink implements Link {
             return;
         }
         upstream = outbound;
+        long idle = Math.max(1, session.policy().connIdle().toSeconds());
+        outbound.pipeline().addLast("idle", new io.netty.handler.timeout.IdleStateHandler(0, 0, idle,
+                java.util.concurrent.TimeUnit.SECONDS));
         outbound.pipeline().addLast("http-client", new HttpClientCodec());
         outbound.pipeline().addLast("http-response", new ResponseRelay());
         outbound.write(request, outbound.voidPromise());
@@ -223,6 +226,14 @@ final class HttpForwardLink implements Link {
             if (ctx.channel().isWritable() && !clientBodyDone) {
                 client.config().setAutoRead(true);
             }
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof io.netty.handler.timeout.IdleStateEvent) {
+                close(); // nothing moved for connIdle
+            }
+            ctx.fireUserEventTriggered(evt);
         }
 
         @Override

@@ -103,11 +103,41 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
         context.dispatcher().dispatch(session, current);
     }
 
-    /** Called when a forwarded exchange is over; the client may send its next request. */
+    /**
+     * Called when a forwarded exchange is over; the client may send its next request, which (as in V2Ray)
+     * must arrive within the handshake timeout.
+     */
     private void forwardDone(HttpForwardLink link, boolean keepGoing) {
         if (current == link) {
             current = null;
         }
+        if (inputShutdown && channel != null) {
+            // the client sent FIN while this answer was under way: nothing more will come
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        if (keepGoing && channel != null && channel.isActive()) {
+            HandshakeDeadline.arm(channel, firstSession.policy().handshake(), () -> { });
+        }
+    }
+
+    private io.netty.channel.Channel channel;
+    private boolean inputShutdown;
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+            inputShutdown = true;
+            if (current == null) {
+                ctx.close();
+            }
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
     }
 
     private static String hostHeader(HttpRequest req) {

@@ -39,6 +39,8 @@ final class SocksServerHandler extends SimpleChannelInboundHandler<SocksMessage>
     private final SocksInboundSettings settings;
     private final EngineContext context;
     private final Session session;
+    /** Set once the handshake ended one way or another; a close before that is a truncated request. */
+    private boolean settled;
 
     SocksServerHandler(SocksInboundSettings settings, EngineContext context, Session session) {
         this.settings = settings;
@@ -129,6 +131,7 @@ final class SocksServerHandler extends SimpleChannelInboundHandler<SocksMessage>
     }
 
     private void connect(ChannelHandlerContext ctx, Destination dest) {
+        settled = true;
         HandshakeDeadline.clear(ctx.channel());
         session.destination(dest);
         context.log().info(session.id(), PKG, "TCP Connect request to " + dest);
@@ -142,6 +145,7 @@ final class SocksServerHandler extends SimpleChannelInboundHandler<SocksMessage>
 
     /** Answers with the UDP address (the {@code ip} setting or our local address) and our port. */
     private void associate(ChannelHandlerContext ctx) {
+        settled = true;
         HandshakeDeadline.clear(ctx.channel());
         InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
         String ip = settings.ip() != null ? settings.ip() : local.getAddress().getHostAddress();
@@ -161,12 +165,34 @@ final class SocksServerHandler extends SimpleChannelInboundHandler<SocksMessage>
 
     /** Ends the connection with V2Ray's rejected access line and error text. */
     void reject(ChannelHandlerContext ctx, String reason) {
+        if (settled) {
+            ctx.close();
+            return;
+        }
+        settled = true;
         HandshakeDeadline.clear(ctx.channel());
         context.log().access(session.accessFrom(), false, "", "", reason, "");
         context.log().info(session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/" + PKG + ": "
                 + (reason.startsWith("failed to read request") ? reason : "failed to read request > "
                 + "v2ray.com/core/" + PKG + ": " + reason));
         ctx.channel().writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        // half-closure is allowed on accepted channels, so a client that gives up shows as input shutdown
+        if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent && !settled) {
+            reject(ctx, "failed to read request > v2ray.com/core/proxy/socks: insufficient header > EOF");
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (!settled && !HandshakeDeadline.expired(ctx.channel())) {
+            reject(ctx, "failed to read request > v2ray.com/core/proxy/socks: insufficient header > EOF");
+        }
+        ctx.fireChannelInactive();
     }
 
     @Override

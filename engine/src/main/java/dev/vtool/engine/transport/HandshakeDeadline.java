@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HandshakeDeadline {
     private static final AttributeKey<ScheduledFuture<?>> KEY = AttributeKey.valueOf("vtool.handshake");
+    private static final AttributeKey<Boolean> EXPIRED = AttributeKey.valueOf("vtool.handshake.expired");
 
     private HandshakeDeadline() {
     }
@@ -19,12 +20,18 @@ public final class HandshakeDeadline {
     public static void arm(Channel ch, Duration limit, Runnable onExpiry) {
         ScheduledFuture<?> f = ch.eventLoop().schedule(() -> {
             if (ch.isActive()) {
+                ch.attr(EXPIRED).set(Boolean.TRUE);
                 onExpiry.run();
                 ch.close();
             }
         }, Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
         ch.attr(KEY).set(f);
         ch.closeFuture().addListener(x -> f.cancel(false));
+    }
+
+    /** Whether the connection was closed because its handshake took too long (already logged). */
+    public static boolean expired(Channel ch) {
+        return Boolean.TRUE.equals(ch.attr(EXPIRED).get());
     }
 
     public static void clear(Channel ch) {

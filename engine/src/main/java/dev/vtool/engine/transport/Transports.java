@@ -24,6 +24,14 @@ public final class Transports {
     private Transports() {
     }
 
+    /** Largest single read; bigger reads mean fewer system calls and relay hand-overs on bulk transfers. */
+    private static final int READ_MAX = Integer.getInteger("vtool.readMax", 256 * 1024);
+
+    /** The receive buffer sizing every relayed channel uses. */
+    public static io.netty.channel.RecvByteBufAllocator readAllocator() {
+        return new io.netty.channel.AdaptiveRecvByteBufAllocator(64, 2048, READ_MAX);
+    }
+
     public static boolean nativeEpoll() {
         return EPOLL;
     }

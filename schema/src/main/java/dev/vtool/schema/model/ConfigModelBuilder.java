@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ConfigModelBuilder {
     private static final Set<String> INBOUND_PROTOCOLS = Set.of("socks", "http", "dokodemo-door", "vmess");
-    private static final Set<String> OUTBOUND_PROTOCOLS = Set.of("freedom", "blackhole", "socks", "vmess");
+    private static final Set<String> OUTBOUND_PROTOCOLS = Set.of("freedom", "blackhole", "socks", "http", "vmess");
     private static final Set<String> KNOWN_INBOUNDS = Set.of("socks", "http", "dokodemo-door", "vmess", "vless",
             "shadowsocks", "trojan", "mtproto");
     private static final Set<String> KNOWN_OUTBOUNDS = Set.of("socks", "http", "vmess", "vless", "shadowsocks",
@@ -419,6 +419,7 @@ public final class ConfigModelBuilder {
             case "freedom" -> freedom(settings);
             case "blackhole" -> blackhole(settings);
             case "socks" -> socksOutbound(settings, n);
+            case "http" -> new HttpOutboundSettings(servers(settings, n, "http"));
             default -> vmessOutbound(settings, n);
         };
         return new OutboundConfig(n.string("tag", null), protocol, s,
