@@ -13,6 +13,11 @@ import picocli.CommandLine.Command;
                 LintCommand.class,
                 RunCommand.class,
                 SchemaCommand.class,
+                PairCommand.class,
+                UuidCommand.class,
+                InitCommand.class,
+                LinkCommand.class,
+                DiagnoseCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

@@ -56,6 +56,11 @@ public final class ReportOptions {
     }
 
     boolean useColor() {
+        return colorEnabled(color);
+    }
+
+    /** The colour decision every command shares: always, never, or auto (a terminal, no NO_COLOR, not dumb). */
+    static boolean colorEnabled(ColorMode color) {
         switch (color) {
             case ALWAYS:
                 return true;

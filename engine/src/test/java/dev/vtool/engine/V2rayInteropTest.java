@@ -164,4 +164,26 @@ class V2rayInteropTest {
             }
         }
     }
+
+    /** UDP through the chain: vtool socks (UDP) -> vtool socks outbound -> v2ray socks (UDP) -> freedom -> echo. */
+    @Test
+    void udpThroughVtoolSocksOutboundAndV2ray() throws Exception {
+        int v2Port = FreePort.next();
+        int vtPort = FreePort.next();
+        startV2ray("""
+                {"inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "socks",
+                               "settings": {"udp": true, "ip": "127.0.0.1"}}],
+                 "outbounds": [{"protocol": "freedom"}]}
+                """.formatted(v2Port), v2Port);
+        try (EngineHarness vtool = new EngineHarness("""
+                {"inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "socks", "settings": {"udp": true}}],
+                 "outbounds": [{"tag": "up", "protocol": "socks", "settings": {"servers": [
+                     {"address": "127.0.0.1", "port": %d}]}}]}
+                """.formatted(vtPort, v2Port));
+             SocksUdpClient client = new SocksUdpClient(vtPort)) {
+            String[] answer = client.roundTrip(origin.udpPort(), "through-v2ray");
+            assertEquals(String.valueOf(origin.udpPort()), answer[0]);
+            assertEquals("echo:through-v2ray", answer[1], vtool.log());
+        }
+    }
 }

@@ -19,14 +19,29 @@ import java.util.List;
 final class SocksClientHandshake extends ByteToMessageDecoder {
     private enum State { METHOD, AUTH, REPLY, DONE }
 
+    static final int CONNECT = 1;
+    static final int UDP_ASSOCIATE = 3;
+
     private final ProxyServer server;
     private final Destination target;
+    private final int command;
     private Promise<Void> result;
     private State state = State.METHOD;
+    private Destination bound;
 
     SocksClientHandshake(ProxyServer server, Destination target) {
+        this(server, target, CONNECT);
+    }
+
+    SocksClientHandshake(ProxyServer server, Destination target, int command) {
         this.server = server;
         this.target = target;
+        this.command = command;
+    }
+
+    /** BND.ADDR/BND.PORT of the server's reply (for UDP ASSOCIATE: where to send datagrams). */
+    Destination bound() {
+        return bound;
     }
 
     Promise<Void> result() {
@@ -98,7 +113,8 @@ final class SocksClientHandshake extends ByteToMessageDecoder {
                     return;
                 }
                 int status = in.getUnsignedByte(start + 1);
-                in.skipBytes(4 + addrLen + 2);
+                in.skipBytes(3);
+                bound = SocksAddress.read(in, dev.vtool.schema.model.Network.UDP);
                 if (status != 0) {
                     fail("server rejects request: " + status);
                     return;
@@ -112,7 +128,7 @@ final class SocksClientHandshake extends ByteToMessageDecoder {
 
     private void sendRequest(ChannelHandlerContext ctx) {
         ByteBuf req = ctx.alloc().buffer(8 + target.host().length());
-        req.writeByte(5).writeByte(1).writeByte(0);
+        req.writeByte(5).writeByte(command).writeByte(0);
         SocksAddress.write(req, target);
         ctx.writeAndFlush(req);
         state = State.REPLY;

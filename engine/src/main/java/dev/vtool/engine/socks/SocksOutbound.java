@@ -51,6 +51,13 @@ final class SocksOutbound implements OutboundHandler {
                 });
     }
 
+    @Override
+    public dev.vtool.engine.transport.PacketConnection openPackets(Session session, io.netty.channel.EventLoop loop,
+            dev.vtool.engine.transport.PacketReceiver back) {
+        ProxyServer server = settings.servers().get(Math.floorMod(next.getAndIncrement(), settings.servers().size()));
+        return new SocksClientPackets(context, session, loop, back, server, sendThrough);
+    }
+
     private void fail(Session session, Link link, Channel ch, String why) {
         context.log().warning(session.id(), "app/proxyman/outbound",
                 "failed to process outbound traffic > v2ray.com/core/proxy/socks: " + why);
