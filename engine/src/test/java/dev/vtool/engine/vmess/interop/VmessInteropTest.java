@@ -112,6 +112,13 @@ class VmessInteropTest {
             assertEquals(SIZE, r.bytes());
             assertArrayEquals(origin.sha256(), r.sha256());
         }
+        if (serverPort == vtoolServerPort) {
+            // the user found by its id names the session in the access log
+            String email = alterId == 0 ? "a0@t" : "a64@t";
+            assertTrue(vtoolServer.log().contains("accepted tcp:127.0.0.1:" + origin.port() + " email: " + email)
+                    || vtoolServer.log().matches("(?s).*accepted tcp:127\\.0\\.0\\.1:" + origin.port() + " \\[[^]]*\\] email: " + email + ".*"),
+                    "access line with " + email);
+        }
     }
 
     @Test
