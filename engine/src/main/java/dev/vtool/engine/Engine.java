@@ -122,7 +122,7 @@ public final class Engine implements AutoCloseable {
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                     .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                    .childOption(ChannelOption.RCVBUF_ALLOCATOR, Transports.readAllocator())
+                    .childOption(ChannelOption.RECVBUF_ALLOCATOR, Transports.readAllocator())
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Dialer.waterMark(policy))
                     .childHandler(new ChannelInitializer<SocketChannel>() {

@@ -255,4 +255,32 @@ class ProxyEndToEndTest {
             assertTrue(response.startsWith("HTTP/1.1 200") && response.contains("host=early"), response);
         }
     }
+
+    /** A server-first protocol: the client sends nothing, so sniffing gives up after its short wait. */
+    @Test
+    void sniffingDoesNotBlockServerFirstProtocols() throws Exception {
+        try (java.net.ServerSocket banner = new java.net.ServerSocket()) {
+            banner.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            Thread t = new Thread(() -> {
+                try (java.net.Socket c = banner.accept()) {
+                    c.getOutputStream().write("220 ready\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                } catch (java.io.IOException ignored) {
+                    // the client side asserts
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            java.net.Proxy proxy = new java.net.Proxy(java.net.Proxy.Type.SOCKS,
+                    new java.net.InetSocketAddress("127.0.0.1", sniffSocks));
+            try (java.net.Socket s = new java.net.Socket(proxy)) {
+                s.setSoTimeout(5000);
+                long start = System.nanoTime();
+                s.connect(new java.net.InetSocketAddress("127.0.0.1", banner.getLocalPort()), 2000);
+                String got = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                assertEquals("220 ready\r\n", got);
+                assertTrue(ms < 3000, "took " + ms + " ms");
+            }
+        }
+    }
 }

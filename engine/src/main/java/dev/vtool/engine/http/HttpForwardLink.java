@@ -79,7 +79,7 @@ final class HttpForwardLink implements Link {
             }
         }
         for (CharSequence name : new CharSequence[] {HttpHeaderNames.CONNECTION, "Proxy-Connection",
-            HttpHeaderNames.PROXY_AUTHENTICATE, HttpHeaderNames.PROXY_AUTHORIZATION, HttpHeaderNames.KEEP_ALIVE,
+            HttpHeaderNames.PROXY_AUTHENTICATE, HttpHeaderNames.PROXY_AUTHORIZATION, "Keep-Alive",
             HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.UPGRADE}) {
             h.remove(name);
         }

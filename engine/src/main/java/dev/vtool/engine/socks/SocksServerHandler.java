@@ -86,7 +86,7 @@ final class SocksServerHandler extends SimpleChannelInboundHandler<SocksMessage>
         Socks5AuthMethod want = settings.passwordAuth() ? Socks5AuthMethod.PASSWORD : Socks5AuthMethod.NO_AUTH;
         if (!r.authMethods().contains(want)) {
             ctx.writeAndFlush(new DefaultSocks5InitialResponse(Socks5AuthMethod.UNACCEPTED));
-            reject(ctx, "failed to read request > v2ray.com/core/proxy/socks: no matching auth method");
+            reject(ctx, "no matching auth method");
             return;
         }
         ctx.pipeline().replace("socks-decoder", "socks-decoder",
@@ -106,7 +106,7 @@ final class SocksServerHandler extends SimpleChannelInboundHandler<SocksMessage>
         if (!ok) {
             ctx.writeAndFlush(new DefaultSocks5PasswordAuthResponse(
                     io.netty.handler.codec.socksx.v5.Socks5PasswordAuthStatus.FAILURE));
-            reject(ctx, "failed to read request > v2ray.com/core/proxy/socks: invalid username or password");
+            reject(ctx, "invalid username or password");
             return;
         }
         ctx.pipeline().replace("socks-decoder", "socks-decoder", new Socks5CommandRequestDecoder());
@@ -123,8 +123,7 @@ final class SocksServerHandler extends SimpleChannelInboundHandler<SocksMessage>
         } else {
             ctx.writeAndFlush(new DefaultSocks5CommandResponse(Socks5CommandStatus.COMMAND_UNSUPPORTED,
                     Socks5AddressType.IPv4));
-            reject(ctx, "failed to read request > v2ray.com/core/proxy/socks: "
-                    + (r.type() == Socks5CommandType.UDP_ASSOCIATE ? "UDP is not enabled."
+            reject(ctx, (r.type() == Socks5CommandType.UDP_ASSOCIATE ? "UDP is not enabled."
                     : r.type() == Socks5CommandType.BIND ? "TCP bind is not supported."
                     : "unknown command " + r.type().byteValue()));
         }
@@ -163,7 +162,13 @@ final class SocksServerHandler extends SimpleChannelInboundHandler<SocksMessage>
         });
     }
 
-    /** Ends the connection with V2Ray's rejected access line and error text. */
+    /**
+     * Ends the connection with V2Ray's words: the access line carries the handshake error
+     * ({@code tcp:IP:PORT rejected  v2ray.com/core/proxy/socks: insufficient header > EOF}), the error log
+     * the whole chain ({@code connection ends > proxy/socks: failed to read request > proxy/socks: ...}).
+     *
+     * @param reason the socks error without its package prefix
+     */
     void reject(ChannelHandlerContext ctx, String reason) {
         if (settled) {
             ctx.close();
@@ -171,10 +176,10 @@ final class SocksServerHandler extends SimpleChannelInboundHandler<SocksMessage>
         }
         settled = true;
         HandshakeDeadline.clear(ctx.channel());
-        context.log().access(session.accessFrom(), false, "", "", reason, "");
-        context.log().info(session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/" + PKG + ": "
-                + (reason.startsWith("failed to read request") ? reason : "failed to read request > "
-                + "v2ray.com/core/" + PKG + ": " + reason));
+        String error = "v2ray.com/core/" + PKG + ": " + reason;
+        context.log().access(session.accessFrom(), false, "", "", error, "");
+        context.log().info(session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/" + PKG
+                + ": failed to read request > " + error);
         ctx.channel().writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
@@ -182,7 +187,7 @@ final class SocksServerHandler extends SimpleChannelInboundHandler<SocksMessage>
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         // half-closure is allowed on accepted channels, so a client that gives up shows as input shutdown
         if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent && !settled) {
-            reject(ctx, "failed to read request > v2ray.com/core/proxy/socks: insufficient header > EOF");
+            reject(ctx, "insufficient header > EOF");
         }
         ctx.fireUserEventTriggered(evt);
     }
@@ -190,7 +195,7 @@ final class SocksServerHandler extends SimpleChannelInboundHandler<SocksMessage>
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (!settled && !HandshakeDeadline.expired(ctx.channel())) {
-            reject(ctx, "failed to read request > v2ray.com/core/proxy/socks: insufficient header > EOF");
+            reject(ctx, "insufficient header > EOF");
         }
         ctx.fireChannelInactive();
     }

@@ -104,7 +104,7 @@ public final class Dialer {
     public static Bootstrap bootstrap(EventLoop loop, LevelPolicy policy) {
         Bootstrap b = new Bootstrap().group(loop).channel(Transports.socketChannel())
                 .option(ChannelOption.ALLOCATOR, io.netty.buffer.PooledByteBufAllocator.DEFAULT)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, Transports.readAllocator())
+                .option(ChannelOption.RECVBUF_ALLOCATOR, Transports.readAllocator())
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.TCP_NODELAY, true)
