@@ -258,6 +258,10 @@ final class VmessServerHandler extends ByteToMessageDecoder {
                     // The peer stopped sending before a verdict (or inside the drain): nothing more can come.
                     if (state == State.HEADER) {
                         server.abandon();
+                        // EOF failures go to the error log only, as in 4.34
+                        context.log().info(session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/"
+                                + VmessInbound.PKG + ": invalid request from " + session.accessFrom()
+                                + " > v2ray.com/core/proxy/vmess/encoding: failed to read request header > EOF");
                     } else {
                         failure = "failed to drain connection DrainSize = " + server.drainDescription() + " > "
                                 + failure.substring(failure.indexOf(" > ") + 3);
