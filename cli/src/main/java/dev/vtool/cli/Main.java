@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Toolkit for V2Ray configurations and a V2Ray-compatible proxy engine.",
         subcommands = {
                 LintCommand.class,
+                RunCommand.class,
                 SchemaCommand.class,
                 PairCommand.class,
                 UuidCommand.class,

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Throughput benchmark: one large download through a socks -> freedom chain, vtool vs v2ray, same run.
+# A local origin (python) streams SIZE_MIB of bytes; curl fetches them through each proxy in turn.
+# Per proxy it prints throughput, proxy CPU seconds per GiB (utime+stime from /proc) and peak RSS (VmHWM).
+#
+# Usage: bench/socks-freedom.sh            (SIZE_MIB=1024 ROUNDS=3 by default)
+#        JAVAS="/usr/lib/jvm/java-17-openjdk-amd64/bin/java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java" bench/socks-freedom.sh
+# Builds cli/target/vtool.jar if missing. Loopback only; every process it starts is killed on exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZE_MIB="${SIZE_MIB:-1024}"
+ROUNDS="${ROUNDS:-3}"
+JAVAS="${JAVAS:-java}"
+JAR=cli/target/vtool.jar
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+    sleep 0.3
+    for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+[ -f "$JAR" ] || mvn -q -o -pl schema,engine,cli -am package -DskipTests
+command -v v2ray >/dev/null || { echo "bench: v2ray not found" >&2; exit 2; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+wait_port() {
+    for _ in $(seq 1 200); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+        sleep 0.05
+    done
+    echo "bench: nothing listens on $1" >&2; exit 1
+}
+
+# The origin: streams N MiB from memory (path /N), so the disk never limits the proxies.
+origin_port=$(free_port)
+cat > "$work/origin.py" <<'PY'
+import http.server, sys
+CHUNK = bytes(1 << 20)
+class H(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def do_GET(self):
+        mib = int(self.path.strip("/"))
+        self.send_response(200)
+        self.send_header("Content-Length", str(mib << 20))
+        self.end_headers()
+        for _ in range(mib):
+            self.wfile.write(CHUNK)
+    def log_message(self, *a):
+        pass
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
+PY
+python3 "$work/origin.py" "$origin_port" & pids+=($!)
+wait_port "$origin_port"
+
+config() {
+    cat > "$work/$1.json" <<JSON
+{"log": {"loglevel": "warning", "access": "none"},
+ "inbounds": [{"listen": "127.0.0.1", "port": $2, "protocol": "socks"}],
+ "outbounds": [{"protocol": "freedom"}]}
+JSON
+}
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+hz=$(getconf CLK_TCK)
+
+# measure NAME PID PORT: warm-up download, then ROUNDS timed downloads of SIZE_MIB each
+measure() {
+    local name=$1 pid=$2 port=$3
+    curl -s --noproxy '' --socks5-hostname "127.0.0.1:$port" -o /dev/null "http://127.0.0.1:$origin_port/256"
+    local t0 c0 t1 c1 bytes
+    c0=$(cpu_ticks "$pid"); t0=$(date +%s.%N)
+    for _ in $(seq 1 "$ROUNDS"); do
+        bytes=$(curl -s --noproxy '' --socks5-hostname "127.0.0.1:$port" -o /dev/null -w '%{size_download}' \
+            "http://127.0.0.1:$origin_port/$SIZE_MIB")
+        [ "$bytes" = $((SIZE_MIB << 20)) ] || { echo "bench: $name delivered $bytes bytes" >&2; exit 1; }
+    done
+    t1=$(date +%s.%N); c1=$(cpu_ticks "$pid")
+    local rss
+    rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
+    python3 - "$name" "$t0" "$t1" "$c0" "$c1" "$hz" "$SIZE_MIB" "$ROUNDS" "$rss" <<'PY' | tee -a "$work/results"
+import sys
+name, t0, t1, c0, c1, hz, mib, rounds, rss = sys.argv[1:]
+gib = int(mib) * int(rounds) / 1024
+secs = float(t1) - float(t0)
+cpu = (int(c1) - int(c0)) / int(hz)
+print(f"{name}\t{gib / secs * 8:.2f}\t{cpu / gib:.2f}\t{int(rss) / 1024:.0f}")
+PY
+}
+
+: > "$work/results"
+printf '%-34s %12s %14s %12s\n' "proxy" "Gbit/s" "CPU s/GiB" "peak RSS MiB"
+
+p=$(free_port); config v2ray "$p"
+v2ray -config "$work/v2ray.json" >/dev/null 2>&1 & v2pid=$!; pids+=($v2pid)
+wait_port "$p"
+measure "v2ray $(v2ray -version | head -1 | awk '{print $2}')" "$v2pid" "$p" >/dev/null
+kill "$v2pid"
+
+for java in $JAVAS; do
+    p=$(free_port); config vtool "$p"
+    "$java" ${VTOOL_JAVA_OPTS:-} -jar "$JAR" run -c "$work/vtool.json" >/dev/null 2>&1 & vpid=$!; pids+=($vpid)
+    wait_port "$p"
+    ver=$("$java" -version 2>&1 | head -1 | sed -E 's/.*version "([^"]+)".*/\1/')
+    measure "vtool (JDK $ver)" "$vpid" "$p" >/dev/null
+    kill "$vpid"
+done
+
+awk -F'\t' '{printf "%-34s %12s %14s %12s\n", $1, $2, $3, $4}' "$work/results"
+echo
+echo "ratios vtool/v2ray (throughput higher is better; CPU and RSS lower is better):"
+awk -F'\t' 'NR==1 {t=$2; c=$3; r=$4; next}
+            {printf "  %-32s throughput %.2fx  CPU/GiB %.2fx  peak RSS %.2fx\n", $1, $2/t, $3/c, $4/r}' "$work/results"

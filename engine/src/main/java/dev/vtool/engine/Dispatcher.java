@@ -1,0 +1,181 @@
+package dev.vtool.engine;
+
+import dev.vtool.engine.log.EngineLog;
+import dev.vtool.engine.routing.Router;
+import dev.vtool.engine.routing.RoutingContext;
+import dev.vtool.engine.sniff.SniffResult;
+import dev.vtool.engine.sniff.Sniffer;
+import dev.vtool.engine.transport.PacketConnection;
+import dev.vtool.engine.transport.PacketReceiver;
+import dev.vtool.engine.transport.Resolver;
+import dev.vtool.schema.model.IpText;
+import dev.vtool.schema.model.Network;
+import dev.vtool.schema.model.Sniffing;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole path of a connection after its inbound handshake, in one place:
+ * <ol>
+ *   <li>sniff the first bytes (if the inbound enables it) and override the destination domain,</li>
+ *   <li>ask the router for an outbound tag (resolving the domain first when the strategy says so),</li>
+ *   <li>write the access-log line and hand the stream to the outbound.</li>
+ * </ol>
+ * Log lines use V2Ray's words ({@code taking detour [..] for [..]}, {@code default route for ..}).
+ */
+public final class Dispatcher {
+    private static final String PKG = "app/dispatcher";
+    private final Router router;
+    private final Map<String, OutboundHandler> byTag;
+    private final OutboundHandler defaultOutbound;
+    private final String defaultTag;
+    private final Map<String, Sniffing> sniffingByInbound;
+    private final Resolver resolver;
+    private final EngineLog log;
+
+    Dispatcher(Router router, Map<String, OutboundHandler> byTag, OutboundHandler defaultOutbound, String defaultTag,
+               Map<String, Sniffing> sniffingByInbound, Resolver resolver, EngineLog log) {
+        this.router = router;
+        this.byTag = byTag;
+        this.defaultOutbound = defaultOutbound;
+        this.defaultTag = defaultTag;
+        this.sniffingByInbound = sniffingByInbound;
+        this.resolver = resolver;
+        this.log = log;
+    }
+
+    /** Dispatches a TCP stream whose destination is set in the session. */
+    public void dispatch(Session session, Link link) {
+        Sniffing sniffing = sniffingByInbound.getOrDefault(session.inboundTag(), Sniffing.OFF);
+        if (!sniffing.enabled() || session.destination().network() != Network.TCP) {
+            route(session, link);
+            return;
+        }
+        link.peek(Sniffer.MAX_BYTES, Sniffer.WAIT_MILLIS,
+                buf -> Sniffer.sniff(buf).status() != SniffResult.Status.NEED_MORE,
+                buf -> {
+                    SniffResult result = buf.isReadable() ? Sniffer.sniff(buf) : SniffResult.NOT_THIS;
+                    if (result.found()) {
+                        session.sniffedProtocol(result.protocol());
+                        if (overrides(sniffing, result.protocol())) {
+                            log.info(session.id(), PKG, "sniffed domain: " + result.domain());
+                            session.destination(session.destination().withHost(result.domain()));
+                        }
+                    }
+                    route(session, link);
+                });
+    }
+
+    private static boolean overrides(Sniffing sniffing, String protocol) {
+        for (String p : sniffing.destOverride()) {
+            if (protocol.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void route(Session session, Link link) {
+        RoutingContext ctx = context(session);
+        switch (router.plan(ctx)) {
+            case NONE -> deliver(session, link, router.pick(ctx));
+            case BEFORE_MATCH -> resolver.resolve(ctx.domain(), link.eventLoop()).addListener(f -> {
+                @SuppressWarnings("unchecked")
+                List<InetAddress> ips = f.isSuccess() ? (List<InetAddress>) f.getNow() : List.of();
+                logResolveFailure(session, ctx.domain(), f.cause());
+                deliver(session, link, router.pick(ctx.withTargetIps(ips)));
+            });
+            case IF_NO_MATCH -> {
+                String tag = router.pick(ctx);
+                if (tag != null) {
+                    deliver(session, link, tag);
+                    return;
+                }
+                resolver.resolve(ctx.domain(), link.eventLoop()).addListener(f -> {
+                    logResolveFailure(session, ctx.domain(), f.cause());
+                    @SuppressWarnings("unchecked")
+                    List<InetAddress> ips = f.isSuccess() ? (List<InetAddress>) f.getNow() : List.of();
+                    deliver(session, link, ips.isEmpty() ? null : router.pickWithIps(ctx, ips));
+                });
+            }
+        }
+    }
+
+    private void logResolveFailure(Session session, String domain, Throwable cause) {
+        if (cause != null) {
+            log.info(session.id(), "app/router", "resolve ip for " + domain + " > " + cause.getMessage());
+        }
+    }
+
+    private RoutingContext context(Session session) {
+        Destination d = session.destination();
+        InetAddress ip = d.ipOrNull();
+        InetAddress src = session.source() == null ? null : session.source().getAddress();
+        return new RoutingContext(d.network(), ip == null ? d.host() : null, ip == null ? List.of() : List.of(ip),
+                d.port(), src, session.source() == null ? 0 : session.source().getPort(), session.inboundTag(),
+                session.userEmail(), session.sniffedProtocol());
+    }
+
+    private record Choice(OutboundHandler handler, String tag) {
+    }
+
+    private Choice choose(Session session, String tag) {
+        Destination d = session.destination();
+        if (tag != null) {
+            OutboundHandler h = byTag.get(tag);
+            if (h != null) {
+                log.info(session.id(), PKG, "taking detour [" + tag + "] for [" + d + "]");
+                return new Choice(h, tag);
+            }
+            log.warning(session.id(), PKG, "non existing tag: " + tag);
+        } else {
+            log.info(session.id(), PKG, "default route for " + d);
+        }
+        return new Choice(defaultOutbound, defaultTag);
+    }
+
+    private void deliver(Session session, Link link, String tag) {
+        Choice c = choose(session, tag);
+        if (c.handler() == null) {
+            log.info(session.id(), PKG, "default outbound handler not exist");
+            link.close();
+            return;
+        }
+        log.access(session.accessFrom(), true, session.destination().toString(), c.tag(), "", session.userEmail());
+        try {
+            c.handler().dispatch(session, link);
+        } catch (RuntimeException e) {
+            log.warning(session.id(), PKG, "failed to dispatch to [" + c.tag() + "] > " + e);
+            link.close();
+        }
+    }
+
+    /**
+     * Routes a UDP flow by its first destination and opens it through the chosen outbound; null when it
+     * cannot be carried (the reason is logged).
+     */
+    public PacketConnection dispatchPackets(Session session, io.netty.channel.EventLoop loop, PacketReceiver back) {
+        RoutingContext ctx = context(session);
+        String tag = router.pick(ctx);
+        if (tag == null && router.plan(ctx) != Router.ResolvePlan.NONE && !IpText.isIpLiteral(ctx.domain())) {
+            try {
+                tag = router.pickWithIps(ctx, resolver.resolveNow(ctx.domain()));
+            } catch (java.net.UnknownHostException e) {
+                logResolveFailure(session, ctx.domain(), e);
+            }
+        }
+        Choice c = choose(session, tag);
+        if (c.handler() == null) {
+            log.info(session.id(), PKG, "default outbound handler not exist");
+            return null;
+        }
+        log.access(session.accessFrom(), true, session.destination().toString(), c.tag(), "", session.userEmail());
+        try {
+            return c.handler().openPackets(session, loop, back);
+        } catch (EngineException e) {
+            log.info(session.id(), "app/proxyman/outbound", "failed to process outbound traffic > " + e.getMessage());
+            return null;
+        }
+    }
+}

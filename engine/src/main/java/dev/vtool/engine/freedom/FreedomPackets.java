@@ -1,0 +1,101 @@
+package dev.vtool.engine.freedom;
+
+import dev.vtool.engine.Destination;
+import dev.vtool.engine.EngineContext;
+import dev.vtool.engine.Session;
+import dev.vtool.engine.transport.PacketConnection;
+import dev.vtool.engine.transport.PacketReceiver;
+import dev.vtool.engine.transport.Transports;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A UDP flow sent directly from one local socket; closes itself after {@code connIdle} without traffic. */
+final class FreedomPackets implements PacketConnection {
+    private final EngineContext context;
+    private final EventLoop loop;
+    private final Session session;
+    private final FreedomOutbound outbound;
+    private final ChannelFuture bound;
+
+    FreedomPackets(EngineContext context, EventLoop loop, Session session, PacketReceiver back,
+                   FreedomOutbound outbound) {
+        this.context = context;
+        this.loop = loop;
+        this.session = session;
+        this.outbound = outbound;
+        long idle = Math.max(1, session.policy().connIdle().toSeconds());
+        this.bound = new Bootstrap().group(loop).channel(Transports.datagramChannel())
+                .handler(new io.netty.channel.ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new IdleStateHandler(0, 0, idle, TimeUnit.SECONDS));
+                        ch.pipeline().addLast(new SimpleChannelInboundHandler<DatagramPacket>() {
+                            @Override
+                            protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
+                                back.received(p.sender(), p.content().retain());
+                            }
+
+                            @Override
+                            public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+                                if (evt instanceof IdleStateEvent) {
+                                    ctx.close();
+                                }
+                            }
+                        });
+                    }
+                }).bind(0);
+    }
+
+    @Override
+    public void send(Destination destination, ByteBuf payload) {
+        Destination target = outbound.target(destination);
+        InetAddress ip = target.ipOrNull();
+        if (ip != null) {
+            write(new InetSocketAddress(ip, target.port()), payload);
+            return;
+        }
+        context.dialer().resolver().resolve(target.host(), loop).addListener(f -> {
+            @SuppressWarnings("unchecked")
+            List<InetAddress> all = f.isSuccess() ? ((List<InetAddress>) f.getNow()).stream()
+                    .filter(outbound.family()).toList() : List.of();
+            if (all.isEmpty()) {
+                context.log().info(session.id(), "proxy/freedom", "failed to resolve " + target.host());
+                payload.release();
+            } else {
+                write(new InetSocketAddress(all.get(0), target.port()), payload);
+            }
+        });
+    }
+
+    private void write(InetSocketAddress to, ByteBuf payload) {
+        bound.addListener(f -> {
+            if (f.isSuccess() && bound.channel().isActive()) {
+                bound.channel().writeAndFlush(new DatagramPacket(payload, to));
+            } else {
+                payload.release();
+            }
+        });
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !bound.isDone() || bound.channel().isOpen();
+    }
+
+    @Override
+    public void close() {
+        bound.addListener(f -> bound.channel().close());
+    }
+}

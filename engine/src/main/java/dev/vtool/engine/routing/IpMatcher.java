@@ -1,0 +1,48 @@
+package dev.vtool.engine.routing;
+
+import dev.vtool.engine.EngineException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Matches addresses against CIDRs and {@code geoip:} lists. */
+final class IpMatcher {
+    private final List<Cidr> cidrs = new ArrayList<>();
+
+    IpMatcher(List<String> patterns, GeoData geo) throws EngineException {
+        for (String p : patterns) {
+            if (p.regionMatches(true, 0, "geoip:", 0, 6)) {
+                cidrs.addAll(geo.geoip(p.substring(6)));
+            } else {
+                try {
+                    cidrs.add(Cidr.parse(p));
+                } catch (UnknownHostException | NumberFormatException e) {
+                    throw new EngineException("unsupported address for router: " + p);
+                }
+            }
+        }
+    }
+
+    boolean matches(InetAddress address) {
+        if (address == null) {
+            return false;
+        }
+        byte[] ip = address.getAddress();
+        for (Cidr c : cidrs) {
+            if (c.contains(ip)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean matchesAny(List<InetAddress> addresses) {
+        for (InetAddress a : addresses) {
+            if (matches(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.vtool.schema.model;
+
+import java.util.List;
+
+/** Everything {@code vtool run} needs from the configuration files, with V2Ray's defaults applied. */
+public record Config(LogSettings log, Policy policy, List<InboundConfig> inbounds, List<OutboundConfig> outbounds,
+                     Routing routing) {
+    public Config {
+        inbounds = List.copyOf(inbounds);
+        outbounds = List.copyOf(outbounds);
+    }
+}

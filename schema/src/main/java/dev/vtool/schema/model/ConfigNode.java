@@ -1,0 +1,171 @@
+package dev.vtool.schema.model;
+
+import dev.vtool.schema.json.ConfigDocument;
+import dev.vtool.schema.json.JsonPointers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A value in a config document with its pointer, read the way V2Ray's Go decoder reads structs:
+ * keys match exactly first, then case-insensitively; {@code null} counts as absent; wrong types are
+ * errors that name the key and its place.
+ */
+final class ConfigNode {
+    private final ConfigDocument doc;
+    private final String pointer;
+    private final JsonNode node;
+
+    ConfigNode(ConfigDocument doc, String pointer, JsonNode node) {
+        this.doc = doc;
+        this.pointer = pointer;
+        this.node = node;
+    }
+
+    static ConfigNode root(ConfigDocument doc) {
+        return new ConfigNode(doc, "", doc.root());
+    }
+
+    String pointer() {
+        return pointer;
+    }
+
+    JsonNode json() {
+        return node;
+    }
+
+    String path() {
+        return JsonPointers.toDisplayPath(pointer);
+    }
+
+    ConfigModelException error(String message) {
+        return new ConfigModelException(doc.locate(pointer), message);
+    }
+
+    /** The member {@code key} (exact, then case-insensitive; the last of several wins), or null. */
+    ConfigNode get(String key) {
+        if (!node.isObject()) {
+            return null;
+        }
+        String found = null;
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (e.getKey().equals(key)) {
+                found = e.getKey();
+            } else if (e.getKey().equalsIgnoreCase(key) && (found == null || !found.equals(key))) {
+                found = e.getKey();
+            }
+        }
+        if (found == null || node.get(found).isNull()) {
+            return null;
+        }
+        return new ConfigNode(doc, JsonPointers.child(pointer, found), node.get(found));
+    }
+
+    /** An empty object standing for an absent member, so defaults are read the same way as values. */
+    ConfigNode emptyObject(String key) {
+        return new ConfigNode(doc, JsonPointers.child(pointer, key),
+                tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+    }
+
+    boolean has(String key) {
+        return get(key) != null;
+    }
+
+    ConfigNode object(String key) throws ConfigModelException {
+        ConfigNode n = get(key);
+        if (n != null && !n.node.isObject()) {
+            throw n.error(n.path() + ": expected an object");
+        }
+        return n;
+    }
+
+    List<ConfigNode> array(String key) throws ConfigModelException {
+        ConfigNode n = get(key);
+        if (n == null) {
+            return List.of();
+        }
+        if (!n.node.isArray()) {
+            throw n.error(n.path() + ": expected an array");
+        }
+        List<ConfigNode> out = new ArrayList<>();
+        for (int i = 0; i < n.node.size(); i++) {
+            out.add(new ConfigNode(doc, JsonPointers.child(n.pointer, i), n.node.get(i)));
+        }
+        return out;
+    }
+
+    String string(String key, String fallback) throws ConfigModelException {
+        ConfigNode n = get(key);
+        if (n == null) {
+            return fallback;
+        }
+        if (!n.node.isString()) {
+            throw n.error(n.path() + ": expected a string");
+        }
+        return n.node.asString();
+    }
+
+    boolean bool(String key) throws ConfigModelException {
+        ConfigNode n = get(key);
+        if (n == null) {
+            return false;
+        }
+        if (!n.node.isBoolean()) {
+            throw n.error(n.path() + ": expected true or false");
+        }
+        return n.node.asBoolean();
+    }
+
+    long number(String key, long fallback, long min, long max) throws ConfigModelException {
+        ConfigNode n = get(key);
+        if (n == null) {
+            return fallback;
+        }
+        if (!n.node.isIntegralNumber() || !n.node.canConvertToLong()) {
+            throw n.error(n.path() + ": expected a whole number");
+        }
+        long v = n.node.asLong();
+        if (v < min || v > max) {
+            throw n.error(n.path() + ": " + v + " is out of range " + min + ".." + max);
+        }
+        return v;
+    }
+
+    int port(String key) throws ConfigModelException {
+        return (int) number(key, 0, 0, 65535);
+    }
+
+    /** V2Ray's StringList: an array of strings or one comma-separated string. */
+    List<String> stringList(String key) throws ConfigModelException {
+        ConfigNode n = get(key);
+        if (n == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        if (n.node.isString()) {
+            for (String part : n.node.asString().split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+            return out;
+        }
+        if (!n.node.isArray()) {
+            throw n.error("unknown format of a string list: " + n.node);
+        }
+        for (JsonNode item : n.node) {
+            if (!item.isString()) {
+                throw n.error("unknown format of a string list: " + n.node);
+            }
+            out.add(item.asString());
+        }
+        return out;
+    }
+
+    String lowerString(String key, String fallback) throws ConfigModelException {
+        String s = string(key, fallback);
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+}

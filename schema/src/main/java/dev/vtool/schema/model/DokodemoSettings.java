@@ -1,0 +1,11 @@
+package dev.vtool.schema.model;
+
+import java.util.Set;
+
+/** dokodemo-door inbound: every connection goes to {@code address:port}. */
+public record DokodemoSettings(String address, int port, Set<Network> networks, int timeout, int userLevel)
+        implements InboundSettings {
+    public DokodemoSettings {
+        networks = Set.copyOf(networks);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.vtool.schema.model;
+
+/**
+ * freedom outbound.
+ *
+ * @param redirectHost host of {@code redirect}, or null to keep the destination host
+ * @param redirectPort port of {@code redirect}, or 0 when there is no redirect
+ */
+public record FreedomSettings(Strategy domainStrategy, String redirectHost, int redirectPort, int userLevel)
+        implements OutboundSettings {
+    public enum Strategy { AS_IS, USE_IP, USE_IPV4, USE_IPV6 }
+}

@@ -1,0 +1,11 @@
+package dev.vtool.schema.model;
+
+import java.util.List;
+
+/** http inbound: optional Basic accounts; {@code allowTransparent} accepts origin-form requests routed by Host. */
+public record HttpInboundSettings(List<Account> accounts, boolean allowTransparent, int timeout, int userLevel)
+        implements InboundSettings {
+    public HttpInboundSettings {
+        accounts = List.copyOf(accounts);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.vtool.schema.model;
+
+import java.util.List;
+
+/**
+ * socks inbound.
+ *
+ * @param passwordAuth {@code auth: "password"} (case-sensitive in V2Ray; anything else means no auth)
+ * @param ip           address announced in the UDP ASSOCIATE reply, or null for the local address
+ */
+public record SocksInboundSettings(boolean passwordAuth, List<Account> accounts, boolean udp, String ip,
+                                   int userLevel) implements InboundSettings {
+    public SocksInboundSettings {
+        accounts = List.copyOf(accounts);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.vtool.schema.model;
+
+import java.util.List;
+
+/** vmess inbound: accepted users, {@code default} level/alterId and {@code disableInsecureEncryption}. */
+public record VmessInboundSettings(List<VmessUser> clients, int defaultAlterId, int defaultLevel,
+                                   boolean disableInsecureEncryption) implements InboundSettings {
+    public VmessInboundSettings {
+        clients = List.copyOf(clients);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.vtool.schema.model;
+
+import java.util.List;
+
+/** One {@code vnext} entry of a vmess outbound. */
+public record VmessServer(String address, int port, List<VmessUser> users) {
+    public VmessServer {
+        users = List.copyOf(users);
+    }
+}

@@ -1,0 +1,186 @@
+package dev.vtool.schema.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vtool.schema.json.ConfigDocument;
+import dev.vtool.schema.json.ConfigReader;
+import dev.vtool.schema.source.SourceFile;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfigModelBuilderTest {
+    private static ConfigDocument doc(String name, String json) {
+        ConfigDocument d = new ConfigReader().read(new SourceFile(name, json)).document();
+        if (d == null) {
+            throw new IllegalArgumentException("not JSON: " + json);
+        }
+        return d;
+    }
+
+    private static Config build(String json) throws ConfigModelException {
+        return new ConfigModelBuilder().build(doc("c.json", json));
+    }
+
+    private static String error(String json) {
+        return assertThrows(ConfigModelException.class, () -> build(json)).describe();
+    }
+
+    @Test
+    void readsKeysCaseInsensitivelyAndAppliesDefaults() throws Exception {
+        Config c = build("""
+                {"INBOUNDS": [{"Port": "1000-1002", "PROTOCOL": "SOCKS", "Listen": "127.0.0.1",
+                               "settings": {"AUTH": "password", "accounts": [{"user": "a", "pass": "b"}], "udp": true}}],
+                 "outbounds": [{"protocol": "freedom", "tag": "direct"}]}
+                """);
+        InboundConfig in = c.inbounds().get(0);
+        assertEquals("socks", in.protocol());
+        assertEquals(new PortRange(1000, 1002), in.ports());
+        SocksInboundSettings s = (SocksInboundSettings) in.settings();
+        assertTrue(s.passwordAuth());
+        assertTrue(s.udp());
+        assertEquals(List.of(new Account("a", "b")), s.accounts());
+        assertEquals(LevelPolicy.DEFAULT, c.policy().forLevel(0));
+        assertEquals(Duration.ofSeconds(60), c.policy().forLevel(0).handshake());
+        assertEquals(512 * 1024, c.policy().forLevel(0).bufferSize());
+        assertEquals(LogSettings.DEFAULT, c.log());
+    }
+
+    @Test
+    void socksAuthIsCaseSensitiveLikeV2ray() throws Exception {
+        Config c = build("""
+                {"inbounds": [{"port": 1, "protocol": "socks", "settings": {"auth": "Password"}}],
+                 "outbounds": [{"protocol": "freedom"}]}
+                """);
+        assertEquals(false, ((SocksInboundSettings) c.inbounds().get(0).settings()).passwordAuth());
+    }
+
+    @Test
+    void policyLevelsOverrideOnlyWhatTheySay() throws Exception {
+        Config c = build("""
+                {"policy": {"levels": {"0": {"handshake": 2, "bufferSize": 4}, "1": {"connIdle": 10, "bufferSize": -1}}},
+                 "inbounds": [], "outbounds": []}
+                """);
+        LevelPolicy p0 = c.policy().forLevel(0);
+        assertEquals(Duration.ofSeconds(2), p0.handshake());
+        assertEquals(Duration.ofSeconds(300), p0.connIdle());
+        assertEquals(4096, p0.bufferSize());
+        assertEquals(-1, c.policy().forLevel(1).bufferSize());
+        assertEquals(Duration.ofSeconds(10), c.policy().forLevel(1).connIdle());
+    }
+
+    @Test
+    void logSectionFollowsV2rayRules() throws Exception {
+        Config c = build("""
+                {"log": {"loglevel": "verbose", "error": "/tmp/e.log"}, "inbounds": [], "outbounds": []}
+                """);
+        assertEquals(LogLevel.WARNING, c.log().level());
+        assertEquals(LogOutput.CONSOLE, c.log().access());
+        assertEquals(LogOutput.file("/tmp/e.log"), c.log().error());
+        assertEquals(LogOutput.NONE, build("""
+                {"log": {"loglevel": "none"}}
+                """).log().error());
+    }
+
+    @Test
+    void routingRulesAndBalancers() throws Exception {
+        Config c = build("""
+                {"routing": {"domainStrategy": "IPIfNonMatch",
+                   "rules": [{"type": "field", "domain": "domain:a.com,full:b.com", "port": "53,1000-2000",
+                              "network": "tcp,udp", "outboundTag": "x", "balancerTag": "ignored"},
+                             {"type": "field", "ip": ["10.0.0.0/8", "geoip:cn"], "balancerTag": "b"}],
+                   "balancers": [{"tag": "b", "selector": ["px-"]}]},
+                 "outbounds": [{"protocol": "freedom", "tag": "x"}]}
+                """);
+        Routing r = c.routing();
+        assertEquals(DomainStrategy.IP_IF_NON_MATCH, r.domainStrategy());
+        RoutingRule first = r.rules().get(0);
+        assertEquals(List.of("domain:a.com", "full:b.com"), first.domains());
+        assertEquals("x", first.outboundTag());
+        assertNull(first.balancerTag(), "outboundTag wins over balancerTag");
+        assertTrue(first.port().contains(1500) && first.port().contains(53) && !first.port().contains(54));
+        assertEquals(2, first.networks().size());
+        assertEquals("b", r.rules().get(1).balancerTag());
+    }
+
+    @Test
+    void errorsUseV2rayWordsAndPositions() {
+        assertEquals("c.json:1:39: failed to load inbound detour config. > unknown config id: dokodemo",
+                error("{\"inbounds\": [{\"port\": 1, \"protocol\": \"dokodemo\"}]}"));
+        assertEquals("c.json:1:15: Listen on AnyIP but no Port(s) set in InboundDetour.",
+                error("{\"inbounds\": [{\"protocol\": \"socks\"}]}"));
+        assertTrue(error("{\"routing\": {\"rules\": [{\"outboundTag\": \"x\", \"domain\": [\"a\"]}]}}")
+                .endsWith("unknown router rule type: "));
+        assertTrue(error("{\"routing\": {\"rules\": [{\"type\": \"field\", \"outboundTag\": \"x\"}]}}")
+                .endsWith("app/router: this rule has no effective fields"));
+        assertTrue(error("{\"routing\": {\"rules\": [{\"type\": \"field\", \"ip\": [\"1.2.3.4/33\"], \"outboundTag\": \"x\"}]}}")
+                .endsWith("invalid IP: 1.2.3.4/33 > invalid network mask for router: 33"));
+        assertTrue(error("{\"routing\": {\"rules\": [{\"type\": \"field\", \"port\": [80], \"outboundTag\": \"x\"}]}}")
+                .endsWith("invalid field rule > invalid port: [80]"));
+        assertTrue(error("{\"routing\": {\"rules\": [{\"type\": \"field\", \"domain\": [\"a\"], \"balancerTag\": \"nob\"}]}}")
+                .endsWith("app/router: balancer nob not found"));
+        assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"settings\": {\"redirect\": \"1.1.1.1\"}}]}")
+                .endsWith("invalid redirect address: 1.1.1.1: address 1.1.1.1: missing port in address"));
+        assertTrue(error("{\"outbounds\": [{\"protocol\": \"socks\"}]}").endsWith("proxy/socks: 0 target server"));
+        assertTrue(error("{\"inbounds\": [{\"port\": 1, \"protocol\": \"socks\", \"listen\": \"example.com\"}]}")
+                .endsWith("unable to listen on domain address: example.com"));
+    }
+
+    @Test
+    void unsupportedFeaturesAreRefusedByName() {
+        assertTrue(error("{\"inbounds\": [{\"port\": 1, \"protocol\": \"vless\"}]}")
+                .endsWith("inbounds[0].protocol: vless is not supported by vtool run yet"));
+        assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"streamSettings\": {\"security\": \"tls\"}}]}")
+                .endsWith("outbounds[0].streamSettings.security: tls is not supported by vtool run yet"));
+        assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"mux\": {\"enabled\": true}}]}")
+                .contains("mux is not supported by vtool run yet"));
+        assertTrue(error("{\"inbounds\": [{\"port\": 1, \"protocol\": \"dokodemo-door\", "
+                + "\"settings\": {\"followRedirect\": true}}]}").contains("followRedirect"));
+        assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"streamSettings\": {\"network\": \"grpc\"}}]}")
+                .endsWith("Config: unknown transport protocol: grpc"));
+    }
+
+    @Test
+    void vmessSettingsAreModelled() throws Exception {
+        Config c = build("""
+                {"inbounds": [{"port": 1, "protocol": "vmess", "settings": {"clients": [
+                    {"id": "b831381d-6324-4d53-ad4f-8cda48b30811", "alterId": 0, "email": "a@x", "level": 1}]}}],
+                 "outbounds": [{"protocol": "vmess", "settings": {"vnext": [{"address": "127.0.0.1", "port": 10086,
+                    "users": [{"id": "b831381d-6324-4d53-ad4f-8cda48b30811", "security": "AES-128-GCM"}]}]}}]}
+                """);
+        VmessInboundSettings in = (VmessInboundSettings) c.inbounds().get(0).settings();
+        assertEquals("a@x", in.clients().get(0).email());
+        assertEquals(1, in.clients().get(0).level());
+        VmessOutboundSettings out = (VmessOutboundSettings) c.outbounds().get(0).settings();
+        assertEquals("aes-128-gcm", out.vnext().get(0).users().get(0).security());
+        assertEquals(10086, out.vnext().get(0).port());
+        assertTrue(error("""
+                {"inbounds": [{"port": 1, "protocol": "vmess", "settings": {"clients": [
+                    {"id": "b831381d-6324-4d53-ad4f-8cda48b30811", "email": "a@X"},
+                    {"id": "b831381d-6324-4d53-ad4f-8cda48b30812", "email": "A@x"}]}}]}
+                """).endsWith("failed to initiate user > User A@x already exists."));
+    }
+
+    @Test
+    void laterFilesMergeLikeV2ray() throws Exception {
+        ConfigDocument base = doc("base.json", """
+                {"inbounds": [{"tag": "a", "port": 1, "protocol": "socks"}],
+                 "outbounds": [{"tag": "direct", "protocol": "freedom"}]}
+                """);
+        ConfigDocument extra = doc("extra.json", """
+                {"outbounds": [{"tag": "block", "protocol": "blackhole"}],
+                 "inbounds": [{"tag": "a", "port": 2, "protocol": "http"}]}
+                """);
+        ConfigDocument tail = doc("99_tail.json", """
+                {"outbounds": [{"tag": "last", "protocol": "blackhole"}]}
+                """);
+        Config c = new ConfigModelBuilder().build(List.of(base, extra, tail));
+        assertEquals(List.of("block", "direct", "last"), c.outbounds().stream().map(OutboundConfig::tag).toList(),
+                "a single new outbound is prepended (the new default) unless the file name says tail");
+        assertEquals(1, c.inbounds().size());
+        assertEquals("http", c.inbounds().get(0).protocol(), "same tag replaces the inbound");
+    }
+}
