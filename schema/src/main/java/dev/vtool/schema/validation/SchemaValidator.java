@@ -1,23 +1,148 @@
 package dev.vtool.schema.validation;
 
+import com.networknt.schema.Error;
 import dev.vtool.schema.finding.Finding;
 import dev.vtool.schema.finding.RuleInfo;
+import dev.vtool.schema.finding.Severity;
 import dev.vtool.schema.json.ConfigDocument;
+import dev.vtool.schema.json.JsonPointers;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * Validates a document against the JSON Schema of V2Ray 4.34's config format and words each violation
- * for a user, at the position of the offending value. (Placeholder until the schema lands.)
+ * for a user, at the position of the offending value. ERROR means V2Ray 4.34 refuses the config; what
+ * V2Ray silently tolerates (unknown keys, unknown log level, key case) is a WARNING.
+ *
+ * <p>V2Ray matches keys and many enum values case-insensitively. So after a pass that found such case
+ * differences, a copy of the config with the documented spelling is checked again: a {@code "Port": 70000}
+ * is then still reported as out of range, at the user's {@code Port}.
  */
 public final class SchemaValidator {
-    public static final List<RuleInfo> RULES = List.of();
+    public static final List<RuleInfo> RULES = SchemaRules.ALL;
     private static final SchemaValidator SHARED = new SchemaValidator();
+    /** Each pass can only repair one more level of nesting (a key inside a renamed key); bounded for safety. */
+    private static final int MAX_PASSES = 10;
+
+    /**
+     * Loading and compiling the schema costs about a hundred milliseconds of class loading on a cold JVM.
+     * The first {@link #shared()} call (the Linter is built before the config is read) starts it on a
+     * daemon thread so that it overlaps with reading the config; {@link #model()} runs it inline if that
+     * thread has not got to it yet. FutureTask makes both paths run the load exactly once.
+     */
+    private final FutureTask<SchemaModel> loading = new FutureTask<>(() -> SchemaModel.load(SchemaModel.readText()));
+    private final AtomicBoolean preloadStarted = new AtomicBoolean();
 
     public static SchemaValidator shared() {
+        SHARED.preloadInBackground();
         return SHARED;
     }
 
+    /** The JSON Schema as shipped (draft-07), for {@code vtool schema} and editors. */
+    public static String schemaText() {
+        return SchemaModel.readText();
+    }
+
+    private void preloadInBackground() {
+        if (preloadStarted.compareAndSet(false, true)) {
+            Thread t = new Thread(loading, "vtool-schema-preload");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
     public List<Finding> validate(ConfigDocument doc) {
-        return List.of();
+        SchemaModel m = model();
+        JsonNode copy = doc.root().deepCopy();
+        PointerMap pointers = new PointerMap();
+        List<Violation> caseFindings = new ArrayList<>();
+        List<Violation> last = List.of();
+        for (int pass = 0; pass < MAX_PASSES; pass++) {
+            ViolationWording wording = new ViolationWording(m, copy, pointers);
+            List<Violation> found = new ArrayList<>();
+            for (Error e : m.compiled.validate(copy)) {
+                Violation v = wording.word(e);
+                if (v != null) {
+                    found.add(v);
+                }
+            }
+            List<Violation> repairs = found.stream().filter(v -> v.normalize() != null).toList();
+            caseFindings.addAll(found.stream().filter(v -> v.rule() == SchemaRules.KEY_CASE
+                    || v.rule() == SchemaRules.VALUE_CASE).toList());
+            last = found.stream().filter(v -> v.rule() != SchemaRules.KEY_CASE && v.rule() != SchemaRules.VALUE_CASE).toList();
+            if (repairs.isEmpty()) {
+                break;
+            }
+            for (Violation v : repairs) {
+                apply(copy, v.normalize(), pointers);
+            }
+        }
+        List<Violation> all = new ArrayList<>(caseFindings);
+        all.addAll(last);
+        return toFindings(doc, all);
+    }
+
+    private static void apply(JsonNode copy, Violation.Normalization n, PointerMap pointers) {
+        if (n.isRename()) {
+            JsonNode target = copy.at(n.objectPointer());
+            if (target instanceof ObjectNode obj && obj.has(n.fromKey()) && !obj.has(n.toKey())) {
+                obj.set(n.toKey(), obj.remove(n.fromKey()));
+                pointers.add(JsonPointers.child(n.objectPointer(), n.toKey()),
+                        JsonPointers.child(pointers.toOriginal(n.objectPointer()), n.fromKey()));
+            }
+        } else {
+            String parent = JsonPointers.parent(n.valuePointer());
+            String last = JsonPointers.lastSegment(n.valuePointer());
+            JsonNode container = copy.at(parent);
+            if (container instanceof ObjectNode obj) {
+                obj.set(last, StringNode.valueOf(n.newValue()));
+            } else if (container instanceof tools.jackson.databind.node.ArrayNode arr && last.matches("[0-9]+")) {
+                arr.set(Integer.parseInt(last), StringNode.valueOf(n.newValue()));
+            }
+        }
+    }
+
+    /** One finding per problem: the first of a group, and one error per spot (networknt reports a spot many ways). */
+    private static List<Finding> toFindings(ConfigDocument doc, List<Violation> violations) {
+        Map<String, Finding> out = new LinkedHashMap<>();
+        Set<String> errorSpots = new HashSet<>();
+        for (Violation v : violations) {
+            String key = v.group() != null ? v.group()
+                    : v.rule().id() + "|" + v.pointer() + "|" + v.atKey() + "|" + v.message();
+            if (out.containsKey(key)) {
+                continue;
+            }
+            String spot = v.pointer() + "|" + v.atKey();
+            if (v.severity() == Severity.ERROR && v.group() == null && !errorSpots.add(spot)) {
+                continue; // e.g. a too-short secret also fails its pattern: say it once
+            }
+            var at = v.atKey() ? doc.locateKey(v.pointer()) : doc.locate(v.pointer());
+            out.put(key, new Finding(v.rule().id(), v.severity(), at, v.message(), v.fix()));
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /** The loaded schema; waits for (or does) the one-time load. */
+    private SchemaModel model() {
+        loading.run(); // no-op when the preload thread already ran or is running it
+        try {
+            return loading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the V2Ray config schema", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+        }
     }
 }
