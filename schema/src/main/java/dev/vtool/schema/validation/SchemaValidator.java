@@ -116,7 +116,17 @@ public final class SchemaValidator {
     private static List<Finding> toFindings(ConfigDocument doc, List<Violation> violations) {
         Map<String, Finding> out = new LinkedHashMap<>();
         Set<String> errorSpots = new HashSet<>();
+        // A value of the wrong type also fails its enum/pattern/range; the type is the one thing to say.
+        Set<String> wrongType = new HashSet<>();
         for (Violation v : violations) {
+            if (v.rule() == SchemaRules.TYPE) {
+                wrongType.add(v.pointer());
+            }
+        }
+        for (Violation v : violations) {
+            if (v.rule() != SchemaRules.TYPE && !v.atKey() && wrongType.contains(v.pointer())) {
+                continue;
+            }
             String key = v.group() != null ? v.group()
                     : v.rule().id() + "|" + v.pointer() + "|" + v.atKey() + "|" + v.message();
             if (out.containsKey(key)) {
