@@ -12,9 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
@@ -34,31 +31,15 @@ public final class SchemaValidator {
     /** Each pass can only repair one more level of nesting (a key inside a renamed key); bounded for safety. */
     private static final int MAX_PASSES = 10;
 
-    /**
-     * Loading and compiling the schema costs about a hundred milliseconds of class loading on a cold JVM.
-     * The first {@link #shared()} call (the Linter is built before the config is read) starts it on a
-     * daemon thread so that it overlaps with reading the config; {@link #model()} runs it inline if that
-     * thread has not got to it yet. FutureTask makes both paths run the load exactly once.
-     */
-    private final FutureTask<SchemaModel> loading = new FutureTask<>(() -> SchemaModel.load(SchemaModel.readText()));
-    private final AtomicBoolean preloadStarted = new AtomicBoolean();
+    private volatile SchemaModel model;
 
     public static SchemaValidator shared() {
-        SHARED.preloadInBackground();
         return SHARED;
     }
 
-    /** The JSON Schema as shipped (draft-07), for {@code vtool schema} and editors. */
+    /** The JSON Schema as shipped (draft-07), for {@code vtool schema} and editors; does not compile it. */
     public static String schemaText() {
         return SchemaModel.readText();
-    }
-
-    private void preloadInBackground() {
-        if (preloadStarted.compareAndSet(false, true)) {
-            Thread t = new Thread(loading, "vtool-schema-preload");
-            t.setDaemon(true);
-            t.start();
-        }
     }
 
     public List<Finding> validate(ConfigDocument doc) {
@@ -142,17 +123,21 @@ public final class SchemaValidator {
         return new ArrayList<>(out.values());
     }
 
-    /** The loaded schema; waits for (or does) the one-time load. */
+    /**
+     * Loads and compiles the bundled schema once, on first use, so commands that never validate (help,
+     * version, uuid) never pay for it. Classpath only: no network, no meta-schema fetch.
+     */
     private SchemaModel model() {
-        loading.run(); // no-op when the preload thread already ran or is running it
-        try {
-            return loading.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading the V2Ray config schema", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+        SchemaModel m = model;
+        if (m == null) {
+            synchronized (this) {
+                m = model;
+                if (m == null) {
+                    m = SchemaModel.load(SchemaModel.readText());
+                    model = m;
+                }
+            }
         }
+        return m;
     }
 }
