@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.DoubleNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
@@ -45,11 +47,12 @@ public final class SchemaValidator {
     public List<Finding> validate(ConfigDocument doc) {
         SchemaModel m = model();
         JsonNode copy = doc.root().deepCopy();
+        offsetIntegralFloats(copy);
         PointerMap pointers = new PointerMap();
         List<Violation> caseFindings = new ArrayList<>();
         List<Violation> last = List.of();
         for (int pass = 0; pass < MAX_PASSES; pass++) {
-            ViolationWording wording = new ViolationWording(m, copy, pointers);
+            ViolationWording wording = new ViolationWording(m, copy, doc.root(), pointers);
             List<Violation> found = new ArrayList<>();
             for (Error e : m.compiled.validate(copy)) {
                 Violation v = wording.word(e);
@@ -73,6 +76,37 @@ public final class SchemaValidator {
         return toFindings(doc, all);
     }
 
+    /**
+     * Go refuses 1080.0 or 1e3 for every integer field, but JSON Schema draft 6+ (and so networknt) counts
+     * them as integers. Moving such values off the integer grid in the copy lets the {@code type} keyword
+     * catch them; messages quote the user's original value, never the moved one.
+     */
+    private static void offsetIntegralFloats(JsonNode node) {
+        if (node instanceof ObjectNode obj) {
+            for (String key : new ArrayList<>(obj.propertyNames())) {
+                JsonNode v = obj.get(key);
+                if (isIntegralFloat(v)) {
+                    obj.put(key, v.asDouble() + 0.5);
+                } else {
+                    offsetIntegralFloats(v);
+                }
+            }
+        } else if (node instanceof ArrayNode arr) {
+            for (int i = 0; i < arr.size(); i++) {
+                JsonNode v = arr.get(i);
+                if (isIntegralFloat(v)) {
+                    arr.set(i, DoubleNode.valueOf(v.asDouble() + 0.5));
+                } else {
+                    offsetIntegralFloats(v);
+                }
+            }
+        }
+    }
+
+    private static boolean isIntegralFloat(JsonNode v) {
+        return v.isNumber() && !v.isIntegralNumber() && v.canConvertToExactIntegral();
+    }
+
     private static void apply(JsonNode copy, Violation.Normalization n, PointerMap pointers) {
         if (n.isRename()) {
             JsonNode target = copy.at(n.objectPointer());
@@ -87,7 +121,7 @@ public final class SchemaValidator {
             JsonNode container = copy.at(parent);
             if (container instanceof ObjectNode obj) {
                 obj.set(last, StringNode.valueOf(n.newValue()));
-            } else if (container instanceof tools.jackson.databind.node.ArrayNode arr && last.matches("[0-9]+")) {
+            } else if (container instanceof ArrayNode arr && last.matches("[0-9]+")) {
                 arr.set(Integer.parseInt(last), StringNode.valueOf(n.newValue()));
             }
         }

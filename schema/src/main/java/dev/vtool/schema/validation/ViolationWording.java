@@ -25,11 +25,17 @@ import tools.jackson.databind.JsonNode;
 final class ViolationWording {
     private final SchemaModel model;
     private final JsonNode instanceRoot;
+    private final JsonNode originalRoot;
     private final PointerMap pointers;
 
-    ViolationWording(SchemaModel model, JsonNode instanceRoot, PointerMap pointers) {
+    /**
+     * @param instanceRoot the (case-normalised) copy that was validated
+     * @param originalRoot the user's document, whose values the messages quote
+     */
+    ViolationWording(SchemaModel model, JsonNode instanceRoot, JsonNode originalRoot, PointerMap pointers) {
         this.model = model;
         this.instanceRoot = instanceRoot;
+        this.originalRoot = originalRoot;
         this.pointers = pointers;
     }
 
@@ -41,7 +47,9 @@ final class ViolationWording {
         String ptr = pointers.toOriginal(normalizedPtr);
         String path = "`" + JsonPointers.toDisplayPath(ptr) + "`";
         JsonNode holder = model.holderOf(fragment);
-        JsonNode value = error.getInstanceNode() != null ? error.getInstanceNode() : instanceRoot.at(normalizedPtr);
+        JsonNode original = ptr.isEmpty() ? originalRoot : originalRoot.at(ptr);
+        JsonNode value = !original.isMissingNode() ? original
+                : error.getInstanceNode() != null ? error.getInstanceNode() : instanceRoot.at(normalizedPtr);
         Severity severity = severityOf(holder, keyword);
 
         String combinator = combinatorPrefix(fragment);
@@ -124,6 +132,9 @@ final class ViolationWording {
             } else if (types.contains("array") && types.size() == 1) {
                 fix = "put it in a list: [" + ValueWords.quote(value.asString()) + "]";
             }
+        } else if (fix == null && value != null && value.isNumber() && types.contains("integer")
+                && value.canConvertToExactIntegral()) {
+            fix = "V2Ray reads only whole-number literals here: write " + value.bigIntegerValue();
         } else if (fix == null && value != null && value.isNumber() && types.contains("string")) {
             fix = "put it in quotes: \"" + value.asString() + "\"";
         }

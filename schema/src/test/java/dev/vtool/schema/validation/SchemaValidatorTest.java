@@ -57,6 +57,15 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void aFractionalLiteralIsNotAWholeNumberForV2RayEvenWhenItsValueIs() {
+        // JSON Schema counts 1080.0 as an integer; Go (and so V2Ray) refuses it: "invalid port range: 1080.0"
+        Finding f = only(validate("{\"inbounds\": [{\"protocol\": \"socks\", \"port\": 1080.0}]}"), "schema-type");
+        assertEquals("`inbounds[0].port` must be a whole number or a string, got the number 1080.0", f.message());
+        assertEquals("V2Ray reads only whole-number literals here: write 1080", f.fix());
+        assertTrue(validate("{\"inbounds\": [{\"protocol\": \"socks\", \"port\": 1080}]}").isEmpty());
+    }
+
+    @Test
     void rangeErrorGivesTheBounds() {
         Finding f = only(validate("{\"inbounds\": [{\"protocol\": \"socks\",\n \"port\": 70000}]}"), "schema-range");
         assertEquals("`inbounds[0].port` must be 0–65535, got 70000", f.message());
