@@ -156,7 +156,7 @@ class SchemaValidatorTest {
     void alternativesCollapseIntoOneFinding() {
         List<Finding> fs = validate("{\"routing\": {\"rules\": [{\"type\": \"field\", \"ip\": [\"1.1.1.1\"]}]}}");
         assertEquals(1, fs.size(), () -> render(fs));
-        assertEquals("`routing.rules[0]`: neither outboundTag nor balancerTag is specified in routing rule",
+        assertEquals("`routing.rules[0]`: needs `outboundTag` or `balancerTag`; V2Ray says \"neither outboundTag nor balancerTag is specified in routing rule\"",
                 fs.get(0).message());
         assertEquals(Severity.ERROR, fs.get(0).severity());
     }
