@@ -97,7 +97,7 @@ final class ViolationWording {
                         canRename ? Violation.Normalization.renameKey(normalizedObject, key, k) : null);
             }
         }
-        String hint = text(holder.path("x-vtool-key-hints"), key, null);
+        String hint = hintFor(holder.path("x-vtool-key-hints"), key);
         String fix;
         if (hint != null) {
             fix = "`" + key + "` " + hint;
@@ -129,7 +129,8 @@ final class ViolationWording {
                 fix = "write the number without quotes: " + s;
             } else if (types.contains("boolean") && (s.equals("true") || s.equals("false"))) {
                 fix = "write " + s + " without quotes";
-            } else if (types.contains("array") && types.size() == 1) {
+            } else if (types.contains("array") && types.size() == 1
+                    && "string".equals(holder.path("items").path("type").asString(""))) {
                 fix = "put it in a list: [" + ValueWords.quote(value.asString()) + "]";
             }
         } else if (fix == null && value != null && value.isNumber() && types.contains("integer")
@@ -162,7 +163,7 @@ final class ViolationWording {
                 }
             }
         }
-        String hint = got == null ? null : text(holder.path("x-vtool-value-hints"), got, null);
+        String hint = got == null ? null : hintFor(holder.path("x-vtool-value-hints"), got);
         String guess = got == null ? null : DidYouMean.closest(got, allowed);
         String fix = hint != null ? hint : guess != null ? "did you mean " + ValueWords.quote(guess) + "?" : null;
         List<String> shown = new ArrayList<>();
@@ -208,6 +209,20 @@ final class ViolationWording {
         }
         return new Violation(SchemaRules.FORMAT, severityOf(holder, keyword), ptr, false,
                 path + " does not match any of the forms V2Ray accepts here", null, group, null);
+    }
+
+    /** The hint for a wrong value or key: exact spelling first, then ignoring case ("External", "FakeDNS"). */
+    private static String hintFor(JsonNode hints, String wrong) {
+        String exact = text(hints, wrong, null);
+        if (exact != null) {
+            return exact;
+        }
+        for (String known : hints.propertyNames()) {
+            if (known.equalsIgnoreCase(wrong)) {
+                return text(hints, known, null);
+            }
+        }
+        return null;
     }
 
     /** True when the failing type belongs to a named member of an object (not to a list item or map value). */
