@@ -129,6 +129,33 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void caseRepairsReachDeeplyNestedSettingsAndListItems() {
+        // Every level is spelt oddly; V2Ray reads all of it, so the only error is the real one deep inside.
+        List<Finding> fs = validate("""
+                {"OUTBOUNDS": [{"PROTOCOL": "VMESS", "SETTINGS": {"VNEXT": [{"ADDRESS": "a", "PORT": 1,
+                  "USERS": [{"ID": "%s", "ALTERID": "4"}]}]}}],
+                 "Inbounds": [{"port": 1, "protocol": "socks", "sniffing": {"destOverride": ["HTTP", "tls"]}}]}"""
+                .formatted(UUID));
+        List<Finding> errors = fs.stream().filter(Finding::isError).toList();
+        assertEquals(1, errors.size(), () -> render(fs));
+        assertEquals("`OUTBOUNDS[0].SETTINGS.VNEXT[0].USERS[0].ALTERID` must be a whole number, got the string \"4\"",
+                errors.get(0).message());
+        assertAt(errors.get(0), 2, 71);
+        assertTrue(fs.stream().anyMatch(f -> f.message().equals(
+                "`Inbounds[0].sniffing.destOverride[0]` \"HTTP\" works because V2Ray ignores case here, but write \"http\"")),
+                () -> render(fs));
+    }
+
+    @Test
+    void deprecatedTopLevelFormsAreCheckedLikeTheCurrentOnes() {
+        List<Finding> fs = validate("""
+                {"inbound": {"port": 1, "protocol": "vmes"}, "outboundDetour": [{"protocol": "freedom", "mux": {"concurrency": 4096}}]}""");
+        assertEquals("`inbound.protocol` must be one of socks, http, dokodemo-door, vmess, vless, shadowsocks, trojan,"
+                + " mtproto; got \"vmes\"", only(fs, "schema-enum").message());
+        assertEquals("`outboundDetour[0].mux.concurrency` must be -32768–1024, got 4096", only(fs, "schema-range").message());
+    }
+
+    @Test
     void unknownKeyIsAWarningWithDidYouMeanAtTheKey() {
         List<Finding> fs = validate("""
                 {"inbounds": [{"port": 1, "protocol": "vmess",
