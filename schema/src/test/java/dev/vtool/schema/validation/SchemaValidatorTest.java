@@ -233,6 +233,16 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void freedomRedirectNeedsAPortUnlessEmpty() {
+        Finding f = only(validate("{\"outbounds\": [{\"protocol\": \"freedom\", \"settings\": {\"redirect\": \"1.1.1.1\"}}]}"),
+                "schema-format");
+        assertEquals("`outbounds[0].settings.redirect` must be \"host:port\" or \":port\", got \"1.1.1.1\"", f.message());
+        assertTrue(validate("{\"outbounds\": [{\"protocol\": \"freedom\", \"settings\": {\"redirect\": \"\"}}, "
+                + "{\"protocol\": \"freedom\", \"settings\": {\"redirect\": \":53\"}}, "
+                + "{\"protocol\": \"freedom\", \"settings\": {\"redirect\": \"[::1]:53\"}}]}").isEmpty());
+    }
+
+    @Test
     void vtoolsOwnFreedomKeyIsKnown() {
         assertTrue(validate("{\"outbounds\": [{\"protocol\": \"freedom\", \"settings\": {\"allowPrivate\": true}}]}").isEmpty());
     }
