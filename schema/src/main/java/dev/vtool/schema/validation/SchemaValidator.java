@@ -49,7 +49,7 @@ public final class SchemaValidator {
         JsonNode copy = doc.root().deepCopy();
         offsetIntegralFloats(copy);
         PointerMap pointers = new PointerMap();
-        List<Violation> caseFindings = new ArrayList<>();
+        List<Violation> repaired = new ArrayList<>();
         List<Violation> last = List.of();
         for (int pass = 0; pass < MAX_PASSES; pass++) {
             ViolationWording wording = new ViolationWording(m, copy, doc.root(), pointers);
@@ -60,10 +60,10 @@ public final class SchemaValidator {
                     found.add(v);
                 }
             }
+            // A repaired spot no longer fails in the next pass, so its finding is kept from this one.
             List<Violation> repairs = found.stream().filter(v -> v.normalize() != null).toList();
-            caseFindings.addAll(found.stream().filter(v -> v.rule() == SchemaRules.KEY_CASE
-                    || v.rule() == SchemaRules.VALUE_CASE).toList());
-            last = found.stream().filter(v -> v.rule() != SchemaRules.KEY_CASE && v.rule() != SchemaRules.VALUE_CASE).toList();
+            repaired.addAll(repairs);
+            last = found.stream().filter(v -> v.normalize() == null).toList();
             if (repairs.isEmpty()) {
                 break;
             }
@@ -71,7 +71,7 @@ public final class SchemaValidator {
                 apply(copy, v.normalize(), pointers);
             }
         }
-        List<Violation> all = new ArrayList<>(caseFindings);
+        List<Violation> all = new ArrayList<>(repaired);
         all.addAll(last);
         return toFindings(doc, all);
     }
@@ -108,21 +108,29 @@ public final class SchemaValidator {
     }
 
     private static void apply(JsonNode copy, Violation.Normalization n, PointerMap pointers) {
-        if (n.isRename()) {
-            JsonNode target = copy.at(n.objectPointer());
-            if (target instanceof ObjectNode obj && obj.has(n.fromKey()) && !obj.has(n.toKey())) {
-                obj.set(n.toKey(), obj.remove(n.fromKey()));
-                pointers.add(JsonPointers.child(n.objectPointer(), n.toKey()),
-                        JsonPointers.child(pointers.toOriginal(n.objectPointer()), n.fromKey()));
+        switch (n.kind()) {
+            case RENAME_KEY -> {
+                if (copy.at(n.objectPointer()) instanceof ObjectNode obj && obj.has(n.fromKey()) && !obj.has(n.toKey())) {
+                    obj.set(n.toKey(), obj.remove(n.fromKey()));
+                    pointers.add(JsonPointers.child(n.objectPointer(), n.toKey()),
+                            JsonPointers.child(pointers.toOriginal(n.objectPointer()), n.fromKey()));
+                }
             }
-        } else {
-            String parent = JsonPointers.parent(n.valuePointer());
-            String last = JsonPointers.lastSegment(n.valuePointer());
-            JsonNode container = copy.at(parent);
-            if (container instanceof ObjectNode obj) {
-                obj.set(last, StringNode.valueOf(n.newValue()));
-            } else if (container instanceof ArrayNode arr && last.matches("[0-9]+")) {
-                arr.set(Integer.parseInt(last), StringNode.valueOf(n.newValue()));
+            case REMOVE_KEY -> {
+                if (copy.at(n.objectPointer()) instanceof ObjectNode obj) {
+                    obj.remove(n.fromKey());
+                }
+            }
+            case REPLACE_VALUE -> {
+                String parent = JsonPointers.parent(n.valuePointer());
+                String last = JsonPointers.lastSegment(n.valuePointer());
+                JsonNode container = copy.at(parent);
+                if (container instanceof ObjectNode obj) {
+                    obj.set(last, StringNode.valueOf(n.newValue()));
+                } else if (container instanceof ArrayNode arr && last.matches("[0-9]+")
+                        && Integer.parseInt(last) < arr.size()) {
+                    arr.set(Integer.parseInt(last), StringNode.valueOf(n.newValue()));
+                }
             }
         }
     }

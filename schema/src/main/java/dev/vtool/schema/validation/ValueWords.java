@@ -40,6 +40,9 @@ final class ValueWords {
         if (value.isString()) {
             return quote(value.asString());
         }
+        if (value.isNull()) {
+            return "null";
+        }
         if (value.isContainer()) {
             return describe(value);
         }

@@ -9,24 +9,30 @@ import dev.vtool.schema.finding.Severity;
  * @param pointer   where it is, in the user's spelling (JSON Pointer)
  * @param atKey     point at the key of that member rather than at its value
  * @param group     findings with the same group are one problem; only the first is kept
- * @param normalize when non-null, how the case-normalised copy is fixed so that a second pass can check
- *                  what V2Ray will really read
+ * @param normalize when non-null, how the copy is repaired so that the next pass checks what V2Ray will
+ *                  really read (key case, value case, null)
  */
 record Violation(RuleInfo rule, Severity severity, String pointer, boolean atKey, String message, String fix,
                  String group, Normalization normalize) {
 
-    /** A letter-case repair of the copy: rename a key, or replace a string value by its documented spelling. */
-    record Normalization(String objectPointer, String fromKey, String toKey, String valuePointer, String newValue) {
+    /**
+     * A repair of the copy so the next pass sees what V2Ray will read: rename a key to its documented
+     * case, replace a value (documented case, or "" for a null list item) or drop a null member.
+     */
+    record Normalization(Kind kind, String objectPointer, String fromKey, String toKey, String valuePointer,
+                         String newValue) {
+        enum Kind { RENAME_KEY, REPLACE_VALUE, REMOVE_KEY }
+
         static Normalization renameKey(String objectPointer, String fromKey, String toKey) {
-            return new Normalization(objectPointer, fromKey, toKey, null, null);
+            return new Normalization(Kind.RENAME_KEY, objectPointer, fromKey, toKey, null, null);
         }
 
         static Normalization replaceValue(String valuePointer, String newValue) {
-            return new Normalization(null, null, null, valuePointer, newValue);
+            return new Normalization(Kind.REPLACE_VALUE, null, null, null, valuePointer, newValue);
         }
 
-        boolean isRename() {
-            return fromKey != null;
+        static Normalization removeKey(String objectPointer, String key) {
+            return new Normalization(Kind.REMOVE_KEY, objectPointer, key, null, null, null);
         }
     }
 }

@@ -47,9 +47,11 @@ final class ViolationWording {
         String ptr = pointers.toOriginal(normalizedPtr);
         String path = "`" + JsonPointers.toDisplayPath(ptr) + "`";
         JsonNode holder = model.holderOf(fragment);
+        JsonNode checked = error.getInstanceNode() != null ? error.getInstanceNode() : instanceRoot.at(normalizedPtr);
         JsonNode original = ptr.isEmpty() ? originalRoot : originalRoot.at(ptr);
-        JsonNode value = !original.isMissingNode() ? original
-                : error.getInstanceNode() != null ? error.getInstanceNode() : instanceRoot.at(normalizedPtr);
+        // Quote what was checked (case-repaired, null list items as ""), but numbers as the user wrote them:
+        // the copy moves 1080.0 off the integer grid.
+        JsonNode value = checked.isNumber() && original.isNumber() ? original : checked;
         Severity severity = severityOf(holder, keyword);
 
         String combinator = combinatorPrefix(fragment);
@@ -58,7 +60,7 @@ final class ViolationWording {
         }
         return switch (keyword) {
             case "additionalProperties" -> wordUnknownKey(holder, normalizedPtr, ptr, error.getProperty());
-            case "type" -> wordType(holder, value, ptr, path, severity, error);
+            case "type" -> wordType(holder, value, normalizedPtr, ptr, path, severity, error);
             case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" ->
                     violation(SchemaRules.RANGE, severity, ptr, path + " must be " + range(holder) + ", got "
                             + ValueWords.literal(value), null);
@@ -110,17 +112,30 @@ final class ViolationWording {
                 "unknown key `" + key + "` " + where + "; V2Ray 4.34 ignores it", fix, null, null);
     }
 
-    private Violation wordType(JsonNode holder, JsonNode value, String ptr, String path, Severity severity, Error error) {
-        if (value != null && value.isNull() && isStructField(error)) {
-            return violation(SchemaRules.NULL_VALUE, Severity.WARNING, ptr,
-                    path + " is null; V2Ray treats it as if the key were absent", "remove the key or give it a value");
-        }
+    private Violation wordType(JsonNode holder, JsonNode value, String normalizedPtr, String ptr, String path,
+                               Severity severity, Error error) {
         List<String> types = new ArrayList<>();
         JsonNode t = holder.path("type");
         if (t.isArray()) {
             t.forEach(n -> types.add(n.asString()));
         } else {
             types.add(t.asString());
+        }
+        if (instanceRoot.at(normalizedPtr).isNull()) {
+            String container = containerKeyword(error);
+            if ("properties".equals(container)) {
+                // Go leaves a field alone when its JSON value is null: exactly as if the key were absent.
+                return new Violation(SchemaRules.NULL_VALUE, Severity.WARNING, ptr, false,
+                        path + " is null; V2Ray treats it as if the key were absent", "remove the key or give it a value",
+                        null, Violation.Normalization.removeKey(JsonPointers.parent(normalizedPtr),
+                                JsonPointers.lastSegment(normalizedPtr)));
+            }
+            if ("items".equals(container) && types.equals(List.of("string"))) {
+                // ... and a null element of a list of strings becomes "" (which is then checked as such).
+                return new Violation(SchemaRules.NULL_VALUE, Severity.WARNING, ptr, false,
+                        path + " is null; V2Ray reads it as an empty string \"\"", "remove it from the list", null,
+                        Violation.Normalization.replaceValue(normalizedPtr, ""));
+            }
         }
         String fix = text(holder, "x-vtool-type-hint", null);
         if (fix == null && value != null && value.isString()) {
@@ -225,17 +240,23 @@ final class ViolationWording {
         return null;
     }
 
-    /** True when the failing type belongs to a named member of an object (not to a list item or map value). */
-    private static boolean isStructField(Error error) {
+    /**
+     * Where the failing subschema was applied: "properties" for a named member of an object, "items" for a
+     * list element, "additionalProperties" for a map value (skipping $ref/allOf hops).
+     */
+    private static String containerKeyword(Error error) {
         if (error.getEvaluationPath() == null) {
-            return false;
+            return null;
         }
         String[] segs = error.getEvaluationPath().toString().split("/");
-        int i = segs.length - 2; // skip the "type" keyword itself
+        int i = segs.length - 2; // skip the keyword itself
         while (i >= 1 && (segs[i].equals("$ref") || segs[i].matches("[0-9]+") || segs[i].equals("allOf"))) {
             i--;
         }
-        return i >= 1 && segs[i - 1].equals("properties");
+        if (i >= 1 && segs[i - 1].equals("properties")) {
+            return "properties";
+        }
+        return i >= 0 && (segs[i].equals("items") || segs[i].equals("additionalProperties")) ? segs[i] : null;
     }
 
     private static Violation violation(RuleInfo rule, Severity severity, String ptr, String message, String fix) {

@@ -226,6 +226,19 @@ class SchemaValidatorTest {
     void nullIsTreatedAsAbsentLikeV2RayDoes() {
         Finding f = only(validate("{\"inbounds\": [{\"port\": 1, \"protocol\": \"socks\", \"tag\": null}]}"), "null-value");
         assertEquals(Severity.WARNING, f.severity());
+        // null where V2Ray needs a value is a missing value: V2Ray says "0 VMess receiver configured"
+        List<Finding> vmess = validate("{\"outbounds\": [{\"protocol\": \"vmess\", \"settings\": null}]}");
+        assertEquals("`outbounds[0]` is missing `settings`", only(vmess, "schema-required").message());
+        // a null network is tcp, not an unknown transport
+        assertTrue(validate("{\"outbounds\": [{\"protocol\": \"freedom\", \"streamSettings\": {\"network\": null}}]}")
+                .stream().noneMatch(Finding::isError));
+        // a null in a list of strings is read as "": harmless in a domain list, an unknown protocol in destOverride
+        List<Finding> domains = validate("{\"routing\": {\"rules\": [{\"type\": \"field\", \"domain\": [\"a\", null], "
+                + "\"outboundTag\": \"x\"}]}}");
+        assertTrue(domains.stream().noneMatch(Finding::isError), () -> render(domains));
+        List<Finding> sniff = validate("{\"inbounds\": [{\"port\": 1, \"protocol\": \"socks\", \"sniffing\": {\"destOverride\": [null]}}]}");
+        assertEquals("`inbounds[0].sniffing.destOverride[0]` must be one of http, tls, https, ssl; got \"\"",
+                only(sniff, "schema-enum").message());
         // but a null HTTP header value is an error in V2Ray ("empty HTTP header value")
         List<Finding> header = validate("""
                 {"transport": {"tcpSettings": {"header": {"type": "http", "request": {"headers": {"Host": null}}}}}}""");
