@@ -141,14 +141,21 @@ public final class SchemaValidator {
         Set<String> errorSpots = new HashSet<>();
         // A value of the wrong type also fails its enum/pattern/range; the type is the one thing to say.
         Set<String> wrongType = new HashSet<>();
+        Set<String> hasError = new HashSet<>();
         for (Violation v : violations) {
             if (v.rule() == SchemaRules.TYPE) {
                 wrongType.add(v.pointer());
+            }
+            if (v.severity() == Severity.ERROR && !v.atKey()) {
+                hasError.add(v.pointer());
             }
         }
         for (Violation v : violations) {
             if (v.rule() != SchemaRules.TYPE && !v.atKey() && wrongType.contains(v.pointer())) {
                 continue;
+            }
+            if (v.rule() == SchemaRules.NULL_VALUE && hasError.contains(v.pointer())) {
+                continue; // "null, which V2Ray reads as missing" already says it
             }
             String key = v.group() != null ? v.group()
                     : v.rule().id() + "|" + v.pointer() + "|" + v.atKey() + "|" + v.message();

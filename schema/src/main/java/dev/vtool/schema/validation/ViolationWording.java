@@ -121,6 +121,11 @@ final class ViolationWording {
         } else {
             types.add(t.asString());
         }
+        String nullIsValue = text(holder, "x-vtool-null-is-value", null);
+        if (nullIsValue != null && instanceRoot.at(normalizedPtr).isNull()) {
+            return violation(SchemaRules.TYPE, severity, ptr, path + " must be " + ValueWords.typeNames(types)
+                    + ", got null", nullIsValue);
+        }
         if (instanceRoot.at(normalizedPtr).isNull()) {
             String container = containerKeyword(error);
             if ("properties".equals(container)) {
@@ -208,9 +213,15 @@ final class ViolationWording {
         }
         JsonNode property = holder.path("properties").path(missing == null ? "" : missing);
         String said = text(property, "x-vtool-when-missing", null);
+        String fix = said == null ? null : "V2Ray says: \"" + said + "\"";
+        String member = JsonPointers.child(object, missing == null ? "" : missing);
+        if (originalRoot.at(member).isNull()) { // removed by the null repair of an earlier pass
+            return new Violation(SchemaRules.REQUIRED, severity, member, false, "`" + JsonPointers.toDisplayPath(member)
+                    + "` is null, which V2Ray reads as missing", fix, "required:" + member, null);
+        }
         String where = object.isEmpty() ? "the config" : path;
         return new Violation(SchemaRules.REQUIRED, severity, object, false, where + " is missing `" + missing + "`",
-                said == null ? null : "V2Ray says: \"" + said + "\"", "required:" + object + "/" + missing, null);
+                fix, "required:" + member, null);
     }
 
     private Violation wordCombinator(String combinatorFragment, String ptr, String path) {
