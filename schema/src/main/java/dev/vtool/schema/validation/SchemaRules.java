@@ -30,7 +30,8 @@ public final class SchemaRules {
     public static final RuleInfo UNKNOWN_KEY = RuleInfo.of("unknown-key", Severity.WARNING,
             "A key V2Ray 4.34 does not know; it is silently ignored (often a typo or a newer version's feature).");
     public static final RuleInfo KEY_CASE = RuleInfo.of("key-case", Severity.WARNING,
-            "A key written in another letter case (\"Port\"); V2Ray matches keys case-insensitively, but write it as documented.");
+            "A key written in another letter case (\"Port\"); V2Ray matches keys case-insensitively (a warning), except"
+                    + " \"type\" in transport headers and blackhole responses (an error).");
     public static final RuleInfo NULL_VALUE = RuleInfo.of("null-value", Severity.WARNING,
             "A key set to null; V2Ray treats it as if the key were absent.");
 

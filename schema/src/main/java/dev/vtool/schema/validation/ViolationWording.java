@@ -90,6 +90,11 @@ final class ViolationWording {
         String child = JsonPointers.child(object, key);
         String where = object.isEmpty() ? "at the top level" : "in `" + JsonPointers.toDisplayPath(object) + "`";
         for (String k : known) {
+            if (k.equalsIgnoreCase(key) && isExactKey(holder, k)) {
+                return new Violation(SchemaRules.KEY_CASE, Severity.ERROR, child, true,
+                        "`" + key + "` " + where + " must be written `" + k + "`: V2Ray looks this key up with exact case",
+                        "V2Ray says: \"" + k + " not found in JSON context\"", null, null);
+            }
             if (k.equalsIgnoreCase(key)) {
                 JsonNode obj = instanceRoot.at(normalizedObject);
                 boolean canRename = !obj.has(k);
@@ -235,6 +240,16 @@ final class ViolationWording {
         }
         return new Violation(SchemaRules.FORMAT, severityOf(holder, keyword), ptr, false,
                 path + " does not match any of the forms V2Ray accepts here", null, group, null);
+    }
+
+    /** Keys V2Ray reads through its config loader's map lookup rather than Go's case-folding decoder. */
+    private static boolean isExactKey(JsonNode holder, String key) {
+        for (JsonNode k : holder.path("x-vtool-exact-keys")) {
+            if (k.asString().equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The hint for a wrong value or key: exact spelling first, then ignoring case ("External", "FakeDNS"). */

@@ -156,6 +156,17 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void headerTypeKeyIsCaseSensitiveInV2Ray() {
+        // Transport headers and blackhole responses go through a map lookup of "type": "Type" is not found.
+        Finding f = only(validate("{\"outbounds\": [{\"protocol\": \"blackhole\", \"settings\": {\"response\": {\"Type\": \"http\"}}}]}"),
+                "key-case");
+        assertEquals(Severity.ERROR, f.severity());
+        assertEquals("V2Ray says: \"type not found in JSON context\"", f.fix());
+        // while everywhere else key case is only a warning
+        assertEquals(Severity.WARNING, only(validate("{\"Log\": {}}"), "key-case").severity());
+    }
+
+    @Test
     void unknownKeyIsAWarningWithDidYouMeanAtTheKey() {
         List<Finding> fs = validate("""
                 {"inbounds": [{"port": 1, "protocol": "vmess",
