@@ -20,6 +20,9 @@ import tools.jackson.databind.JsonNode;
  * <li>{@code x-vtool-expect}: what a pattern means in words; {@code x-vtool-type-hint}: advice on a type error</li>
  * <li>{@code x-vtool-when-missing}: V2Ray's message when the key is missing or empty</li>
  * <li>{@code x-vtool-messages}: {"keyword": message} for combinators and {@code not}</li>
+ * <li>{@code x-vtool-display}: the canonical enum values to list (the enum also holds V2Ray's aliases)</li>
+ * <li>{@code x-vtool-exact-keys}: keys V2Ray matches with exact case (its config loader's "type")</li>
+ * <li>{@code x-vtool-null-is-value}: V2Ray passes null on here instead of treating it as absent</li>
  * </ul>
  */
 final class ViolationWording {
