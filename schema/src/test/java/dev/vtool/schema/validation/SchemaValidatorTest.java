@@ -240,7 +240,7 @@ class SchemaValidatorTest {
         // null where V2Ray needs a value is a missing value: V2Ray says "0 VMess receiver configured"
         List<Finding> vmess = validate("{\"outbounds\": [{\"protocol\": \"vmess\", \"settings\": null}]}");
         assertEquals("`outbounds[0].settings` is null, which V2Ray reads as missing", only(vmess, "schema-required").message());
-        assertTrue(vmess.stream().noneMatch(f -> f.ruleId().equals("null-value")), () -> render(vmess));
+        assertTrue(vmess.stream().noneMatch(n -> n.ruleId().equals("null-value")), () -> render(vmess));
         // a null network is tcp, not an unknown transport
         assertTrue(validate("{\"outbounds\": [{\"protocol\": \"freedom\", \"streamSettings\": {\"network\": null}}]}")
                 .stream().noneMatch(Finding::isError));
