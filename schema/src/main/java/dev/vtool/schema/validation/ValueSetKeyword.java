@@ -4,8 +4,6 @@ import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaContext;
 import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.dialect.Dialect;
-import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.BaseKeywordValidator;
 import com.networknt.schema.keyword.Keyword;
 import com.networknt.schema.keyword.KeywordValidator;
@@ -19,21 +17,16 @@ import tools.jackson.databind.JsonNode;
  * validators call {@code JsonNode.toString()} while compiling (enum) and on every failed {@code if}
  * condition (const), and in Jackson 3 that boots a complete JsonMapper, about 140 ms of CPU on a cold
  * JVM, which `vtool lint` would pay before saying anything. The violation this reports carries the
- * keyword name, so {@link ViolationWording} words it like any other.
+ * keyword name, so {@link ViolationWording} words it like any other. Used by {@link LeanDraft7}.
  */
 final class ValueSetKeyword implements Keyword {
     private final String name;
 
+    static final ValueSetKeyword ENUM = new ValueSetKeyword("enum");
+    static final ValueSetKeyword CONST = new ValueSetKeyword("const");
+
     private ValueSetKeyword(String name) {
         this.name = name;
-    }
-
-    /** Draft-07 with these two keywords replaced; registered under the draft-07 id, so "$schema" still matches. */
-    static Dialect draft7() {
-        return Dialect.builder(Dialects.getDraft7())
-                .keyword(new ValueSetKeyword("enum"))
-                .keyword(new ValueSetKeyword("const"))
-                .build();
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** vtool's enum/const keep draft-07's meaning. */
 class ValueSetKeywordTest {
-    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(ValueSetKeyword.draft7()).getSchema("""
+    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(LeanDraft7.create()).getSchema("""
             {"$schema": "http://json-schema.org/draft-07/schema#",
              "properties": {"e": {"enum": ["tcp", 2, null, true]}, "c": {"const": "none"}},
              "if": {"properties": {"p": {"const": "vmess"}}, "required": ["p"]},
