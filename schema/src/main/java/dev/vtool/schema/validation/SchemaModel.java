@@ -2,14 +2,18 @@ package dev.vtool.schema.validation;
 
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
-import dev.vtool.schema.json.ConfigReader;
-import dev.vtool.schema.json.ReadResult;
-import dev.vtool.schema.source.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The bundled JSON Schema of V2Ray 4.34's config: its text (for {@code vtool schema}), its tree (to read
@@ -42,17 +46,58 @@ final class SchemaModel {
     }
 
     static SchemaModel load(String text) {
-        // Parsed with vtool's streaming reader, not a databind JsonMapper: building one costs ~140 ms of CPU
-        // on a cold JVM, and nothing on the lint path needs it (see ValueSetKeyword).
-        ReadResult read = new ConfigReader().read(new SourceFile(RESOURCE, text));
-        if (read.document() == null) {
-            throw new IllegalStateException("vtool is broken: " + RESOURCE + " is not JSON: " + read.findings());
-        }
-        JsonNode tree = read.document().root();
+        JsonNode tree = parse(text);
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(LeanDraft7.create());
         Schema compiled = registry.getSchema(tree);
         compiled.initializeValidators(); // compile every $ref now (on the preload thread), not during the first validation
         return new SchemaModel(text, tree, compiled);
+    }
+
+    /**
+     * A plain tree straight from jackson-core tokens. Not a databind JsonMapper (building one costs ~140 ms
+     * of CPU on a cold JVM and nothing else on the lint path needs it), and not the ConfigReader (whose
+     * position bookkeeping the schema does not need).
+     */
+    private static JsonNode parse(String text) {
+        try (JsonParser parser = new JsonFactory().createParser(ObjectReadContext.empty(), text)) {
+            return value(parser, parser.nextToken());
+        }
+    }
+
+    private static JsonNode value(JsonParser p, JsonToken token) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        switch (token) {
+            case START_OBJECT: {
+                ObjectNode object = nodes.objectNode();
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = p.currentName();
+                    object.set(name, value(p, p.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                ArrayNode array = nodes.arrayNode();
+                JsonToken t;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    array.add(value(p, t));
+                }
+                return array;
+            }
+            case VALUE_STRING:
+                return nodes.stringNode(p.getString());
+            case VALUE_NUMBER_INT:
+                return nodes.numberNode(p.getBigIntegerValue());
+            case VALUE_NUMBER_FLOAT:
+                return nodes.numberNode(p.getDecimalValue());
+            case VALUE_TRUE:
+                return nodes.booleanNode(true);
+            case VALUE_FALSE:
+                return nodes.booleanNode(false);
+            case VALUE_NULL:
+                return nodes.nullNode();
+            default:
+                throw new IllegalStateException("unexpected token " + token + " in " + RESOURCE);
+        }
     }
 
     /**
