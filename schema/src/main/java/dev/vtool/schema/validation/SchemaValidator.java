@@ -45,6 +45,16 @@ public final class SchemaValidator {
     }
 
     public List<Finding> validate(ConfigDocument doc) {
+        try {
+            return check(doc);
+        } catch (RuntimeException e) {
+            // Never take the whole lint down: the semantic rules still run, and the user learns what to report.
+            return List.of(new Finding("internal", Severity.WARNING, doc.locate(""),
+                    "the schema check failed: " + e, "please report this as a vtool bug"));
+        }
+    }
+
+    private List<Finding> check(ConfigDocument doc) {
         SchemaModel m = model();
         JsonNode copy = doc.root().deepCopy();
         offsetIntegralFloats(copy);
