@@ -270,6 +270,10 @@ class SchemaValidatorTest {
     @Test
     void vtoolsOwnFreedomKeyIsKnown() {
         assertTrue(validate("{\"outbounds\": [{\"protocol\": \"freedom\", \"settings\": {\"allowPrivate\": true}}]}").isEmpty());
+        // V2Ray ignores the key whatever its value, so a wrong type there is only a warning
+        Finding f = only(validate("{\"outbounds\": [{\"protocol\": \"freedom\", \"settings\": {\"allowPrivate\": \"yes\"}}]}"),
+                "schema-type");
+        assertEquals(Severity.WARNING, f.severity());
     }
 
     @Test
