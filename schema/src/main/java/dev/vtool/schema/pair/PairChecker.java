@@ -2,16 +2,94 @@ package dev.vtool.schema.pair;
 
 import dev.vtool.schema.finding.Finding;
 import dev.vtool.schema.json.ConfigDocument;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Does this client config really reach this server config? Compares every VMess vnext (and the other
- * client protocols) with the server inbound it would reach. (Skeleton: the checks land with issue 3.)
+ * Does this client config really reach this server config? For every server entry of every client
+ * outbound (VMess vnext, VLESS, Trojan, Shadowsocks, SOCKS, HTTP) it finds the server inbound it would
+ * reach and compares credentials, transport and TLS the way V2Ray 4.34 would on the wire.
  */
 public final class PairChecker {
 
-    /** Findings about the pair; positions point into both documents. Empty means they match. */
+    /** Findings about the pair; positions point into both documents. No errors means they match. */
     public List<Finding> check(ConfigDocument client, ConfigDocument server) {
-        return List.of();
+        return analyse(client, server).findings();
+    }
+
+    public PairResult analyse(ConfigDocument client, ConfigDocument server) {
+        PairContext ctx = new PairContext(client, server);
+        List<ClientTarget> targets = ClientTarget.all(client);
+        List<ServerInbound> inbounds = ServerInbound.all(server);
+        EndpointMatcher matcher = new EndpointMatcher(inbounds);
+        List<PairMatch> matches = new ArrayList<>();
+        List<ClientTarget> unreached = new ArrayList<>();
+        for (ClientTarget t : targets) {
+            ServerInbound in = matcher.reach(t);
+            if (in == null) {
+                unreached.add(t);
+                continue;
+            }
+            int before = errorCount(ctx);
+            if (!in.protocol().equals(t.protocol())) {
+                ctx.onClient(PairRules.PROTOCOL, t.outbound() + "/protocol", List.of(in.pointer() + "/protocol"),
+                        "the client's " + t.protocol() + " outbound reaches port " + t.port() + ", where the server "
+                                + "inbound speaks " + (in.protocol().isEmpty() ? "no protocol" : in.protocol()) + " ("
+                                + ctx.whereInServer(in.pointer() + "/protocol") + ")",
+                        "use the same protocol on both sides, or point the client at the server's "
+                                + t.protocol() + " port");
+                continue;
+            }
+            String detail = t.protocol().equals("vmess") ? new VmessCheck(ctx).check(t, in)
+                    : new OtherProtocolCheck(ctx).check(t, in);
+            String network = new StreamCheck(ctx).check(t, in);
+            boolean tls = new TlsCheck(ctx).check(t, in, network);
+            matches.add(new PairMatch(t.port(), t.protocol(), detail, Transport.label(network, tls),
+                    errorCount(ctx) == before));
+        }
+        if (targets.isEmpty() || unreached.size() == targets.size()) {
+            noEndpoint(ctx, targets, inbounds);
+        } else {
+            for (ClientTarget t : unreached) {
+                ctx.onClient(PairRules.OTHER_SERVER, t.portPointer(), List.of("/inbounds"),
+                        "this " + t.protocol() + " server entry (" + t.address() + ":" + t.port()
+                                + ") reaches no inbound of " + server.source().name() + "; not checked",
+                        null);
+            }
+        }
+        List<Finding> findings = new ArrayList<>(ctx.findings);
+        findings.sort(Finding.BY_POSITION);
+        return new PairResult(findings, matches);
+    }
+
+    private static int errorCount(PairContext ctx) {
+        return (int) ctx.findings.stream().filter(Finding::isError).count();
+    }
+
+    private static void noEndpoint(PairContext ctx, List<ClientTarget> targets, List<ServerInbound> inbounds) {
+        Set<String> clientPorts = new LinkedHashSet<>();
+        for (ClientTarget t : targets) {
+            clientPorts.add(t.port() + " (" + t.protocol() + ", " + (t.address().isEmpty() ? "no address"
+                    : t.address()) + ")");
+        }
+        Set<String> serverPorts = new LinkedHashSet<>();
+        List<String> related = new ArrayList<>();
+        for (ServerInbound in : inbounds) {
+            serverPorts.add(in.portText() + " (" + in.protocol() + (in.listensEverywhere() ? "" : ", listen "
+                    + in.listen()) + ")");
+            related.add(in.portPointer());
+        }
+        String clientSide = targets.isEmpty()
+                ? "the client has no vmess, vless, trojan, shadowsocks, socks or http outbound with a server entry"
+                : "the client connects to port " + String.join(", ", clientPorts);
+        String serverSide = inbounds.isEmpty() ? "the server has no inbounds"
+                : "the server listens on " + String.join(", ", serverPorts);
+        String at = targets.isEmpty() ? "/outbounds" : targets.get(0).portPointer();
+        ctx.onClient(PairRules.NO_ENDPOINT, at, related.isEmpty() ? List.of("/inbounds") : related,
+                "no client server entry reaches the server: " + clientSide + "; " + serverSide
+                        + " (the client would log `connection refused`)",
+                "make a client vnext/servers port (and address) equal to a server inbound's port and listen address");
     }
 }

@@ -1,0 +1,56 @@
+package dev.vtool.cli;
+
+import dev.vtool.schema.finding.Finding;
+import dev.vtool.schema.finding.RuleInfo;
+import dev.vtool.schema.lint.Linter;
+import dev.vtool.schema.lint.RuleCatalog;
+import dev.vtool.schema.source.SourceFile;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `vtool lint FILE...`: every finding of every file at once. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {"Check V2Ray configs: commented JSON, the V2Ray 4.34 schema and semantic rules.",
+                "Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage or unreadable input."})
+public final class LintCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Config files; '-' reads stdin.")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--rules", description = "List every rule (id, severity, description) and exit.")
+    boolean listRules;
+
+    @Mixin
+    ReportOptions report;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        if (listRules) {
+            for (RuleInfo r : RuleCatalog.allRuleInfos()) {
+                out.printf("%-28s %-8s %s%n", r.id(), r.severity().label(), r.doc());
+            }
+            return ExitCodes.OK;
+        }
+        if (files.isEmpty()) {
+            System.err.println("vtool lint: name at least one config file (or - for stdin)");
+            System.err.println("Try 'vtool lint --help' for usage.");
+            return ExitCodes.USAGE_OR_IO;
+        }
+        InputFiles inputs = InputFiles.read(files);
+        Linter linter = new Linter();
+        List<Finding> all = new ArrayList<>();
+        for (SourceFile file : inputs.files()) {
+            all.addAll(linter.lint(file).findings());
+        }
+        all.sort(Finding.BY_POSITION);
+        return report.report(all, inputs.files().size(), RuleCatalog.allRuleInfos(), inputs.problems(),
+                out, System.err);
+    }
+}

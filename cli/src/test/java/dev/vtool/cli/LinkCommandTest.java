@@ -1,0 +1,65 @@
+package dev.vtool.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vtool.testkit.V2rayBinary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LinkCommandTest {
+    private static final Path PAIRS = V2rayBinary.repoRoot().resolve("testdata/pairs");
+
+    @Test
+    void configToLinkToConfigKeepsTheFields(@TempDir Path dir) throws Exception {
+        String config = PAIRS.resolve("ws-tls-ok/client.json").toString();
+        CliRun r = CliRun.run("link", config);
+        assertEquals(0, r.exitCode(), r.err());
+        String link = r.out().strip();
+        assertTrue(link.startsWith("vmess://"), link);
+
+        Path imported = dir.resolve("imported.json");
+        CliRun imp = CliRun.run("link", "--import", link, "-o", imported.toString());
+        assertEquals(0, imp.exitCode(), imp.err());
+        assertEquals(link, CliRun.run("link", imported.toString()).out().strip(), "same link after the round trip");
+
+        // The imported client still pairs with the original server (same id, transport, path, TLS name).
+        CliRun pair = CliRun.run("pair", imported.toString(), PAIRS.resolve("ws-tls-ok/server.json").toString());
+        assertTrue(pair.out().contains("OK: "), pair.out());
+        assertEquals(0, pair.exitCode(), pair.out());
+
+        // No silent overwrite.
+        CliRun again = CliRun.run("link", "--import", link, "-o", imported.toString());
+        assertEquals(2, again.exitCode());
+        assertTrue(again.err().contains("already exists"), again.err());
+        assertEquals(0, CliRun.run("link", "--import", link, "-o", imported.toString(), "--force").exitCode());
+    }
+
+    @Test
+    void importToStdoutAndFromStdin() {
+        String link = CliRun.run("link", PAIRS.resolve("seed/client.json").toString()).out().strip();
+        CliRun r = CliRun.withStdin(link + "\n", "link", "--import", "-");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\"alterId\": 64"), r.out());
+        assertTrue(r.out().contains("\"address\": \"serveraddr.com\""), r.out());
+        assertTrue(r.out().contains("// "), "the config is commented");
+    }
+
+    @Test
+    void qrAndErrors(@TempDir Path dir) throws Exception {
+        CliRun qr = CliRun.run("link", "--qr", PAIRS.resolve("aead/client.json").toString());
+        assertEquals(0, qr.exitCode());
+        assertTrue(qr.out().contains("█") && qr.out().contains("▀"), qr.out());
+        CliRun bad = CliRun.run("link", "--import", "vmess://not base64!");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("not Base64"), bad.err());
+        Path noVmess = dir.resolve("c.json");
+        Files.writeString(noVmess, "{\"outbounds\":[{\"protocol\":\"freedom\"}]}");
+        CliRun none = CliRun.run("link", noVmess.toString());
+        assertEquals(1, none.exitCode());
+        assertTrue(none.err().contains("no vmess outbound"), none.err());
+        assertEquals(2, CliRun.run("link").exitCode());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.vtool.schema.diagnose;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A compiled pattern with the plain text every match must contain ({@link RequiredLiteral}) and its
+ * group names, so a line that lacks the text is ruled out by {@link String#contains} alone.
+ */
+final class GuardedPattern {
+    private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
+
+    private final Pattern pattern;
+    private final String literal;
+    private final List<String> groupNames = new ArrayList<>();
+
+    GuardedPattern(Pattern pattern) {
+        this.pattern = pattern;
+        this.literal = RequiredLiteral.of(pattern.pattern());
+        Matcher m = GROUP_NAME.matcher(pattern.pattern());
+        while (m.find()) {
+            groupNames.add(m.group(1));
+        }
+    }
+
+    Pattern pattern() {
+        return pattern;
+    }
+
+    /** The text every match contains, or null when none could be proven. */
+    String literal() {
+        return literal;
+    }
+
+    boolean find(String text) {
+        return (literal == null || text.contains(literal)) && pattern.matcher(text).find();
+    }
+
+    /** The named groups that took part in the first match, or null without a match. */
+    Map<String, String> match(String text) {
+        if (literal != null && !text.contains(literal)) {
+            return null;
+        }
+        Matcher m = pattern.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        Map<String, String> groups = new LinkedHashMap<>();
+        for (String name : groupNames) {
+            String value = m.group(name);
+            if (value != null && !groups.containsKey(name)) {
+                groups.put(name, value);
+            }
+        }
+        return groups;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.vtool.schema.diagnose;
+
+import dev.vtool.schema.json.ConfigDocument;
+import dev.vtool.schema.json.JsonPointers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A minimal comparison of VMess ids and alterIds between a client (outbound vnext users) and a
+ * server (inbound clients), so the "invalid user" diagnosis can say which of them differs. Ids are
+ * compared as V2Ray parses them (dashes and case do not matter, §5.1). The full client/server check
+ * is PairChecker's job; this keeps diagnose useful while that grows.
+ */
+final class VmessUserComparison {
+
+    /** A VMess user in a config: its id as written, the parsed form, alterId and where it stands. */
+    record User(ConfigDocument doc, String pointer, String id, String key, int alterId, int port) {
+        String where() {
+            return JsonPointers.toDisplayPath(pointer) + " at " + doc.locate(JsonPointers.child(pointer, "id"));
+        }
+    }
+
+    /** The outcome: lines to show, and whether every client user matched a server user. */
+    record Result(List<String> lines, boolean idsAndAlterIdsMatch, boolean comparable) {
+    }
+
+    private VmessUserComparison() {
+    }
+
+    static List<User> clientUsers(ConfigDocument doc) {
+        List<User> out = new ArrayList<>();
+        JsonNode outbounds = doc.at("/outbounds");
+        for (int o = 0; outbounds.isArray() && o < outbounds.size(); o++) {
+            JsonNode ob = outbounds.get(o);
+            if (!"vmess".equalsIgnoreCase(ConfigInbound.text(ob.path("protocol")))) {
+                continue;
+            }
+            JsonNode vnext = ob.path("settings").path("vnext");
+            for (int v = 0; vnext.isArray() && v < vnext.size(); v++) {
+                JsonNode server = vnext.get(v);
+                JsonNode users = server.path("users");
+                for (int u = 0; users.isArray() && u < users.size(); u++) {
+                    String ptr = "/outbounds/" + o + "/settings/vnext/" + v + "/users/" + u;
+                    out.add(user(doc, ptr, users.get(u), number(server.path("port"))));
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<User> serverUsers(ConfigDocument doc) {
+        List<User> out = new ArrayList<>();
+        for (ConfigInbound in : ConfigInbound.of(doc)) {
+            if (!in.protocol().equals("vmess")) {
+                continue;
+            }
+            JsonNode clients = doc.at(in.pointer() + "/settings/clients");
+            for (int c = 0; clients.isArray() && c < clients.size(); c++) {
+                out.add(user(doc, in.pointer() + "/settings/clients/" + c, clients.get(c), in.portNumber()));
+            }
+        }
+        return out;
+    }
+
+    private static User user(ConfigDocument doc, String ptr, JsonNode node, int port) {
+        String id = ConfigInbound.text(node.path("id"));
+        return new User(doc, ptr, id, idKey(id), Math.max(0, number(node.path("alterId"))), port);
+    }
+
+    /** The 32 hex digits V2Ray reads from an id (dashes dropped, case folded), or the raw text. */
+    static String idKey(String id) {
+        String hex = id.replace("-", "").toLowerCase(Locale.ROOT);
+        if (hex.length() >= 32 && hex.substring(0, 32).chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            return hex.substring(0, 32);
+        }
+        return id;
+    }
+
+    private static int number(JsonNode n) {
+        if (n.isIntegralNumber()) {
+            return n.asInt();
+        }
+        try {
+            return n.isString() ? Integer.parseInt(n.asString().strip()) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Compares each client user with the server users (those on the client's port, if any match it). */
+    static Result compare(ConfigDocument client, ConfigDocument server) {
+        List<User> clients = clientUsers(client);
+        List<User> servers = serverUsers(server);
+        List<String> lines = new ArrayList<>();
+        if (clients.isEmpty() || servers.isEmpty()) {
+            lines.add(clients.isEmpty()
+                    ? "no VMess outbound user in " + client.source().name() + ", so ids cannot be compared"
+                    : "no VMess inbound client in " + server.source().name() + ", so ids cannot be compared");
+            return new Result(lines, false, false);
+        }
+        // A client may have several VMess outbounds; those aimed at one of this server's ports are the ones to check.
+        List<User> aimed = clients.stream().filter(c -> servers.stream().anyMatch(s -> s.port() == c.port())).toList();
+        boolean allMatch = true;
+        for (User c : aimed.isEmpty() ? clients : aimed) {
+            List<User> candidates = servers.stream().filter(s -> s.port() == c.port()).toList();
+            if (candidates.isEmpty()) {
+                candidates = servers;
+            }
+            User same = candidates.stream().filter(s -> s.key().equals(c.key())).findFirst().orElse(null);
+            if (same == null) {
+                allMatch = false;
+                lines.add("id differs: the client's id " + c.id() + " (" + c.where() + ") is not among the server's"
+                        + " VMess ids: " + String.join(", ", candidates.stream()
+                        .map(s -> s.id() + " (" + s.where() + ")").toList())
+                        + ". Copy the server's id into the client.");
+            } else if (c.alterId() > 0 && same.alterId() == 0) {
+                allMatch = false;
+                lines.add("alterId differs: the client uses alterId " + c.alterId() + " (legacy header) but the server"
+                        + " user has alterId 0 (" + same.where() + "), which always fails. Set the client's"
+                        + " alterId to 0 (AEAD).");
+            } else if (c.alterId() > same.alterId()) {
+                allMatch = false;
+                lines.add("alterId differs: the client's alterId " + c.alterId() + " is greater than the server's "
+                        + same.alterId() + " (" + same.where() + "); requests fail intermittently. Set the client's"
+                        + " alterId to 0 (AEAD) or at most " + same.alterId() + ".");
+            }
+        }
+        return new Result(lines, allMatch, true);
+    }
+}
