@@ -62,10 +62,22 @@ public final class V2rayBinary {
 
     /** Runs {@code v2ray -test -config file} (bounded to 30 s) and returns its exit code and output. */
     public static TestRun test(Path config) {
+        return test(config, null);
+    }
+
+    /**
+     * Same, with v2ray's working directory set (relative paths in the config, such as certificate files,
+     * resolve against it); null keeps the test's own working directory.
+     */
+    public static TestRun test(Path config, Path workingDir) {
         Path bin = require();
         List<String> cmd = new ArrayList<>(List.of(bin.toString(), "-test", "-config", config.toString()));
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            if (workingDir != null) {
+                pb.directory(workingDir.toFile());
+            }
+            Process p = pb.redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# VMess throughput benchmark, the seed topology: curl -> socks inbound -> vmess outbound ->
+# vmess inbound -> freedom -> local origin, with both proxies vtool or both v2ray, per security.
+# Prints throughput, CPU seconds per GiB (client + server processes, utime+stime from /proc) and the
+# peak RSS of each process, then vtool/v2ray ratios per security.
+#
+# Usage: bench/vmess.sh                      (SIZE_MIB=512 ROUNDS=2 ALTER_ID=0 by default)
+#        SECURITIES="aes-128-gcm none" ALTER_ID=64 bench/vmess.sh
+# Builds cli/target/vtool.jar if missing. Loopback only; every process it starts is killed on exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZE_MIB="${SIZE_MIB:-512}"
+ROUNDS="${ROUNDS:-2}"
+ALTER_ID="${ALTER_ID:-0}"
+SECURITIES="${SECURITIES:-aes-128-gcm chacha20-poly1305 none}"
+JAVA="${JAVA:-java}"
+JAR=cli/target/vtool.jar
+UUID=b831381d-6324-4d53-ad4f-8cda48b30811
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+    sleep 0.3
+    for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+[ -f "$JAR" ] || mvn -q -o -pl schema,engine,cli -am package -DskipTests
+command -v v2ray >/dev/null || { echo "bench: v2ray not found" >&2; exit 2; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+wait_port() {
+    for _ in $(seq 1 200); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+        sleep 0.05
+    done
+    echo "bench: nothing listens on $1" >&2; exit 1
+}
+
+# The origin streams N MiB from memory (path /N), so the disk never limits the proxies.
+origin_port=$(free_port)
+cat > "$work/origin.py" <<'PY'
+import http.server, sys
+CHUNK = bytes(1 << 20)
+class H(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def do_GET(self):
+        mib = int(self.path.strip("/"))
+        self.send_response(200)
+        self.send_header("Content-Length", str(mib << 20))
+        self.end_headers()
+        for _ in range(mib):
+            self.wfile.write(CHUNK)
+    def log_message(self, *a):
+        pass
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
+PY
+python3 "$work/origin.py" "$origin_port" & pids+=($!)
+wait_port "$origin_port"
+
+server_config() {
+    cat > "$work/$1" <<JSON
+{"log": {"loglevel": "warning", "access": "none"},
+ "inbounds": [{"listen": "127.0.0.1", "port": $2, "protocol": "vmess",
+   "settings": {"clients": [{"id": "$UUID", "alterId": $ALTER_ID}]}}],
+ "outbounds": [{"protocol": "freedom"}]}
+JSON
+}
+
+client_config() {
+    cat > "$work/$1" <<JSON
+{"log": {"loglevel": "warning", "access": "none"},
+ "inbounds": [{"listen": "127.0.0.1", "port": $2, "protocol": "socks"}],
+ "outbounds": [{"protocol": "vmess", "settings": {"vnext": [{"address": "127.0.0.1", "port": $3,
+   "users": [{"id": "$UUID", "alterId": $ALTER_ID, "security": "$4"}]}]}}]}
+JSON
+}
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+rss_kib() { awk '/VmHWM/ {print $2}' "/proc/$1/status"; }
+hz=$(getconf CLK_TCK)
+
+# start IMPL NAME CONFIG: prints the pid
+start() {
+    if [ "$1" = vtool ]; then
+        "$JAVA" ${VTOOL_JAVA_OPTS:-} -jar "$JAR" run -c "$work/$3" >"$work/$2.log" 2>&1 &
+    else
+        v2ray -config "$work/$3" >"$work/$2.log" 2>&1 &
+    fi
+    echo $!
+}
+
+# measure IMPL SECURITY: one warm-up download, then ROUNDS timed downloads of SIZE_MIB
+measure() {
+    local impl=$1 sec=$2 sp cp spid cpid
+    sp=$(free_port); cp=$(free_port)
+    server_config "$impl-server.json" "$sp"
+    client_config "$impl-client.json" "$cp" "$sp" "$sec"
+    spid=$(start "$impl" "$impl-server" "$impl-server.json"); pids+=($spid)
+    cpid=$(start "$impl" "$impl-client" "$impl-client.json"); pids+=($cpid)
+    wait_port "$sp"; wait_port "$cp"
+    curl -s --noproxy '' --socks5-hostname "127.0.0.1:$cp" -o /dev/null "http://127.0.0.1:$origin_port/256"
+    local t0 t1 c0 c1 bytes
+    c0=$(( $(cpu_ticks "$spid") + $(cpu_ticks "$cpid") )); t0=$(date +%s.%N)
+    for _ in $(seq 1 "$ROUNDS"); do
+        bytes=$(curl -s --noproxy '' --socks5-hostname "127.0.0.1:$cp" -o /dev/null -w '%{size_download}' \
+            "http://127.0.0.1:$origin_port/$SIZE_MIB")
+        [ "$bytes" = $((SIZE_MIB << 20)) ] || { echo "bench: $impl $sec delivered $bytes bytes" >&2; exit 1; }
+    done
+    t1=$(date +%s.%N); c1=$(( $(cpu_ticks "$spid") + $(cpu_ticks "$cpid") ))
+    python3 - "$impl" "$sec" "$t0" "$t1" "$c0" "$c1" "$hz" "$SIZE_MIB" "$ROUNDS" "$(rss_kib "$cpid")" "$(rss_kib "$spid")" <<'PY' >> "$work/results"
+import sys
+impl, sec, t0, t1, c0, c1, hz, mib, rounds, rc, rs = sys.argv[1:]
+gib = int(mib) * int(rounds) / 1024
+secs = float(t1) - float(t0)
+cpu = (int(c1) - int(c0)) / int(hz)
+print(f"{impl}\t{sec}\t{gib / secs * 8:.2f}\t{cpu / gib:.2f}\t{int(rc) / 1024:.0f}\t{int(rs) / 1024:.0f}")
+PY
+    kill "$cpid" "$spid"; wait "$cpid" "$spid" 2>/dev/null || true
+}
+
+: > "$work/results"
+for sec in $SECURITIES; do
+    measure v2ray "$sec"
+    measure vtool "$sec"
+done
+
+echo "VMess socks->vmess->vmess->freedom, alterId $ALTER_ID, $ROUNDS x $SIZE_MIB MiB per row ($(nproc) CPUs, load $(cut -d' ' -f1 /proc/loadavg))"
+printf '%-6s %-18s %8s %10s %16s %16s\n' impl security Gbit/s "CPU s/GiB" "client RSS MiB" "server RSS MiB"
+awk -F'\t' '{printf "%-6s %-18s %8s %10s %16s %16s\n", $1, $2, $3, $4, $5, $6}' "$work/results"
+echo
+echo "ratios vtool/v2ray (throughput higher is better; CPU and RSS lower is better):"
+awk -F'\t' '$1=="v2ray" {t[$2]=$3; c[$2]=$4; r1[$2]=$5; r2[$2]=$6; next}
+            {printf "  %-18s throughput %.2fx  CPU/GiB %.2fx  client RSS %.2fx  server RSS %.2fx\n", $2, $3/t[$2], $4/c[$2], $5/r1[$2], $6/r2[$2]}' "$work/results"

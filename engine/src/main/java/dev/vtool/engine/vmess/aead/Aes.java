@@ -1,0 +1,52 @@
+package dev.vtool.engine.vmess.aead;
+
+import java.security.GeneralSecurityException;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/** One-shot AES helpers for the handshake (single blocks and small GCM messages). */
+public final class Aes {
+    private Aes() {
+    }
+
+    public static Cipher ecb(byte[] key16, boolean encrypt) {
+        try {
+            Cipher c = Cipher.getInstance("AES/ECB/NoPadding");
+            c.init(encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE, new SecretKeySpec(key16, "AES"));
+            return c;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/ECB unavailable", e);
+        }
+    }
+
+    public static byte[] gcmSeal(byte[] key16, byte[] nonce12, byte[] plain, byte[] aad) {
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key16, "AES"), new GCMParameterSpec(128, nonce12));
+            if (aad != null) {
+                c.updateAAD(aad);
+            }
+            return c.doFinal(plain);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM unavailable", e);
+        }
+    }
+
+    /** Returns null when the tag does not verify. */
+    public static byte[] gcmOpen(byte[] key16, byte[] nonce12, byte[] sealed, int off, int len, byte[] aad) {
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key16, "AES"), new GCMParameterSpec(128, nonce12));
+            if (aad != null) {
+                c.updateAAD(aad);
+            }
+            return c.doFinal(sealed, off, len);
+        } catch (AEADBadTagException e) {
+            return null;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.vtool.engine.vmess.body;
+
+import dev.vtool.engine.vmess.VmessException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.util.List;
+
+/**
+ * Reads chunks written by {@link AuthenticatedChunkEncoder}. The mask and padding for a chunk are drawn
+ * exactly once, when its length field is read. A length equal to overhead + padding is the end of
+ * stream (recognised by length alone, as 4.34 does). Unlike 4.34, a tag that does not verify is an
+ * error, not a silently dropped chunk. Any 16-bit length is accepted; nothing is allocated for a
+ * chunk until all of it has arrived.
+ */
+final class AuthenticatedChunkDecoder implements BodyDecoder {
+    private final ChunkSealer sealer;
+    private final ShakeLengthMask mask;
+    private final boolean padding;
+    private int size = -1;
+    private int pad;
+    private boolean done;
+
+    AuthenticatedChunkDecoder(ChunkSealer sealer, ShakeLengthMask mask, boolean padding) {
+        this.sealer = sealer;
+        this.mask = mask;
+        this.padding = padding;
+    }
+
+    @Override
+    public boolean decode(ByteBuf in, ByteBufAllocator alloc, List<ByteBuf> out) throws VmessException {
+        while (!done) {
+            if (size < 0) {
+                if (in.readableBytes() < 2) {
+                    return false;
+                }
+                pad = padding ? mask.nextPadding() : 0;
+                int field = in.readUnsignedShort();
+                size = mask == null ? field : (field ^ mask.next());
+                if (size == sealer.overhead() + pad) {
+                    done = true;
+                    return true;
+                }
+                if (size < sealer.overhead() + pad) {
+                    throw new VmessException("invalid chunk length " + size + " (overhead " + sealer.overhead() + ", padding " + pad + ")");
+                }
+            }
+            if (in.readableBytes() < size) {
+                return false;
+            }
+            int sealedLength = size - pad;
+            ByteBuf plain = alloc.buffer(sealedLength - sealer.overhead());
+            try {
+                sealer.open(in, in.readerIndex(), sealedLength, plain);
+            } catch (VmessException | RuntimeException e) {
+                plain.release();
+                throw e;
+            }
+            in.skipBytes(size);
+            size = -1;
+            out.add(plain);
+        }
+        return true;
+    }
+}

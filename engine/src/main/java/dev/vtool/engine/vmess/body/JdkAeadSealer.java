@@ -1,0 +1,149 @@
+package dev.vtool.engine.vmess.body;
+
+import dev.vtool.engine.vmess.Digests;
+import dev.vtool.engine.vmess.VmessException;
+import io.netty.buffer.ByteBuf;
+import java.security.GeneralSecurityException;
+import java.security.spec.AlgorithmParameterSpec;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-128-GCM or ChaCha20-Poly1305 chunks through the JDK (CPU intrinsics), one Cipher per direction.
+ * Nonce i = BE16(i mod 65536) || IV[2..12); the counter wraps like 4.34's and every seal/open takes one.
+ */
+final class JdkAeadSealer implements ChunkSealer {
+    static final int TAG = 16;
+
+    private final Cipher cipher;
+    private final SecretKey key;
+    private final boolean gcm;
+    private final boolean encrypt;
+    private final byte[] nonce = new byte[12];
+    private int counter;
+    private byte[] scratchIn;
+    private byte[] scratchOut;
+
+    private JdkAeadSealer(String transformation, SecretKey key, boolean gcm, byte[] iv, boolean encrypt) {
+        try {
+            this.cipher = Cipher.getInstance(transformation);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(transformation + " unavailable", e);
+        }
+        this.key = key;
+        this.gcm = gcm;
+        this.encrypt = encrypt;
+        System.arraycopy(iv, 2, nonce, 2, 10);
+    }
+
+    static JdkAeadSealer aes128Gcm(byte[] key16, byte[] iv, boolean encrypt) {
+        return new JdkAeadSealer("AES/GCM/NoPadding", new SecretKeySpec(key16, "AES"), true, iv, encrypt);
+    }
+
+    static JdkAeadSealer chacha20Poly1305(byte[] key16, byte[] iv, boolean encrypt) {
+        return new JdkAeadSealer("ChaCha20-Poly1305", new SecretKeySpec(chachaKey(key16), "ChaCha20"), false, iv, encrypt);
+    }
+
+    /** {@code MD5(k) || MD5(MD5(k))}: the 32-byte ChaCha key from the 16-byte body key. */
+    static byte[] chachaKey(byte[] key16) {
+        byte[] first = Digests.md5(key16);
+        byte[] second = Digests.md5(first);
+        byte[] out = new byte[32];
+        System.arraycopy(first, 0, out, 0, 16);
+        System.arraycopy(second, 0, out, 16, 16);
+        return out;
+    }
+
+    @Override
+    public int overhead() {
+        return TAG;
+    }
+
+    private void nextNonce(int mode) throws GeneralSecurityException {
+        nonce[0] = (byte) (counter >>> 8);
+        nonce[1] = (byte) counter;
+        counter = (counter + 1) & 0xFFFF;
+        AlgorithmParameterSpec spec = gcm ? new GCMParameterSpec(128, nonce) : new IvParameterSpec(nonce);
+        cipher.init(mode, key, spec);
+    }
+
+    @Override
+    public void seal(ByteBuf src, int index, int length, ByteBuf dst) throws VmessException {
+        if (!encrypt) {
+            throw new IllegalStateException("decrypting sealer used to seal");
+        }
+        dst.ensureWritable(length + TAG);
+        try {
+            nextNonce(Cipher.ENCRYPT_MODE);
+            run(src, index, length, dst, length + TAG);
+        } catch (GeneralSecurityException e) {
+            throw new VmessException("failed to seal chunk > " + e.getMessage(), false, e);
+        }
+    }
+
+    /**
+     * One doFinal over byte arrays: the JDK's array path is the fast one (its ByteBuffer path copies
+     * direct buffers anyway), so pooled direct buffers go through two reusable scratch arrays.
+     */
+    private void run(ByteBuf src, int index, int length, ByteBuf dst, int outLength) throws GeneralSecurityException {
+        int w = dst.writerIndex();
+        byte[] in;
+        int inOff;
+        if (src.hasArray()) {
+            in = src.array();
+            inOff = src.arrayOffset() + index;
+        } else {
+            in = scratchIn(length);
+            src.getBytes(index, in, 0, length);
+            inOff = 0;
+        }
+        int n;
+        // Never hand the JDK one array as both input and output (pooled heap buffers share arena
+        // arrays): its overlap handling is very slow.
+        if (dst.hasArray() && dst.array() != in) {
+            n = cipher.doFinal(in, inOff, length, dst.array(), dst.arrayOffset() + w);
+        } else {
+            byte[] out = scratchOut(outLength);
+            n = cipher.doFinal(in, inOff, length, out, 0);
+            dst.setBytes(w, out, 0, n);
+        }
+        dst.writerIndex(w + n);
+    }
+
+    private byte[] scratchIn(int n) {
+        if (scratchIn == null || scratchIn.length < n) {
+            scratchIn = new byte[Math.max(n, 4096)];
+        }
+        return scratchIn;
+    }
+
+    private byte[] scratchOut(int n) {
+        if (scratchOut == null || scratchOut.length < n) {
+            scratchOut = new byte[Math.max(n, 4096)];
+        }
+        return scratchOut;
+    }
+
+    @Override
+    public void open(ByteBuf src, int index, int length, ByteBuf dst) throws VmessException {
+        if (encrypt) {
+            throw new IllegalStateException("encrypting sealer used to open");
+        }
+        if (length < TAG) {
+            throw new VmessException("invalid chunk: " + length + " bytes is shorter than the tag");
+        }
+        dst.ensureWritable(length - TAG);
+        try {
+            nextNonce(Cipher.DECRYPT_MODE);
+            run(src, index, length, dst, length - TAG);
+        } catch (AEADBadTagException e) {
+            throw new VmessException("failed to read chunk > cipher: message authentication failed", false, e);
+        } catch (GeneralSecurityException e) {
+            throw new VmessException("failed to read chunk > " + e.getMessage(), false, e);
+        }
+    }
+}

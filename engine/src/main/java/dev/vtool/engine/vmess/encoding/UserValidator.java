@@ -1,0 +1,144 @@
+package dev.vtool.engine.vmess.encoding;
+
+import dev.vtool.engine.vmess.VmessException;
+import dev.vtool.engine.vmess.VmessId;
+import dev.vtool.engine.vmess.aead.AuthId;
+import dev.vtool.engine.vmess.aead.AuthIdReplayFilter;
+import dev.vtool.engine.vmess.legacy.AlternateIds;
+import dev.vtool.engine.vmess.legacy.LegacyHashTable;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A server's users and everything that authenticates the first 16 bytes of a connection: the AEAD
+ * AuthID decryptors (every user), the replay filter, the legacy hash table (only users with
+ * alterId > 0; 4.34 would accept legacy from every user, which SECURITY.md 1.1 rules out) and the
+ * behaviour seed behind the drain budget. Thread safe.
+ */
+public final class UserValidator {
+    /** One user with its AuthID decryptor (guarded by itself). */
+    private record Entry(VmessUser user, AuthId.Decoder decoder) {
+    }
+
+    /** A matched AEAD AuthID. */
+    public record AeadMatch(VmessUser user, long timestamp) {
+    }
+
+    private final List<Entry> users = new CopyOnWriteArrayList<>();
+    private final LegacyHashTable<VmessUser> legacy = new LegacyHashTable<>();
+    private final AuthIdReplayFilter replayFilter = new AuthIdReplayFilter();
+    private long seed;
+    private boolean seedFused;
+    private DrainBudget budget;
+    private volatile long lastRefresh;
+
+    public synchronized void add(VmessUser user, long nowSeconds) {
+        users.add(new Entry(user, new AuthId.Decoder(user.id().cmdKeyUnsafe())));
+        if (lastRefresh == 0) {
+            lastRefresh = nowSeconds;
+        }
+        if (user.alterId() > 0) {
+            List<VmessId> ids = new ArrayList<>(user.alterId() + 1);
+            ids.add(user.id());
+            ids.addAll(AlternateIds.generate(user.id(), user.alterId()));
+            legacy.add(user, ids, nowSeconds);
+        }
+        if (!seedFused) {
+            seed = BehaviorSeed.addUser(seed, user.id().uuidUnsafe());
+        }
+    }
+
+    public List<VmessUser> users() {
+        List<VmessUser> out = new ArrayList<>();
+        for (Entry e : users) {
+            out.add(e.user());
+        }
+        return out;
+    }
+
+    public boolean hasLegacyUsers() {
+        return legacy.size() > 0;
+    }
+
+    /**
+     * First user (configuration order) whose key decrypts the AuthID to a valid block within the time
+     * window; null when none does.
+     *
+     * @throws VmessException "invalid user > replayed request" (drain) when seen before
+     */
+    public AeadMatch matchAead(byte[] authId, long nowSeconds) throws VmessException {
+        for (Entry e : users) {
+            long ts;
+            synchronized (e.decoder()) {
+                ts = e.decoder().validTimestamp(authId, nowSeconds);
+            }
+            if (ts == Long.MIN_VALUE) {
+                continue;
+            }
+            if (!replayFilter.checkAndRemember(authId, ts, nowSeconds)) {
+                throw new VmessException("invalid user > replayed request", true);
+            }
+            return new AeadMatch(e.user(), ts);
+        }
+        return null;
+    }
+
+    /**
+     * Legacy lookup of the 16 bytes.
+     *
+     * @throws VmessException "invalid user > Not Found" / "invalid user > ErrTainted" (drain)
+     */
+    public LegacyHashTable.Match<VmessUser> matchLegacy(byte[] userHash, long nowSeconds) throws VmessException {
+        refreshIfDue(nowSeconds);
+        try {
+            LegacyHashTable.Match<VmessUser> m = legacy.lookup(userHash);
+            if (m == null) {
+                throw new VmessException("invalid user > Not Found", true);
+            }
+            return m;
+        } catch (LegacyHashTable.TaintedException e) {
+            throw new VmessException("invalid user > ErrTainted", true);
+        }
+    }
+
+    /** Burns the taint fuse of a legacy user hash; false when unknown or already burnt. */
+    public boolean taint(byte[] userHash) {
+        return legacy.taint(userHash);
+    }
+
+    /** The periodic (10 s) legacy table refresh. */
+    public void refreshLegacy(long nowSeconds) {
+        legacy.refresh(nowSeconds);
+    }
+
+    /** Refreshes lazily on lookups instead of with a timer: same table contents, no thread. */
+    private void refreshIfDue(long nowSeconds) {
+        if (nowSeconds - lastRefresh < LegacyHashTable.REFRESH_SECONDS) {
+            return;
+        }
+        synchronized (this) {
+            if (nowSeconds - lastRefresh >= LegacyHashTable.REFRESH_SECONDS) {
+                lastRefresh = nowSeconds;
+                legacy.refresh(nowSeconds);
+            }
+        }
+    }
+
+    /** The seed, fixed from the first call on (users added later do not change it, as in 4.34). */
+    public synchronized long behaviorSeed() {
+        seedFused = true;
+        if (seed == 0) {
+            seed = new SecureRandom().nextLong();
+        }
+        return seed;
+    }
+
+    public synchronized DrainBudget drainBudget() {
+        if (budget == null) {
+            budget = DrainBudget.fromSeed(behaviorSeed());
+        }
+        return budget;
+    }
+}

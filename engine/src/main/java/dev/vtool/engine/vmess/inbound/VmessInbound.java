@@ -1,0 +1,66 @@
+package dev.vtool.engine.vmess.inbound;
+
+import dev.vtool.engine.EngineContext;
+import dev.vtool.engine.EngineException;
+import dev.vtool.engine.InboundHandler;
+import dev.vtool.engine.Session;
+import dev.vtool.engine.vmess.VmessId;
+import dev.vtool.engine.vmess.encoding.UserValidator;
+import dev.vtool.engine.vmess.encoding.VmessUser;
+import dev.vtool.engine.vmess.legacy.SessionHistory;
+import dev.vtool.schema.model.InboundConfig;
+import dev.vtool.schema.model.VmessInboundSettings;
+import io.netty.channel.socket.SocketChannel;
+
+/**
+ * The vmess inbound: every user can authenticate with the AEAD header; users with alterId > 0 also
+ * with the legacy one. One validator and session history per inbound, shared by its connections.
+ */
+public final class VmessInbound implements InboundHandler {
+    static final String PKG = "proxy/vmess/inbound";
+
+    private final EngineContext context;
+    private final UserValidator validator = new UserValidator();
+    private final SessionHistory history = new SessionHistory();
+    private final boolean disableInsecureEncryption;
+
+    private VmessInbound(VmessInboundSettings settings, EngineContext context) throws EngineException {
+        this.context = context;
+        this.disableInsecureEncryption = settings.disableInsecureEncryption();
+        long now = System.currentTimeMillis() / 1000;
+        for (dev.vtool.schema.model.VmessUser u : settings.clients()) {
+            VmessId id;
+            try {
+                id = VmessId.parse(u.id());
+            } catch (IllegalArgumentException e) {
+                throw new EngineException("failed to get VMess user > invalid UUID: " + u.id());
+            }
+            validator.add(new VmessUser(id, u.alterId(), u.level(), u.email()), now);
+        }
+    }
+
+    public static InboundHandler create(InboundConfig config, EngineContext context) throws EngineException {
+        return new VmessInbound((VmessInboundSettings) config.settings(), context);
+    }
+
+    @Override
+    public void initConnection(SocketChannel channel, Session session) {
+        channel.pipeline().addLast("vmess-server", new VmessServerHandler(this, session));
+    }
+
+    EngineContext context() {
+        return context;
+    }
+
+    UserValidator validator() {
+        return validator;
+    }
+
+    SessionHistory history() {
+        return history;
+    }
+
+    boolean disableInsecureEncryption() {
+        return disableInsecureEncryption;
+    }
+}

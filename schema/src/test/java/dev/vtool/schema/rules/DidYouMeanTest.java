@@ -1,0 +1,33 @@
+package dev.vtool.schema.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DidYouMeanTest {
+    @Test
+    void suggestsCloseWords() {
+        assertEquals("vmess", DidYouMean.suggest("vmss", V2rayEnums.OUTBOUND_PROTOCOLS));
+        assertEquals("tcp", DidYouMean.suggest("tpc", V2rayEnums.NETWORKS));
+        assertEquals("freedom", DidYouMean.suggest("Freedon", V2rayEnums.OUTBOUND_PROTOCOLS));
+        assertEquals("tls", DidYouMean.suggest("https", V2rayEnums.SECURITIES, V2rayEnums.SECURITY_ALIASES));
+        assertEquals("IPIfNonMatch", DidYouMean.suggest("IPIfNonMatched", V2rayEnums.ROUTING_DOMAIN_STRATEGY_NAMES));
+    }
+
+    @Test
+    void staysQuietWhenNothingIsClose() {
+        assertNull(DidYouMean.suggest("wireguard", V2rayEnums.OUTBOUND_PROTOCOLS));
+        assertNull(DidYouMean.suggest("ab", List.of("http")));
+        assertNull(DidYouMean.suggest("tls", List.of("tls"), Map.of()), "an exact match needs no suggestion");
+    }
+
+    @Test
+    void distanceCountsSwapsAsOneEdit() {
+        assertEquals(1, DidYouMean.distance("tpc", "tcp"));
+        assertEquals(1, DidYouMean.distance("vmss", "vmess"));
+        assertEquals(3, DidYouMean.distance("abc", ""));
+    }
+}
