@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
  * let live connections finish for a few seconds.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a V2Ray 4.34 configuration (socks, http, dokodemo-door inbounds; freedom, blackhole, "
-                + "socks outbounds; routing, sniffing) on vtool's engine.")
+        description = "Run a V2Ray 4.34 configuration (vmess, socks, http, dokodemo-door inbounds; vmess, freedom, "
+                + "blackhole, socks, http outbounds; routing, sniffing) on vtool's engine. See docs/run.md.")
 public final class RunCommand implements Callable<Integer> {
     /** How long live connections may go on after a stop signal. */
     static final Duration GRACE = Duration.ofSeconds(5);
