@@ -140,7 +140,10 @@ public final class Engine implements AutoCloseable {
     }
 
     private void listen(InboundConfig ic, InboundHandler inbound, EngineContext context) throws EngineException {
-        LevelPolicy policy = context.policy(ic.settings().userLevel());
+        LevelPolicy level = context.policy(ic.settings().userLevel());
+        int idle = ic.settings().idleTimeoutOverride();
+        LevelPolicy policy = idle <= 0 ? level : new LevelPolicy(level.handshake(),
+                java.time.Duration.ofSeconds(idle), level.uplinkOnly(), level.downlinkOnly(), level.bufferSize());
         String tag = ic.tag() == null ? "" : ic.tag();
         InetAddress address = listenAddress(ic.listen());
         for (int port = ic.ports().from(); port <= ic.ports().to(); port++) {

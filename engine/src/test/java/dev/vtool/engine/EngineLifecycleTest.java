@@ -76,7 +76,10 @@ class EngineLifecycleTest {
         }
     }
 
-    /** connIdle closes a relayed connection nobody talks on; downlinkOnly closes it soon after the client's FIN. */
+    /**
+     * The idle limit (here dokodemo's own {@code timeout}, which V2Ray puts in place of connIdle at level 0)
+     * closes a relayed connection nobody talks on; downlinkOnly closes it soon after the client's FIN.
+     */
     @Test
     void idleTimeoutsFromPolicy() throws Exception {
         int port = FreePort.next();
@@ -95,9 +98,9 @@ class EngineLifecycleTest {
             acceptor.setDaemon(true);
             acceptor.start();
             try (EngineHarness vtool = new EngineHarness("""
-                    {"policy": {"levels": {"0": {"connIdle": 1, "downlinkOnly": 1}}},
+                    {"policy": {"levels": {"0": {"downlinkOnly": 1}}},
                      "inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "dokodemo-door",
-                                   "settings": {"address": "127.0.0.1", "port": %d}}],
+                                   "settings": {"address": "127.0.0.1", "port": %d, "timeout": 1}}],
                      "outbounds": [{"protocol": "freedom"}]}
                     """.formatted(port, silent.getLocalPort()))) {
                 for (boolean halfClose : new boolean[] {false, true}) {

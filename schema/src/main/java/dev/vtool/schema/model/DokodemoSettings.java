@@ -8,4 +8,9 @@ public record DokodemoSettings(String address, int port, Set<Network> networks, 
     public DokodemoSettings {
         networks = Set.copyOf(networks);
     }
+
+    @Override
+    public int idleTimeoutOverride() {
+        return userLevel == 0 ? timeout : 0;
+    }
 }

@@ -8,4 +8,9 @@ public record HttpInboundSettings(List<Account> accounts, boolean allowTranspare
     public HttpInboundSettings {
         accounts = List.copyOf(accounts);
     }
+
+    @Override
+    public int idleTimeoutOverride() {
+        return userLevel == 0 ? timeout : 0;
+    }
 }

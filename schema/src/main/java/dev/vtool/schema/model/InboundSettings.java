@@ -6,4 +6,12 @@ public interface InboundSettings {
     default int userLevel() {
         return 0;
     }
+
+    /**
+     * The inbound's own idle timeout in seconds ({@code timeout} of http / dokodemo-door), which V2Ray
+     * applies instead of the level's connIdle when {@code userLevel} is 0; 0 when there is none.
+     */
+    default int idleTimeoutOverride() {
+        return 0;
+    }
 }
