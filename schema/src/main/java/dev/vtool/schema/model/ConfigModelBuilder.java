@@ -38,12 +38,16 @@ public final class ConfigModelBuilder {
         Routing routing = Routing.EMPTY;
         List<InboundConfig> inbounds = new ArrayList<>();
         List<OutboundConfig> outbounds = new ArrayList<>();
+        ConfigNode dns = null;
         for (ConfigDocument doc : docs) {
             ConfigNode root = ConfigNode.root(doc);
             if (!root.json().isObject()) {
                 throw root.error("the configuration must be a JSON object");
             }
             rejectUnsupportedSections(root);
+            if (root.has("dns")) {
+                dns = root.object("dns");
+            }
             if (root.has("log")) {
                 log = log(root.object("log"));
             }
@@ -66,6 +70,7 @@ public final class ConfigModelBuilder {
             mergeOutbounds(outbounds, outs, tail);
         }
         checkBalancers(routing, docs.get(docs.size() - 1));
+        checkDnsUse(dns, routing, outbounds);
         return new Config(log, policy, inbounds, outbounds, routing);
     }
 
@@ -103,22 +108,61 @@ public final class ConfigModelBuilder {
     }
 
     private static void rejectUnsupportedSections(ConfigNode root) throws ConfigModelException {
-        for (String key : List.of("api", "reverse", "transport")) {
+        for (String key : List.of("api", "reverse")) {
             ConfigNode n = root.get(key);
             if (n != null && !(n.json().isObject() && n.json().isEmpty())) {
                 throw n.error(key + ": this section is not supported by vtool run yet");
             }
         }
-        ConfigNode dns = root.get("dns");
-        if (dns != null && (!dns.array("servers").isEmpty() || dns.has("hosts") && !dns.get("hosts").json().isEmpty())) {
-            throw dns.error("dns: the built-in DNS is not supported by vtool run yet "
-                    + "(domains are resolved with the system resolver); remove the dns section");
+        // transport holds per-network defaults; only the TCP ones can reach a connection vtool runs
+        ConfigNode transport = root.object("transport");
+        ConfigNode tcp = transport == null ? null : transport.object("tcpSettings");
+        if (tcp != null) {
+            ConfigNode header = tcp.object("header");
+            if (header != null && !"none".equals(header.lowerString("type", "none")) || tcp.bool("acceptProxyProtocol")) {
+                throw tcp.error("transport.tcpSettings: HTTP header obfuscation and acceptProxyProtocol "
+                        + "are not supported by vtool run yet");
+            }
         }
         for (String key : List.of("inbound", "outbound", "inboundDetour", "outboundDetour", "port")) {
             ConfigNode n = root.get(key);
             if (n != null) {
                 throw n.error(key + ": this deprecated key is not supported by vtool run; use \"inbounds\"/\"outbounds\"");
             }
+        }
+    }
+
+    /**
+     * V2Ray consults its own DNS only for routing's IPIfNonMatch/IPOnDemand and freedom's UseIP*; AsIs
+     * traffic is resolved by the system when dialing. So a dns section is harmless unless one of those
+     * is configured — then vtool (which always uses the system resolver) would behave differently.
+     */
+    private static void checkDnsUse(ConfigNode dns, Routing routing, List<OutboundConfig> outbounds)
+            throws ConfigModelException {
+        if (dns == null) {
+            return;
+        }
+        boolean onlySystem = dns.array("servers").stream()
+                .allMatch(n -> n.json().isString() && n.json().asString().equalsIgnoreCase("localhost"));
+        boolean hosts = dns.has("hosts") && !dns.get("hosts").json().isEmpty();
+        if (onlySystem && !hosts) {
+            return;
+        }
+        String user = null;
+        if (routing.domainStrategy() != DomainStrategy.AS_IS) {
+            user = "routing.domainStrategy " + (routing.domainStrategy() == DomainStrategy.IP_ON_DEMAND
+                    ? "IPOnDemand" : "IPIfNonMatch");
+        }
+        for (OutboundConfig o : outbounds) {
+            if (user == null && o.settings() instanceof FreedomSettings f
+                    && f.domainStrategy() != FreedomSettings.Strategy.AS_IS) {
+                user = "the freedom outbound" + (o.tag() == null ? "" : " [" + o.tag() + "]") + "'s domainStrategy";
+            }
+        }
+        if (user != null) {
+            throw dns.error("dns: " + user + " would resolve names with the built-in DNS (servers/hosts), "
+                    + "which vtool run does not have yet; it uses the system resolver. Remove the dns section "
+                    + "or use AsIs");
         }
     }
 

@@ -185,4 +185,26 @@ class ConfigModelBuilderTest {
         assertEquals(1, c.inbounds().size());
         assertEquals("http", c.inbounds().get(0).protocol(), "same tag replaces the inbound");
     }
+
+    @Test
+    void dnsIsAcceptedWhereV2rayWouldNotUseIt() throws Exception {
+        String withDns = """
+                {"dns": {"servers": ["8.8.8.8", "localhost"], "hosts": {"a.test": "1.2.3.4"}},
+                 "transport": {"kcpSettings": {"mtu": 1350}, "tcpSettings": {"header": {"type": "none"}}},
+                 "outbounds": [{"protocol": "freedom"}]%s}
+                """;
+        build(withDns.formatted(""));
+        assertTrue(error(withDns.formatted(", \"routing\": {\"domainStrategy\": \"IPOnDemand\"}"))
+                .contains("dns: routing.domainStrategy IPOnDemand would resolve names with the built-in DNS"));
+        assertTrue(error("""
+                {"dns": {"servers": ["1.1.1.1"]},
+                 "outbounds": [{"tag": "d", "protocol": "freedom", "settings": {"domainStrategy": "UseIPv4"}}]}
+                """).contains("dns: the freedom outbound [d]'s domainStrategy would resolve"));
+        build("""
+                {"dns": {"servers": ["localhost"]}, "routing": {"domainStrategy": "IPIfNonMatch"}}
+                """);
+        assertTrue(error("""
+                {"transport": {"tcpSettings": {"header": {"type": "http"}}}}
+                """).contains("transport.tcpSettings: HTTP header obfuscation"));
+    }
 }
