@@ -154,7 +154,8 @@ class VmessInteropTest {
                 String added = "";
                 while (System.nanoTime() < deadline) {
                     added = vtoolServer.log().substring(before.length());
-                    if (added.contains("invalid user")) {
+                    // the error line and the access line are written separately: wait for both
+                    if (added.contains("invalid user") && added.contains(" rejected  ")) {
                         break;
                     }
                     Thread.sleep(50);
