@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vtool.testkit.V2rayProcesses;
 import dev.vtool.testkit.WrongUuidRun;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,12 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DiagnoseLiveTest {
     @TempDir
     Path dir;
-    private final V2rayProcesses processes = new V2rayProcesses();
-
-    @AfterEach
-    void killAll() throws InterruptedException {
-        processes.close();
-    }
+    @RegisterExtension
+    final V2rayProcesses processes = new V2rayProcesses();
 
     @Test
     void wrongUuidEndToEnd() throws Exception {

@@ -14,12 +14,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Running v2ray processes of one test: started on a config with their output in a file, killed by
- * {@link #close()} (use try-with-resources or call it from {@code @AfterEach}). Every wait is bounded.
+ * {@link #close()}: use try-with-resources, or register it on the test instance
+ * ({@code @RegisterExtension final V2rayProcesses processes = new V2rayProcesses();}) to close it after
+ * each test. Every wait is bounded.
  */
-public final class V2rayProcesses implements AutoCloseable {
+public final class V2rayProcesses implements AutoCloseable, AfterEachCallback {
     private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
     private final List<Process> processes = new ArrayList<>();
 
@@ -88,6 +92,11 @@ public final class V2rayProcesses implements AutoCloseable {
             // the other side kept the connection open: that is what the caller wanted to provoke
         }
         return total;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws InterruptedException {
+        close();
     }
 
     /** Stops every process started here: politely, then forcibly, 5 s each at most. */

@@ -17,8 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,12 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveV2rayDiagnoseTest {
     @TempDir
     Path dir;
-    private final V2rayProcesses processes = new V2rayProcesses();
-
-    @AfterEach
-    void killAll() throws InterruptedException {
-        processes.close();
-    }
+    @RegisterExtension
+    final V2rayProcesses processes = new V2rayProcesses();
 
     private Path write(String name, String json) throws IOException {
         Path p = dir.resolve(name);
