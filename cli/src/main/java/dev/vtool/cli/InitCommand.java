@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `vtool init`: a matching client.json and server.json (VMess AEAD, fresh UUID), asked or from flags. */
@@ -35,35 +36,9 @@ public final class InitCommand implements Callable<Integer> {
         Terminal open() throws IOException;
     }
 
-    @Option(names = "--server-address", paramLabel = "HOST", description = "Domain or IP the client connects to.")
-    String serverAddress;
-
-    @Option(names = "--port", paramLabel = "PORT", description = "Server port (default 10086 for tcp, 443 with TLS).")
-    Integer port;
-
-    @Option(names = "--transport", paramLabel = "T", description = "tcp, ws+tls or h2+tls (default tcp).")
-    String transport;
-
-    @Option(names = "--socks-port", paramLabel = "PORT", description = "Local SOCKS5 port (default 1080).")
-    Integer socksPort;
-
-    @Option(names = "--http-port", paramLabel = "PORT", description = "Local HTTP proxy port, 0 for none (default 1081).")
-    Integer httpPort;
-
-    @Option(names = "--ws-path", paramLabel = "PATH", description = "WebSocket / HTTP/2 path (default: random).")
-    String wsPath;
-
-    @Option(names = "--domain", paramLabel = "NAME", description = "TLS certificate domain (default: the server address).")
-    String domain;
-
-    @Option(names = "--cert", paramLabel = "FILE", description = "Certificate file on the server.")
-    String cert;
-
-    @Option(names = "--key", paramLabel = "FILE", description = "Private key file on the server.")
-    String key;
-
-    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", description = "Where to write the files (default .).")
-    String outputDir;
+    /** The answers given as flags (--server-address, --port, ...); the wizard completes them. */
+    @Mixin
+    InitAnswers a = new InitAnswers();
 
     @Option(names = {"-y", "--yes"}, description = "Take the defaults for every question not given as a flag.")
     boolean yes;
@@ -78,17 +53,6 @@ public final class InitCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = System.out;
         PrintStream err = System.err;
-        InitAnswers a = new InitAnswers();
-        a.serverAddress = serverAddress;
-        a.port = port;
-        a.transport = transport;
-        a.socksPort = socksPort;
-        a.httpPort = httpPort;
-        a.wsPath = wsPath;
-        a.domain = domain;
-        a.cert = cert;
-        a.key = key;
-        a.outputDir = outputDir;
         Terminal terminal = null;
         try {
             if (!yes && (terminalFactory != null || System.console() != null)) {

@@ -72,7 +72,7 @@ public final class UuidCommand implements Callable<Integer> {
                 }
                 return ExitCodes.OK;
             case CRASH:
-                out.println("rejected: V2Ray 4.34 crashes on this id (" + p.error() + ")");
+                out.println("rejected: V2Ray 4.34 crashes on this id (" + p.errorWithOutcome() + ")");
                 out.println("why: exactly 32 characters with a dash: the last group is read past the end of the text");
                 return ExitCodes.FINDINGS;
             default:

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import dev.vtool.testkit.FreePort;
 import dev.vtool.testkit.V2rayBinary;
+import dev.vtool.testkit.V2rayProcesses;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -23,7 +21,7 @@ class InitInteropTest {
 
     @Test
     void generatedPairAndImportedLinkCarryTraffic(@TempDir Path dir) throws Exception {
-        Path v2ray = V2rayBinary.require();
+        V2rayBinary.require();
         int serverPort = FreePort.next();
         int socksPort = FreePort.next();
         int importedSocksPort = FreePort.next();
@@ -38,25 +36,18 @@ class InitInteropTest {
         assertEquals(0, imp.exitCode(), imp.err());
 
         HttpServer http = LoopbackPair.startTarget();
-        List<Process> processes = new ArrayList<>();
-        try {
-            processes.add(LoopbackPair.start(v2ray, dir.resolve("server.json"), dir.resolve("server.log")));
-            processes.add(LoopbackPair.start(v2ray, dir.resolve("client.json"), dir.resolve("client.log")));
-            processes.add(LoopbackPair.start(v2ray, imported, dir.resolve("imported.log")));
-            LoopbackPair.awaitListening(serverPort);
-            LoopbackPair.awaitListening(socksPort);
-            LoopbackPair.awaitListening(importedSocksPort);
+        try (V2rayProcesses processes = new V2rayProcesses()) {
+            processes.start(dir.resolve("server.json"), dir.resolve("server.log"));
+            processes.start(dir.resolve("client.json"), dir.resolve("client.log"));
+            processes.start(imported, dir.resolve("imported.log"));
+            V2rayProcesses.awaitListening(serverPort);
+            V2rayProcesses.awaitListening(socksPort);
+            V2rayProcesses.awaitListening(importedSocksPort);
             int target = http.getAddress().getPort();
             assertTrue(fetch(socksPort, target), "the generated client reaches the generated server");
             assertTrue(fetch(importedSocksPort, target), "the client imported from the link reaches it too");
         } finally {
             http.stop(0);
-            for (Process p : processes) {
-                p.destroy();
-                if (!p.waitFor(3, TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor(3, TimeUnit.SECONDS);
-                }
-            }
         }
     }
 

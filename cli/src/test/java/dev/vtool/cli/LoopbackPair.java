@@ -10,6 +10,7 @@ import dev.vtool.schema.json.ConfigReader;
 import dev.vtool.schema.source.SourceFile;
 import dev.vtool.testkit.FreePort;
 import dev.vtool.testkit.V2rayBinary;
+import dev.vtool.testkit.V2rayProcesses;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -42,6 +45,30 @@ final class LoopbackPair {
     private LoopbackPair() {
     }
 
+    /**
+     * The loopback HTTP server of a test class, started before its tests and stopped after them:
+     * {@code @RegisterExtension static final LoopbackPair.Target TARGET = new LoopbackPair.Target();}
+     */
+    static final class Target implements BeforeAllCallback, AfterAllCallback {
+        private HttpServer http;
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws IOException {
+            http = startTarget();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (http != null) {
+                http.stop(0);
+            }
+        }
+
+        int port() {
+            return http.getAddress().getPort();
+        }
+    }
+
     /** Starts a loopback HTTP server answering PAGE (stop it after the tests). */
     static HttpServer startTarget() throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
@@ -57,7 +84,7 @@ final class LoopbackPair {
     }
 
     static void assertVerdictMatchesReality(String name, Path dir, int httpPort) throws Exception {
-        Path v2ray = V2rayBinary.require();
+        V2rayBinary.require();
         Path pairDir = V2rayBinary.repoRoot().resolve("testdata/pairs").resolve(name);
         int serverPort = FreePort.next();
         int socksPort = FreePort.next();
@@ -71,33 +98,25 @@ final class LoopbackPair {
         assertTrue(verdict.exitCode() == 0 || verdict.exitCode() == 1, verdict.out() + verdict.err());
         boolean pairSaysOk = verdict.exitCode() == 0;
 
-        List<Process> processes = new ArrayList<>();
-        try {
-            processes.add(start(v2ray, server, dir.resolve("server.log")));
-            processes.add(start(v2ray, client, dir.resolve("client.log")));
+        try (V2rayProcesses processes = new V2rayProcesses()) {
+            processes.start(server, dir.resolve("server.log"));
+            processes.start(client, dir.resolve("client.log"));
             if (!name.startsWith("kcp")) {
-                awaitListening(serverPort); // mKCP listens on UDP
+                V2rayProcesses.awaitListening(serverPort); // mKCP listens on UDP
             }
-            awaitListening(socksPort);
+            V2rayProcesses.awaitListening(socksPort);
             boolean fetched = fetchThroughSocks(socksPort, httpPort);
             // A loaded CI machine can be slow to start; a pair that should work gets two more tries.
             for (int retry = 0; retry < 2 && !fetched && pairSaysOk; retry++) {
                 fetched = fetchThroughSocks(socksPort, httpPort);
             }
-            for (Process p : processes) {
+            for (Process p : processes.all()) {
                 assertTrue(p.isAlive(), name + ": a v2ray process exited; the config itself is broken, not the pair\n"
                         + Files.readString(dir.resolve("server.log")) + Files.readString(dir.resolve("client.log")));
             }
             assertEquals(pairSaysOk, fetched, name + ": pair said " + (pairSaysOk ? "OK" : "mismatch")
                     + " but the page " + (fetched ? "arrived" : "did not arrive") + "\n" + verdict.out()
                     + "\nserver log:\n" + Files.readString(dir.resolve("server.log")));
-        } finally {
-            for (Process p : processes) {
-                p.destroy();
-                if (!p.waitFor(3, TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor(3, TimeUnit.SECONDS);
-                }
-            }
         }
     }
 
@@ -151,26 +170,6 @@ final class LoopbackPair {
         }
         config.putObject("log").put("loglevel", "warning");
         return config;
-    }
-
-    static Process start(Path v2ray, Path config, Path log) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(v2ray.toString(), "-config", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().remove("V2RAY_VMESS_AEAD_DISABLED");
-        return pb.start();
-    }
-
-    static void awaitListening(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-                return;
-            } catch (IOException e) {
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("v2ray did not listen on " + port + " within 10 s");
     }
 
     /** A minimal SOCKS5 CONNECT to 127.0.0.1:target and an HTTP GET; true when the page comes back. */

@@ -2,16 +2,17 @@ package dev.vtool.schema.diagnose;
 
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.json.JsonPointers;
+import dev.vtool.schema.vmess.V2rayUuid;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A minimal comparison of VMess ids and alterIds between a client (outbound vnext users) and a
- * server (inbound clients), so the "invalid user" diagnosis can say which of them differs. Ids are
- * compared as V2Ray parses them (dashes and case do not matter, §5.1). The full client/server check
- * is PairChecker's job; this keeps diagnose useful while that grows.
+ * server (inbound clients), so the "invalid user" diagnosis can say which of them differs and, when
+ * none does, that the clock is the suspect. Ids are compared with the parser the pair check uses
+ * ({@link V2rayUuid}, §5.1). PairChecker's findings are shown as well; this comparison stays because
+ * its verdict "ids and alterIds match" (and its wording, keyed to the client's port) is not one of them.
  */
 final class VmessUserComparison {
 
@@ -69,13 +70,10 @@ final class VmessUserComparison {
         return new User(doc, ptr, id, idKey(id), Math.max(0, number(node.path("alterId"))), port);
     }
 
-    /** The 32 hex digits V2Ray reads from an id (dashes dropped, case folded), or the raw text. */
+    /** The id as V2Ray 4.34 parses it (canonical form of its 16 bytes), or the raw text it rejects. */
     static String idKey(String id) {
-        String hex = id.replace("-", "").toLowerCase(Locale.ROOT);
-        if (hex.length() >= 32 && hex.substring(0, 32).chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            return hex.substring(0, 32);
-        }
-        return id;
+        V2rayUuid.Parse parsed = V2rayUuid.parse(id);
+        return parsed.ok() ? parsed.canonical() : id;
     }
 
     private static int number(JsonNode n) {

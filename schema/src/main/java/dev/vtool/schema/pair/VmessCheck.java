@@ -50,7 +50,7 @@ final class VmessCheck {
         V2rayUuid.Parse parsed = V2rayUuid.parse(id);
         if (!parsed.ok()) {
             ctx.onClient(PairRules.USER_ID, idPtr, related,
-                    "the client id \"" + id + "\" is not a UUID V2Ray 4.34 accepts (" + parsed.error()
+                    "the client id \"" + id + "\" is not a UUID V2Ray 4.34 accepts (" + parsed.errorWithOutcome()
                             + "), so it matches no server client",
                     serverIdPtrs.isEmpty() ? "use a UUID (vtool uuid) on both sides"
                             : "copy the id from " + ctx.whereInServer(serverIdPtrs.get(0)));

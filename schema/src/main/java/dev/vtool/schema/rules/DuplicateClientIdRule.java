@@ -4,6 +4,7 @@ import dev.vtool.schema.finding.Location;
 import dev.vtool.schema.finding.Severity;
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.lint.RuleContext;
+import dev.vtool.schema.vmess.V2rayUuid;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public final class DuplicateClientIdRule extends SimpleRule {
             Map<String, String> seen = new HashMap<>();
             p.forEachUser((ptr, user) -> {
                 JsonNode id = Keys.get(user, "id");
-                V2rayUuid.Result r = id.isString() ? V2rayUuid.parse(id.stringValue()) : null;
+                V2rayUuid.Parse r = id.isString() ? V2rayUuid.parse(id.stringValue()) : null;
                 if (r == null || !r.ok()) {
                     return;
                 }

@@ -3,6 +3,7 @@ package dev.vtool.schema.rules;
 import dev.vtool.schema.finding.Severity;
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.lint.RuleContext;
+import dev.vtool.schema.vmess.V2rayUuid;
 import tools.jackson.databind.JsonNode;
 
 /** VMess/VLESS user ids that 4.34's UUID parser rejects (or crashes on). */
@@ -35,7 +36,7 @@ public final class InvalidUuidRule extends SimpleRule {
                     return;
                 }
                 String text = id.stringValue();
-                V2rayUuid.Result r = V2rayUuid.parse(text);
+                V2rayUuid.Parse r = V2rayUuid.parse(text);
                 String at = Keys.ptr(ptr, user, "id");
                 switch (r.outcome()) {
                     case REJECTED -> ctx.report(at, "\"" + text + "\" is not a UUID; V2Ray fails with \"proxy/" + proto

@@ -3,6 +3,7 @@ package dev.vtool.schema.rules;
 import dev.vtool.schema.finding.Severity;
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.lint.RuleContext;
+import dev.vtool.schema.vmess.V2rayUuid;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
 
@@ -24,7 +25,7 @@ public final class OddUuidRule extends SimpleRule {
                 if (!id.isString() || V2rayUuid.isCanonical(id.stringValue())) {
                     return;
                 }
-                V2rayUuid.Result r = V2rayUuid.parse(id.stringValue());
+                V2rayUuid.Parse r = V2rayUuid.parse(id.stringValue());
                 if (!r.ok()) {
                     return;
                 }

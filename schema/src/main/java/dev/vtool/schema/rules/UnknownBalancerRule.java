@@ -3,6 +3,7 @@ package dev.vtool.schema.rules;
 import dev.vtool.schema.finding.Severity;
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.lint.RuleContext;
+import dev.vtool.schema.text.DidYouMean;
 import java.util.Set;
 
 /** balancerTag naming no balancer: 4.34 fails with "balancer X not found". */

@@ -3,6 +3,7 @@ package dev.vtool.schema.rules;
 import dev.vtool.schema.finding.Severity;
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.lint.RuleContext;
+import dev.vtool.schema.text.DidYouMean;
 import java.util.List;
 
 /** streamSettings.network values that 4.34 rejects (including transports of later versions). */

@@ -4,6 +4,7 @@ import dev.vtool.schema.finding.Severity;
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.json.JsonPointers;
 import dev.vtool.schema.lint.RuleContext;
+import dev.vtool.schema.text.DidYouMean;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 

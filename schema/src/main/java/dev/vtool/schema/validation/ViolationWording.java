@@ -4,6 +4,7 @@ import com.networknt.schema.Error;
 import dev.vtool.schema.finding.RuleInfo;
 import dev.vtool.schema.finding.Severity;
 import dev.vtool.schema.json.JsonPointers;
+import dev.vtool.schema.text.DidYouMean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

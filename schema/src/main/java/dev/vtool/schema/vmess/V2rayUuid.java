@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * User ids as V2Ray 4.34 reads them ({@code common/uuid}): at least 32 bytes; five hex groups 8-4-4-4-12,
@@ -18,18 +19,27 @@ import java.util.Locale;
 public final class V2rayUuid {
     private static final int[] GROUPS = {8, 4, 4, 4, 12};
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern CANONICAL =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final String CRASH_NOTE = " (v2ray crashes, exit 2)";
 
     /** How 4.34 reacts to an id string. */
     public enum Outcome { OK, REJECTED, CRASH }
 
     /**
-     * The verdict on one string: the 16 bytes when accepted, otherwise the error V2Ray prints.
+     * The verdict on one string: the 16 bytes when accepted, otherwise the error V2Ray prints (for a crash,
+     * the Go panic line).
      *
      * @param ignoredSuffix text after the 32nd hex digit that V2Ray silently ignores ("" if none)
      */
     public record Parse(Outcome outcome, byte[] bytes, String error, String ignoredSuffix) {
         public boolean ok() {
             return outcome == Outcome.OK;
+        }
+
+        /** The error, with a note that v2ray exits 2 when it is a crash rather than a rejection. */
+        public String errorWithOutcome() {
+            return outcome == Outcome.CRASH ? error + CRASH_NOTE : error;
         }
 
         /** The canonical lower-case 8-4-4-4-12 form (only when ok). */
@@ -55,14 +65,14 @@ public final class V2rayUuid {
         for (int group : GROUPS) {
             if (pos >= text.length) {
                 return new Parse(Outcome.CRASH, null,
-                        "panic: runtime error: index out of range (v2ray crashes, exit 2)", "");
+                        "panic: runtime error: index out of range", "");
             }
             if (text[pos] == '-') {
                 pos++;
             }
             if (pos + group > buffer.length) {
                 return new Parse(Outcome.CRASH, null, "panic: runtime error: slice bounds out of range [:"
-                        + group + "] with capacity " + (buffer.length - pos) + " (v2ray crashes, exit 2)", "");
+                        + group + "] with capacity " + (buffer.length - pos), "");
             }
             for (int i = 0; i < group; i += 2) {
                 int hi = hexValue(buffer[pos + i]);
@@ -94,6 +104,12 @@ public final class V2rayUuid {
         return x != null && y != null && Arrays.equals(x, y);
     }
 
+    /** True for the usual lower-case 8-4-4-4-12 form with nothing around it. */
+    public static boolean isCanonical(String id) {
+        return CANONICAL.matcher(id).matches();
+    }
+
+    /** The canonical spelling of 16 id bytes. */
     public static String format(byte[] b) {
         String hex = HexFormat.of().formatHex(b);
         return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"

@@ -132,6 +132,17 @@ class DiagnoserTest {
     }
 
     @Test
+    void invalidUserTailoringDoesNotMatchAnIdV2rayRejects() {
+        // The same 32 hex digits with a dash one place off: V2Ray 4.34 rejects it, so it is not the server's id.
+        String misplacedDash = ID_A.substring(0, 8) + ID_A.charAt(9) + "-" + ID_A.substring(10);
+        DiagnosisReport r = diagnose(INVALID_USER.replace("IP", "127.0.0.1"),
+                new TailorContext(client(misplacedDash, 0), server(ID_A, 0)));
+        String all = String.join("\n", r.group("vmess-invalid-user").advice());
+        assertTrue(all.contains("id differs"), all);
+        assertFalse(all.contains("clock is the suspect"), all);
+    }
+
+    @Test
     void invalidUserTailoringOnlyChecksOutboundsAimedAtThatServer() {
         // Two VMess outbounds: one to this server's port 10086 (right id), one to another server (other id).
         ConfigDocument twoServers = config("client.json", "{\"outbounds\":[{\"protocol\":\"vmess\",\"settings\":"

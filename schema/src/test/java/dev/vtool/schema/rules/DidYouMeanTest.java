@@ -3,10 +3,12 @@ package dev.vtool.schema.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.vtool.schema.text.DidYouMean;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The rules' use of the shared {@link DidYouMean}: their enum tables and alias maps. */
 class DidYouMeanTest {
     @Test
     void suggestsCloseWords() {
@@ -22,12 +24,5 @@ class DidYouMeanTest {
         assertNull(DidYouMean.suggest("wireguard", V2rayEnums.OUTBOUND_PROTOCOLS));
         assertNull(DidYouMean.suggest("ab", List.of("http")));
         assertNull(DidYouMean.suggest("tls", List.of("tls"), Map.of()), "an exact match needs no suggestion");
-    }
-
-    @Test
-    void distanceCountsSwapsAsOneEdit() {
-        assertEquals(1, DidYouMean.distance("tpc", "tcp"));
-        assertEquals(1, DidYouMean.distance("vmss", "vmess"));
-        assertEquals(3, DidYouMean.distance("abc", ""));
     }
 }

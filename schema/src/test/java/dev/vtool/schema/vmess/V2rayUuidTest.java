@@ -22,7 +22,8 @@ class V2rayUuidTest {
         byte[] expected = V2rayUuid.parse(ID).bytes();
         assertEquals(ID, V2rayUuid.format(expected));
         for (String form : new String[] {ID.toUpperCase(), "B831381D-6324-4d53-AD4F-8cda48b30811",
-                "b831381d63244d53ad4f8cda48b30811", "b831381d-63244d53-ad4f8cda48b30811", "-" + ID, ID + "xyz"}) {
+                "b831381d63244d53ad4f8cda48b30811", "b831381d-63244d53-ad4f8cda48b30811", "b831381d6324-4d53ad4f-8cda48b30811",
+                "-" + ID, ID + "xyz"}) {
             V2rayUuid.Parse p = V2rayUuid.parse(form);
             assertTrue(p.ok(), form + ": " + p.error());
             assertArrayEquals(expected, p.bytes(), form);
@@ -38,9 +39,11 @@ class V2rayUuidTest {
         assertEquals("encoding/hex: invalid byte: U+002D '-'",
                 V2rayUuid.parse("b831381d6-324-4d53-ad4f-8cda48b30811").error());
         assertEquals("invalid UUID: abc", V2rayUuid.parse("abc").error());
+        assertEquals("invalid UUID: short", V2rayUuid.parse("short").error());
         assertEquals("invalid UUID: ", V2rayUuid.parse("").error());
         // 35 characters: the last group reads past the text into zeroed capacity.
         assertEquals("encoding/hex: invalid byte: U+0000", V2rayUuid.parse(ID.substring(0, 35)).error());
+        assertEquals("encoding/hex: invalid byte: U+0000", V2rayUuid.parse("b831381d6324-4d53-ad4f-8cda48b3081").error());
         assertEquals(V2rayUuid.Outcome.REJECTED, V2rayUuid.parse("my-secret-password-for-vmess-users").outcome());
     }
 
@@ -49,11 +52,24 @@ class V2rayUuidTest {
         // 28 hex digits and 4 dashes: the last group slices beyond the 32-byte buffer.
         String s = "b831381d-6324-4d53-ad4f-8cda48b3";
         assertEquals(32, s.length());
-        assertEquals(V2rayUuid.Outcome.CRASH, V2rayUuid.parse(s).outcome());
+        V2rayUuid.Parse crash = V2rayUuid.parse(s);
+        assertEquals(V2rayUuid.Outcome.CRASH, crash.outcome());
+        // error() is the panic line v2ray prints; errorWithOutcome() adds what it means.
+        assertEquals("panic: runtime error: slice bounds out of range [:12] with capacity 8", crash.error());
+        assertEquals("panic: runtime error: slice bounds out of range [:12] with capacity 8 (v2ray crashes, exit 2)",
+                crash.errorWithOutcome());
+        assertEquals("invalid UUID: abc", V2rayUuid.parse("abc").errorWithOutcome());
         // One dash is enough.
         assertEquals(V2rayUuid.Outcome.CRASH, V2rayUuid.parse("-b831381d63244d53ad4f8cda48b3081").outcome());
         // 32 hex digits without dashes is fine.
         assertTrue(V2rayUuid.parse("b831381d63244d53ad4f8cda48b30811").ok());
+    }
+
+    @Test
+    void canonicalFormIsLowerCaseWithDashes() {
+        assertTrue(V2rayUuid.isCanonical(ID));
+        assertFalse(V2rayUuid.isCanonical(ID.toUpperCase()));
+        assertFalse(V2rayUuid.isCanonical(ID + "0"));
     }
 
     @Test

@@ -1,11 +1,16 @@
-package dev.vtool.schema.rules;
+package dev.vtool.schema.text;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 
-/** Suggests the closest known word for a typo ({@code vmss} → {@code vmess}) by edit distance. */
-final class DidYouMean {
+/**
+ * Suggests the closest known word for a typo ({@code vmss} → {@code vmess}, {@code clinets} → {@code clients})
+ * by edit distance. Two policies share the distance: {@link #suggest} for the lint rules' enum values (aliases,
+ * a tight bound, no suggestion for an exact match) and {@link #closest} for schema key and enum names (a bound
+ * growing with the length of the word).
+ */
+public final class DidYouMean {
     private DidYouMean() {
     }
 
@@ -14,7 +19,7 @@ final class DidYouMean {
      * at most 1 edit for short words, 2 for words of 5+ letters. {@code aliases} maps well-known
      * wrong words straight to the right one (e.g. {@code https} → {@code tls}).
      */
-    static String suggest(String typed, Collection<String> candidates, Map<String, String> aliases) {
+    public static String suggest(String typed, Collection<String> candidates, Map<String, String> aliases) {
         if (typed == null) {
             return null;
         }
@@ -38,17 +43,36 @@ final class DidYouMean {
         return best != null && bestDistance <= allowed && (bestDistance > 0 || padded) ? best : null;
     }
 
-    static String suggest(String typed, Collection<String> candidates) {
+    public static String suggest(String typed, Collection<String> candidates) {
         return suggest(typed, candidates, Map.of());
     }
 
+    /**
+     * The closest candidate within a typo-sized distance (1 edit up to 4 letters, 2 up to 8, else 3), or null;
+     * case is ignored when comparing and an exact match is returned as it is.
+     */
+    public static String closest(String wrong, Collection<String> candidates) {
+        String w = wrong.toLowerCase(Locale.ROOT);
+        int limit = w.length() <= 4 ? 1 : w.length() <= 8 ? 2 : 3;
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            int d = distance(w, candidate.toLowerCase(Locale.ROOT));
+            if (d <= limit && d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
     /** " Did you mean "x"?" or "" — ready to append to a message. */
-    static String phrase(String suggestion) {
+    public static String phrase(String suggestion) {
         return suggestion == null ? "" : " Did you mean \"" + suggestion + "\"?";
     }
 
     /** Optimal-string-alignment distance: insert, delete, substitute, swap two neighbours. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;
