@@ -197,7 +197,8 @@ final class LoopbackPair {
                 got.write(buf, 0, n);
             }
             return got.toString(StandardCharsets.UTF_8).contains(PAGE);
-        } catch (SocketTimeoutException e) {
+        } catch (SocketTimeoutException | java.net.SocketException e) {
+            // a timeout or a reset both mean the page did not come through this time
             return false;
         }
     }
