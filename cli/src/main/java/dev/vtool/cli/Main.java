@@ -1,6 +1,7 @@
 package dev.vtool.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,19 +9,19 @@ import picocli.CommandLine.Command;
 @Command(name = "vtool",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Toolkit for V2Ray configurations and a V2Ray-compatible proxy engine.",
-        subcommands = {
-                LintCommand.class,
-                RunCommand.class,
-                SchemaCommand.class,
-                PairCommand.class,
-                UuidCommand.class,
-                InitCommand.class,
-                LinkCommand.class,
-                DiagnoseCommand.class,
-                CommandLine.HelpCommand.class,
-        })
+        description = "Toolkit for V2Ray configurations and a V2Ray-compatible proxy engine.")
 public final class Main implements Runnable {
+    /** Every subcommand, in the order `vtool --help` lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            LintCommand.class,
+            RunCommand.class,
+            SchemaCommand.class,
+            PairCommand.class,
+            UuidCommand.class,
+            InitCommand.class,
+            LinkCommand.class,
+            DiagnoseCommand.class,
+            CommandLine.HelpCommand.class);
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -28,12 +29,22 @@ public final class Main implements Runnable {
 
     /** Runs vtool in-process (tests use this) and returns the exit code. */
     public static int run(String... args) {
-        CommandLine cmd = newCommandLine();
+        CommandLine cmd = newCommandLine(args.length > 0 ? args[0] : null);
         return cmd.execute(args);
     }
 
-    static CommandLine newCommandLine() {
+    /**
+     * Builds the command line. When the first argument names a subcommand, only that one is registered:
+     * picocli introspects every registered class, and startup matters for `lint` in editors and hooks.
+     */
+    static CommandLine newCommandLine(String firstArg) {
         CommandLine cmd = new CommandLine(new Main());
+        Class<?> only = SUBCOMMANDS.stream()
+                .filter(c -> c.getAnnotation(Command.class).name().equals(firstArg))
+                .findFirst().orElse(null);
+        for (Class<?> sub : only == null || only == CommandLine.HelpCommand.class ? SUBCOMMANDS : List.of(only)) {
+            cmd.addSubcommand(sub);
+        }
         cmd.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // An internal failure still gets one clear line, not a stack trace (set VTOOL_DEBUG=1 for it).
