@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vtool.schema.finding.Severity;
+import dev.vtool.testkit.V2rayBinary;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,6 +46,35 @@ class KnowledgeBaseTest {
                 assertNotNull(Tailors.get(e.tailor()), e.id() + " names unknown tailor " + e.tailor());
             }
         }
+    }
+
+    @Test
+    void everyDocIsAnHttpsUrlOrARepositoryFileWithThatHeading() {
+        DocLinks links = new DocLinks(V2rayBinary.repoRoot());
+        List<String> problems = new ArrayList<>();
+        for (KbEntry e : kb.entries()) {
+            String problem = links.problem(e.doc());
+            if (problem != null) {
+                problems.add(e.id() + ": doc \"" + e.doc() + "\": " + problem);
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void docCheckRefusesWhatAUserCannotOpen() {
+        DocLinks links = new DocLinks(V2rayBinary.repoRoot());
+        assertNotNull(links.problem("V2RAY-CONFIG.md \u00a76.9 #136"));
+        assertNotNull(links.problem("seed tutorial, troubleshooting \"malformed HTTP request\""));
+        assertNotNull(links.problem("http://www.v2fly.org/config/routing.html"));
+        assertNotNull(links.problem("https://www.freedesktop.org/software/systemd/man/systemd.exec.html (LimitNOFILE)"));
+        assertNotNull(links.problem("docs/no-such-file.md"));
+        assertNotNull(links.problem("docs/diagnose.md#no-such-heading"));
+        assertNotNull(links.problem("../outside.md"));
+        assertEquals(null, links.problem("docs/diagnose.md#normal-lines"));
+        assertEquals(null, links.problem("README.md"));
+        assertEquals(null, links.problem("https://www.v2fly.org/en_US/config/routing.html#ruleobject"));
+        assertEquals("config-aware-checks-tailor", DocLinks.slug("Config-aware checks (`tailor`)"));
     }
 
     @Test
