@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Throughput benchmark: one large download through a socks -> freedom chain, vtool vs v2ray, same run.
 # A local origin (python) streams SIZE_MIB of bytes; curl fetches them through each proxy in turn.
+# vtool runs through the ./vtool launcher (its `run` JVM options), once per JDK in JAVAS.
 # Per proxy it prints throughput, proxy CPU seconds per GiB (utime+stime from /proc) and peak RSS (VmHWM).
 #
 # Usage: bench/socks-freedom.sh            (SIZE_MIB=1024 ROUNDS=3 by default)
@@ -10,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE_MIB="${SIZE_MIB:-1024}"
 ROUNDS="${ROUNDS:-3}"
-JAVAS="${JAVAS:-java}"
+JAVAS="${JAVAS:-$(for j in /usr/lib/jvm/temurin-25-jdk-amd64/bin/java java; do command -v "$j" && break; done)}"
 JAR=cli/target/vtool.jar
 work="$(mktemp -d)"
 pids=()
@@ -102,7 +103,8 @@ kill "$v2pid"
 
 for java in $JAVAS; do
     p=$(free_port); config vtool "$p"
-    "$java" ${VTOOL_JAVA_OPTS:-} -jar "$JAR" run -c "$work/vtool.json" >/dev/null 2>&1 & vpid=$!; pids+=($vpid)
+    # through the launcher, so vtool runs with the JVM options users get
+    VTOOL_JAVA="$java" ./vtool run -c "$work/vtool.json" >/dev/null 2>&1 & vpid=$!; pids+=($vpid)
     wait_port "$p"
     ver=$("$java" -version 2>&1 | head -1 | sed -E 's/.*version "([^"]+)".*/\1/')
     measure "vtool (JDK $ver)" "$vpid" "$p" >/dev/null

@@ -59,18 +59,18 @@ public final class BodyCodecs {
                 if (!chunked) {
                     return new RawBodyDecoder();
                 }
-                return packet ? new AuthenticatedChunkDecoder(new NoOpSealer(), mask, padding)
+                return packet ? new AuthenticatedChunkDecoder(new NoOpSealer(), mask, padding, true)
                         : new PlainChunkStreamDecoder(mask);
             case LEGACY: {
                 AesCfb stream = cfb != null ? cfb : AesCfb.decryptor(key, iv);
-                BodyDecoder inner = chunked ? new AuthenticatedChunkDecoder(new FnvSealer(), mask, padding)
+                BodyDecoder inner = chunked ? new AuthenticatedChunkDecoder(new FnvSealer(), mask, padding, packet)
                         : new RawBodyDecoder();
                 return new CfbBodyDecoder(inner, stream);
             }
             case AES_128_GCM:
-                return new AuthenticatedChunkDecoder(JdkAeadSealer.aes128Gcm(key, iv, false), mask, padding);
+                return new AuthenticatedChunkDecoder(JdkAeadSealer.aes128Gcm(key, iv, false), mask, padding, packet);
             case CHACHA20_POLY1305:
-                return new AuthenticatedChunkDecoder(JdkAeadSealer.chacha20Poly1305(key, iv, false), mask, padding);
+                return new AuthenticatedChunkDecoder(JdkAeadSealer.chacha20Poly1305(key, iv, false), mask, padding, packet);
             default:
                 throw new VmessException("unknown security type: " + security);
         }
