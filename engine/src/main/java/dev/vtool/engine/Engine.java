@@ -164,6 +164,7 @@ public final class Engine implements AutoCloseable {
                             String from = (inbound.accessFromWithNetwork() ? "tcp:" : "")
                                     + Destination.of(dev.vtool.schema.model.Network.TCP, src).hostPort();
                             Session s = new Session(EngineContext.newSessionId(), src, tag, from, policy);
+                            s.remoteFacing(inbound.remoteFacing());
                             HandshakeDeadline.arm(ch, policy.handshake(), () -> log.info(s.id(),
                                     "proxy/" + ic.protocol(), "failed to read request > read tcp "
                                             + ch.localAddress() + "->" + src + ": i/o timeout"));

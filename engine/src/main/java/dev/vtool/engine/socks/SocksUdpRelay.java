@@ -27,19 +27,24 @@ final class SocksUdpRelay extends SimpleChannelInboundHandler<DatagramPacket> {
     private final EngineContext context;
     private final String inboundTag;
     private final LevelPolicy policy;
+    private final UdpAssociations associations;
+    private long lastDropLog = System.nanoTime() - TimeUnit.SECONDS.toNanos(2);
     private final Map<String, Flow> flows = new HashMap<>();
 
     private static final class Flow {
         final PacketConnection connection;
+        final InetSocketAddress client;
         long lastUsed = System.nanoTime();
 
-        Flow(PacketConnection connection) {
+        Flow(PacketConnection connection, InetSocketAddress client) {
             this.connection = connection;
+            this.client = client;
         }
     }
 
-    SocksUdpRelay(EngineContext context, String inboundTag, LevelPolicy policy) {
+    SocksUdpRelay(EngineContext context, String inboundTag, LevelPolicy policy, UdpAssociations associations) {
         this.context = context;
+        this.associations = associations;
         this.inboundTag = inboundTag;
         this.policy = policy;
     }
@@ -47,7 +52,19 @@ final class SocksUdpRelay extends SimpleChannelInboundHandler<DatagramPacket> {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         ctx.executor().scheduleAtFixedRate(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+        associations.whenLastClosed(client -> ctx.executor().execute(() -> endFlowsOf(client)));
         ctx.fireChannelActive();
+    }
+
+    /** RFC 1928 section 7: the relay for a client ends with the TCP connection of its association. */
+    private void endFlowsOf(java.net.InetAddress client) {
+        for (Iterator<Flow> it = flows.values().iterator(); it.hasNext(); ) {
+            Flow f = it.next();
+            if (f.client.getAddress().equals(client)) {
+                f.connection.close();
+                it.remove();
+            }
+        }
     }
 
     private void sweep() {
@@ -65,6 +82,10 @@ final class SocksUdpRelay extends SimpleChannelInboundHandler<DatagramPacket> {
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
         ByteBuf in = packet.content();
         InetSocketAddress client = packet.sender();
+        if (!associations.allows(client.getAddress())) {
+            dropUnassociated(client);
+            return;
+        }
         Destination dest;
         try {
             dest = SocksAddress.readUdpHeader(in);
@@ -94,12 +115,22 @@ final class SocksUdpRelay extends SimpleChannelInboundHandler<DatagramPacket> {
             if (pc == null) {
                 return;
             }
-            flow = new Flow(pc);
+            flow = new Flow(pc, client);
             flows.put(key, flow);
         }
         flow.lastUsed = System.nanoTime();
         context.log().debug(0, PKG, "send packet to " + dest + " with " + in.readableBytes() + " bytes");
         flow.connection.send(dest, in.retain());
+    }
+
+    /** One INFO line per second at most: a flood of stray datagrams must not flood the log. */
+    private void dropUnassociated(InetSocketAddress client) {
+        long now = System.nanoTime();
+        if (now - lastDropLog >= TimeUnit.SECONDS.toNanos(1)) {
+            lastDropLog = now;
+            context.log().info(0, PKG, "dropping UDP packet from " + Destination.of(Network.UDP, client)
+                    + ": no UDP ASSOCIATE from this client is open (vtool follows RFC 1928 section 7)");
+        }
     }
 
     @Override

@@ -501,7 +501,8 @@ public final class ConfigModelBuilder {
                 host = null;
             }
         }
-        return new FreedomSettings(strategy, host, port, (int) s.number("userLevel", 0, 0, 0xFFFFFFFFL));
+        return new FreedomSettings(strategy, host, port, (int) s.number("userLevel", 0, 0, 0xFFFFFFFFL),
+                s.bool("allowPrivate"));
     }
 
     private static BlackholeSettings blackhole(ConfigNode s) throws ConfigModelException {

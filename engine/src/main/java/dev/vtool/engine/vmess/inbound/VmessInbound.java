@@ -48,6 +48,11 @@ public final class VmessInbound implements InboundHandler {
         channel.pipeline().addLast("vmess-server", new VmessServerHandler(this, session));
     }
 
+    @Override
+    public boolean remoteFacing() {
+        return true;
+    }
+
     EngineContext context() {
         return context;
     }

@@ -39,7 +39,7 @@ class VmessInboundBehaviourTest {
                  "policy": {"levels": {"0": {"handshake": 4}}},
                  "inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "vmess",
                    "settings": {"clients": [{"id": "%s", "alterId": 0, "email": "t@x"}], "disableInsecureEncryption": true}}],
-                 "outbounds": [{"protocol": "freedom"}]}
+                 "outbounds": [{"protocol": "freedom", "settings": {"allowPrivate": true}}]}
                 """.formatted(port, ID));
     }
 

@@ -67,7 +67,7 @@ class VmessInteropTest {
                  "inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "vmess",
                    "settings": {"clients": [{"id": "%s", "alterId": 0, "email": "a0@t"},
                                             {"id": "%s", "alterId": 64, "email": "a64@t"}]}}],
-                 "outbounds": [{"protocol": "freedom"}]}
+                 "outbounds": [{"protocol": "freedom", "settings": {"allowPrivate": true}}]}
                 """.formatted(port, U0, U64);
     }
 
