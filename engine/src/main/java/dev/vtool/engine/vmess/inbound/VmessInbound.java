@@ -23,6 +23,7 @@ public final class VmessInbound implements InboundHandler {
     private final UserValidator validator = new UserValidator();
     private final SessionHistory history = new SessionHistory();
     private final boolean disableInsecureEncryption;
+    private final RejectionLogLimiter rejectionLog = new RejectionLogLimiter();
 
     private VmessInbound(VmessInboundSettings settings, EngineContext context) throws EngineException {
         this.context = context;
@@ -51,6 +52,10 @@ public final class VmessInbound implements InboundHandler {
     @Override
     public boolean remoteFacing() {
         return true;
+    }
+
+    RejectionLogLimiter rejectionLog() {
+        return rejectionLog;
     }
 
     EngineContext context() {

@@ -233,9 +233,13 @@ final class VmessServerHandler extends ByteToMessageDecoder {
         state = State.DONE;
         HandshakeDeadline.clear(ctx.channel());
         String reason = "v2ray.com/core/proxy/vmess/encoding: " + failure;
-        context.log().access(session.accessFrom(), false, "", "", reason, "");
-        context.log().info(session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/" + VmessInbound.PKG
-                + ": invalid request from " + session.accessFrom() + " > " + reason);
+        int leftOut = inbound.rejectionLog().admit(System.nanoTime());
+        if (leftOut >= 0) {
+            context.log().access(session.accessFrom(), false, "", "", reason, "");
+            context.log().info(session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/" + VmessInbound.PKG
+                    + ": invalid request from " + session.accessFrom() + " > " + reason
+                    + (leftOut > 0 ? " (" + leftOut + " more rejected connections were not logged)" : ""));
+        }
         ctx.close();
     }
 
@@ -258,8 +262,8 @@ final class VmessServerHandler extends ByteToMessageDecoder {
                     // The peer stopped sending before a verdict (or inside the drain): nothing more can come.
                     if (state == State.HEADER) {
                         server.abandon();
-                        // EOF failures go to the error log only, as in 4.34
-                        context.log().info(session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/"
+                        // EOF failures go to the error log only, as in 4.34 (rate-limited like every rejection)
+                        if (inbound.rejectionLog().admit(System.nanoTime()) >= 0) context.log().info(session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/"
                                 + VmessInbound.PKG + ": invalid request from " + session.accessFrom()
                                 + " > v2ray.com/core/proxy/vmess/encoding: failed to read request header > EOF");
                     } else {
