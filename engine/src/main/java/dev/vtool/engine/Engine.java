@@ -47,6 +47,8 @@ public final class Engine implements AutoCloseable {
     private final List<Channel> listeners = new ArrayList<>();
     private final ChannelGroup connections = new DefaultChannelGroup("vtool-connections", GlobalEventExecutor.INSTANCE);
     private volatile boolean closed;
+    private volatile ConnectionLimiter limiter;
+    private final java.util.concurrent.atomic.AtomicLong lastLimitLog = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 2_000_000_000L);
 
     private Engine(EngineLog log) {
         this.log = log;
@@ -72,6 +74,8 @@ public final class Engine implements AutoCloseable {
     }
 
     private void build(Config config, ProtocolRegistry registry) throws EngineException {
+        limiter = new ConnectionLimiter(config.policy().limits().maxConnections(),
+                config.policy().limits().maxConnectionsPerSource());
         EngineContext context = new EngineContext(log, config.policy(), new Dialer(resolver));
         Map<String, OutboundHandler> byTag = new HashMap<>();
         List<String> tags = new ArrayList<>();
@@ -159,8 +163,15 @@ public final class Engine implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            connections.add(ch);
                             InetSocketAddress src = ch.remoteAddress();
+                            String refused = limiter.acquire(src.getAddress());
+                            if (refused != null) {
+                                refusedOverLimit(ic.protocol(), src, refused);
+                                ch.close();
+                                return;
+                            }
+                            ch.closeFuture().addListener(f -> limiter.release(src.getAddress()));
+                            connections.add(ch);
                             String from = (inbound.accessFromWithNetwork() ? "tcp:" : "")
                                     + Destination.of(dev.vtool.schema.model.Network.TCP, src).hostPort();
                             Session s = new Session(EngineContext.newSessionId(), src, tag, from, policy);
@@ -193,6 +204,16 @@ public final class Engine implements AutoCloseable {
                 listeners.add(ubound.channel());
                 log.info(0, "transport/internet/udp", "listening UDP on " + hostPort(at));
             }
+        }
+    }
+
+    /** One INFO line per second at most: a flood over the cap must not flood the log too. */
+    private void refusedOverLimit(String protocol, InetSocketAddress src, String limit) {
+        long now = System.nanoTime();
+        long last = lastLimitLog.get();
+        if (now - last >= 1_000_000_000L && lastLimitLog.compareAndSet(last, now)) {
+            log.info(0, "proxy/" + protocol, "closed a connection from " + hostPort(src) + ": policy.limits."
+                    + limit + " reached (a vtool limit; raise it in the config if this is legitimate load)");
         }
     }
 

@@ -154,7 +154,8 @@ class VmessInteropTest {
                 String added = "";
                 while (System.nanoTime() < deadline) {
                     added = vtoolServer.log().substring(before.length());
-                    if (added.contains("invalid user")) {
+                    // wait for this connection's access line: a previous connection's error line may land first
+                    if (added.contains(" rejected  ") && added.contains("invalid user")) {
                         break;
                     }
                     Thread.sleep(50);
