@@ -43,6 +43,7 @@ final class VmessServerHandler extends ByteToMessageDecoder {
     private State state = State.HEADER;
     private int drainLeft;
     private String failure;
+    private boolean drainWording;
     private boolean endSignalled;
     private final List<ByteBuf> decoded = new ArrayList<>();
     private PacketConnection packets;
@@ -200,17 +201,20 @@ final class VmessServerHandler extends ByteToMessageDecoder {
         }
     }
 
+    /**
+     * Every failure before the session drains to the same budget, so the close point never tells which
+     * check failed. 4.34 drains only for its drain() cases and closes at once after an AEAD checksum or
+     * field error; vtool keeps 4.34's log wording for those but not the early close.
+     */
     private void failed(ChannelHandlerContext ctx, VmessException e, ByteBuf in) {
         String detail = v2rayChain(e.getMessage());
-        if (e.drain()) {
-            drainLeft = server.drainRemaining();
-            failure = "connection drained DrainSize = " + server.drainDescription() + " > v2ray.com/core/proxy/vmess/encoding: " + detail;
-            state = State.DRAIN;
-            drain(ctx, in);
-            return;
-        }
-        failure = detail;
-        finishRejected(ctx);
+        drainWording = e.drain();
+        failure = drainWording
+                ? "connection drained DrainSize = " + server.drainDescription() + " > v2ray.com/core/proxy/vmess/encoding: " + detail
+                : detail;
+        drainLeft = server.drainRemaining();
+        state = State.DRAIN;
+        drain(ctx, in);
     }
 
     /** 4.34's error chain: package paths before the validator's own errors. */
@@ -267,8 +271,10 @@ final class VmessServerHandler extends ByteToMessageDecoder {
                                 + VmessInbound.PKG + ": invalid request from " + session.accessFrom()
                                 + " > v2ray.com/core/proxy/vmess/encoding: failed to read request header > EOF");
                     } else {
-                        failure = "failed to drain connection DrainSize = " + server.drainDescription() + " > "
-                                + failure.substring(failure.indexOf(" > ") + 3);
+                        if (drainWording) {
+                            failure = "failed to drain connection DrainSize = " + server.drainDescription() + " > "
+                                    + failure.substring(failure.indexOf(" > ") + 3);
+                        }
                         finishRejected(ctx);
                         return;
                     }
