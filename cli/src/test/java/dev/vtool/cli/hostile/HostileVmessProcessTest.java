@@ -189,7 +189,7 @@ class HostileVmessProcessTest {
         try {
             List<Future<VmessWire.Outcome>> all = new ArrayList<>();
             for (byte[] f : flights) {
-                all.add(pool.submit(() -> VmessWire.probe(port, concat(f, VmessWire.random(4096)), 1500)));
+                all.add(pool.submit(() -> VmessWire.probe(port, concat(f, VmessWire.random(4096)), 300)));
             }
             for (Future<VmessWire.Outcome> o : all) {
                 o.get(30, TimeUnit.SECONDS);
