@@ -20,6 +20,15 @@ import org.junit.jupiter.api.Test;
  * however they are spelt, unless its settings say {@code "allowPrivate": true}.
  */
 class PrivateDestinationTest {
+    static {
+        dev.vtool.engine.LeakWatch.install();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void noLeaks() throws InterruptedException {
+        dev.vtool.engine.LeakWatch.assertNone();
+    }
+
     static final String ID = "b831381d-6324-4d53-ad4f-8cda48b30811";
 
     static String config(int port, String freedomSettings) {

@@ -16,6 +16,15 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
  * absolute-form targets) through its real pipeline in an EmbeddedChannel, and the authority parser.
  */
 class HttpParserFuzzTest {
+    static {
+        dev.vtool.engine.LeakWatch.install();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void noLeaks() throws InterruptedException {
+        dev.vtool.engine.LeakWatch.assertNone();
+    }
+
     private static final String JSON = """
             {"inbounds": [{"port": 8080, "protocol": "http",
               "settings": {"accounts": [{"user": "u", "pass": "p"}]}}],

@@ -17,6 +17,15 @@ import io.netty.channel.embedded.EmbeddedChannel;
  * connection, never raise an exception into the pipeline.
  */
 class SocksParserFuzzTest {
+    static {
+        dev.vtool.engine.LeakWatch.install();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void noLeaks() throws InterruptedException {
+        dev.vtool.engine.LeakWatch.assertNone();
+    }
+
     private static final String JSON = """
             {"inbounds": [{"port": 1080, "protocol": "socks",
               "settings": {"auth": "password", "accounts": [{"user": "u", "pass": "p"}]}}],

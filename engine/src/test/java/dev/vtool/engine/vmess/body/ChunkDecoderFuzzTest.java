@@ -18,6 +18,15 @@ import java.util.List;
  * VmessException, and what the matching encoder framed must decode back to the same bytes.
  */
 class ChunkDecoderFuzzTest {
+    static {
+        dev.vtool.engine.LeakWatch.install();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void noLeaks() throws InterruptedException {
+        dev.vtool.engine.LeakWatch.assertNone();
+    }
+
     private static final SecurityType[] SECURITIES = {SecurityType.NONE, SecurityType.LEGACY,
             SecurityType.AES_128_GCM, SecurityType.CHACHA20_POLY1305, SecurityType.UNKNOWN, SecurityType.AUTO};
     private static final RequestCommand[] COMMANDS = RequestCommand.values();

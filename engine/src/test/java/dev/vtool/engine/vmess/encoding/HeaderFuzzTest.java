@@ -25,6 +25,15 @@ import java.util.List;
  * Only {@link VmessException} may come out: any other exception would end a session the wrong way.
  */
 class HeaderFuzzTest {
+    static {
+        dev.vtool.engine.LeakWatch.install();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void noLeaks() throws InterruptedException {
+        dev.vtool.engine.LeakWatch.assertNone();
+    }
+
     private static final VmessId ID = VmessId.parse("b831381d-6324-4d53-ad4f-8cda48b30811");
     private static final long NOW = 1_700_000_000L;
     private static final VmessRandom FIXED = new VmessRandom() {

@@ -20,6 +20,15 @@ import java.util.List;
  * the real response key, so every field past the seal is reached. Only VmessException may escape.
  */
 class ResponseHeaderFuzzTest {
+    static {
+        dev.vtool.engine.LeakWatch.install();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void noLeaks() throws InterruptedException {
+        dev.vtool.engine.LeakWatch.assertNone();
+    }
+
     private static final VmessId ID = VmessId.parse("b831381d-6324-4d53-ad4f-8cda48b30811");
 
     @FuzzTest(maxDuration = "60s")
