@@ -102,6 +102,23 @@ class HostileVmessProcessTest {
         return -1;
     }
 
+    /** Used heap of the server process after a full GC, via jcmd (KiB); -1 when jcmd is unavailable. */
+    private static long heapUsedKib() throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return -1;
+        }
+        String pid = String.valueOf(process.pid());
+        Process gc = new ProcessBuilder(jcmd.toString(), pid, "GC.run").redirectErrorStream(true).start();
+        gc.getInputStream().readAllBytes();
+        gc.waitFor(10, TimeUnit.SECONDS);
+        Process info = new ProcessBuilder(jcmd.toString(), pid, "GC.heap_info").redirectErrorStream(true).start();
+        String out = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        info.waitFor(10, TimeUnit.SECONDS);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
     /** Test a: garbage of each size gets nothing back; closes at the deadline, or at once past the budget. */
     @Test
     @Order(1)
@@ -210,6 +227,7 @@ class HostileVmessProcessTest {
         Thread.sleep(500);
         int fdBaseline = openFds();
         long rssBefore = rssKib();
+        long heapBefore = heapUsedKib();
         ExecutorService pool = Executors.newFixedThreadPool(50);
         long floodStart = System.nanoTime();
         try {
@@ -289,9 +307,13 @@ class HostileVmessProcessTest {
             Thread.sleep(100);
             fds = openFds();
         }
-        System.out.printf("flood: 1000 garbage connections in %d ms; fds %d -> %d; RSS %d -> %d KiB%n",
-                floodMs, fdBaseline, fds, rssBefore, rssKib());
+        long heapAfter = heapUsedKib();
+        System.out.printf("flood: 1000 garbage connections in %d ms; fds %d -> %d; RSS %d -> %d KiB;"
+                + " heap after GC %d -> %d KiB%n", floodMs, fdBaseline, fds, rssBefore, rssKib(), heapBefore, heapAfter);
         assertTrue(fds <= fdBaseline + 5, "fds " + fdBaseline + " before, " + fds + " after");
+        if (heapBefore > 0 && heapAfter > 0) {
+            assertTrue(heapAfter < heapBefore + 8 * 1024, "heap grew from " + heapBefore + " to " + heapAfter + " KiB");
+        }
         String out = Files.readString(log, StandardCharsets.UTF_8);
         long rejectionLines = out.lines().filter(l -> l.contains("invalid request from")).count();
         assertTrue(rejectionLines < 600, rejectionLines + " rejection lines for ~1500 probes: not rate-limited");
