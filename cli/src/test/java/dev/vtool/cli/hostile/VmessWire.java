@@ -47,9 +47,13 @@ final class VmessWire {
 
     /** A valid AEAD first flight to 127.0.0.1:port stamped {@code timestamp}: header and one "ping" chunk. */
     static byte[] header(int port, long timestamp) throws VmessException {
+        return request(RequestTarget.of("127.0.0.1", port), timestamp);
+    }
+
+    /** A valid AEAD first flight to any target, stamped {@code timestamp}: header and one "ping" chunk. */
+    static byte[] request(RequestTarget target, long timestamp) throws VmessException {
         ClientSession c = new ClientSession(USER, List.of(), VmessRandom.SYSTEM);
-        byte[] header = c.encodeRequestHeader(0x05, SecurityType.AES_128_GCM, RequestCommand.TCP,
-                RequestTarget.of("127.0.0.1", port), timestamp);
+        byte[] header = c.encodeRequestHeader(0x05, SecurityType.AES_128_GCM, RequestCommand.TCP, target, timestamp);
         ByteBuf framed = c.requestBodyEncoder().encode(Unpooled.wrappedBuffer("ping".getBytes(StandardCharsets.UTF_8)),
                 UnpooledByteBufAllocator.DEFAULT);
         byte[] out = java.util.Arrays.copyOf(header, header.length + framed.readableBytes());
