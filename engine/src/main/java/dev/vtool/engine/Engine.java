@@ -150,6 +150,10 @@ public final class Engine implements AutoCloseable {
                 java.time.Duration.ofSeconds(idle), level.uplinkOnly(), level.downlinkOnly(), level.bufferSize());
         String tag = ic.tag() == null ? "" : ic.tag();
         InetAddress address = listenAddress(ic.listen());
+        String open = openProxyWarning(ic, address);
+        if (open != null) {
+            log.warning(0, "proxy/" + ic.protocol(), open);
+        }
         for (int port = ic.ports().from(); port <= ic.ports().to(); port++) {
             InetSocketAddress at = new InetSocketAddress(address, port);
             ServerBootstrap sb = new ServerBootstrap().group(boss, workers).channel(Transports.serverChannel())
@@ -205,6 +209,24 @@ public final class Engine implements AutoCloseable {
                 log.info(0, "transport/internet/udp", "listening UDP on " + hostPort(at));
             }
         }
+    }
+
+    /**
+     * SECURITY.md 1.6: V2Ray starts a socks/http inbound without authentication on every interface without
+     * a word; vtool runs it too (same JSON semantics) but says so once at start-up.
+     */
+    static String openProxyWarning(InboundConfig ic, InetAddress address) {
+        if (address.isLoopbackAddress()) {
+            return null;
+        }
+        boolean open = ic.settings() instanceof dev.vtool.schema.model.SocksInboundSettings s ? !s.passwordAuth()
+                : ic.settings() instanceof dev.vtool.schema.model.HttpInboundSettings h && h.accounts().isEmpty();
+        if (!open) {
+            return null;
+        }
+        String at = address.isAnyLocalAddress() ? "all interfaces" : address.getHostAddress();
+        return ic.protocol() + " inbound without authentication listens on " + at + " port " + ic.ports().from()
+                + ": anyone who can reach it can use it as an open proxy (set \"listen\": \"127.0.0.1\" or add accounts)";
     }
 
     /** One INFO line per second at most: a flood over the cap must not flood the log too. */

@@ -35,6 +35,24 @@ class BackPressureTest {
         return m.usedDirectMemory() + m.usedHeapMemory();
     }
 
+    /** Whether a socket connected to 127.0.0.1:port (the engine's outbound) is still ESTABLISHED (Linux). */
+    private static boolean outboundEstablished(int port) throws java.io.IOException {
+        String hexPort = String.format(":%04X", port);
+        for (String table : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
+            java.nio.file.Path tcp = java.nio.file.Path.of(table);
+            if (!java.nio.file.Files.exists(tcp)) {
+                continue;
+            }
+            for (String line : java.nio.file.Files.readAllLines(tcp)) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 3 && f[2].endsWith(hexPort) && f[3].equals("01")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @Test
     void aTargetThatNeverReadsStallsTheClientAndBoundsBufferedBytes() throws Exception {
         int port = FreePort.next();
@@ -52,7 +70,7 @@ class BackPressureTest {
             acceptor.setDaemon(true);
             acceptor.start();
             try (EngineHarness vtool = new EngineHarness("""
-                    {"policy": {"levels": {"0": {"bufferSize": 64}}},
+                    {"policy": {"levels": {"0": {"bufferSize": 64, "connIdle": 3}}},
                      "inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "socks"}],
                      "outbounds": [{"protocol": "freedom"}]}
                     """.formatted(port));
@@ -90,6 +108,10 @@ class BackPressureTest {
                 assertTrue(buffered < 8L * 1024 * 1024, "the engine holds " + buffered + " bytes for one connection");
                 System.out.printf("back-pressure: client stalled after %d KiB; pooled memory grew by %d KiB%n",
                         stalledAt / 1024, buffered / 1024);
+                // nothing moves, so connIdle (3 s) ends the relay; it must then give up the stuck outbound
+                // (and its queued buffers) within its 2 s linger instead of waiting for a flush forever
+                Thread.sleep(4500);
+                assertTrue(!outboundEstablished(target), "the outbound to a never-reading target is still open");
             }
         }
     }
