@@ -71,7 +71,7 @@ server_config() {
 {"log": {"loglevel": "warning", "access": "none"},
  "inbounds": [{"listen": "127.0.0.1", "port": $2, "protocol": "vmess",
    "settings": {"clients": [{"id": "$UUID", "alterId": $ALTER_ID}]}}],
- "outbounds": [{"protocol": "freedom"}]}
+ "outbounds": [{"protocol": "freedom", "settings": {"allowPrivate": true}}]}
 JSON
 }
 

@@ -47,6 +47,8 @@ public final class Engine implements AutoCloseable {
     private final List<Channel> listeners = new ArrayList<>();
     private final ChannelGroup connections = new DefaultChannelGroup("vtool-connections", GlobalEventExecutor.INSTANCE);
     private volatile boolean closed;
+    private volatile ConnectionLimiter limiter;
+    private final java.util.concurrent.atomic.AtomicLong lastLimitLog = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 2_000_000_000L);
 
     private Engine(EngineLog log) {
         this.log = log;
@@ -72,6 +74,8 @@ public final class Engine implements AutoCloseable {
     }
 
     private void build(Config config, ProtocolRegistry registry) throws EngineException {
+        limiter = new ConnectionLimiter(config.policy().limits().maxConnections(),
+                config.policy().limits().maxConnectionsPerSource());
         EngineContext context = new EngineContext(log, config.policy(), new Dialer(resolver));
         Map<String, OutboundHandler> byTag = new HashMap<>();
         List<String> tags = new ArrayList<>();
@@ -146,6 +150,10 @@ public final class Engine implements AutoCloseable {
                 java.time.Duration.ofSeconds(idle), level.uplinkOnly(), level.downlinkOnly(), level.bufferSize());
         String tag = ic.tag() == null ? "" : ic.tag();
         InetAddress address = listenAddress(ic.listen());
+        String open = openProxyWarning(ic, address);
+        if (open != null) {
+            log.warning(0, "proxy/" + ic.protocol(), open);
+        }
         for (int port = ic.ports().from(); port <= ic.ports().to(); port++) {
             InetSocketAddress at = new InetSocketAddress(address, port);
             ServerBootstrap sb = new ServerBootstrap().group(boss, workers).channel(Transports.serverChannel())
@@ -159,11 +167,19 @@ public final class Engine implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            connections.add(ch);
                             InetSocketAddress src = ch.remoteAddress();
+                            String refused = limiter.acquire(src.getAddress());
+                            if (refused != null) {
+                                refusedOverLimit(ic.protocol(), src, refused);
+                                ch.close();
+                                return;
+                            }
+                            ch.closeFuture().addListener(f -> limiter.release(src.getAddress()));
+                            connections.add(ch);
                             String from = (inbound.accessFromWithNetwork() ? "tcp:" : "")
                                     + Destination.of(dev.vtool.schema.model.Network.TCP, src).hostPort();
                             Session s = new Session(EngineContext.newSessionId(), src, tag, from, policy);
+                            s.remoteFacing(inbound.remoteFacing());
                             HandshakeDeadline.arm(ch, policy.handshake(), () -> log.info(s.id(),
                                     "proxy/" + ic.protocol(), "failed to read request > read tcp "
                                             + ch.localAddress() + "->" + src + ": i/o timeout"));
@@ -192,6 +208,34 @@ public final class Engine implements AutoCloseable {
                 listeners.add(ubound.channel());
                 log.info(0, "transport/internet/udp", "listening UDP on " + hostPort(at));
             }
+        }
+    }
+
+    /**
+     * SECURITY.md 1.6: V2Ray starts a socks/http inbound without authentication on every interface without
+     * a word; vtool runs it too (same JSON semantics) but says so once at start-up.
+     */
+    static String openProxyWarning(InboundConfig ic, InetAddress address) {
+        if (address.isLoopbackAddress()) {
+            return null;
+        }
+        boolean open = ic.settings() instanceof dev.vtool.schema.model.SocksInboundSettings s ? !s.passwordAuth()
+                : ic.settings() instanceof dev.vtool.schema.model.HttpInboundSettings h && h.accounts().isEmpty();
+        if (!open) {
+            return null;
+        }
+        String at = address.isAnyLocalAddress() ? "all interfaces" : address.getHostAddress();
+        return ic.protocol() + " inbound without authentication listens on " + at + " port " + ic.ports().from()
+                + ": anyone who can reach it can use it as an open proxy (set \"listen\": \"127.0.0.1\" or add accounts)";
+    }
+
+    /** One INFO line per second at most: a flood over the cap must not flood the log too. */
+    private void refusedOverLimit(String protocol, InetSocketAddress src, String limit) {
+        long now = System.nanoTime();
+        long last = lastLimitLog.get();
+        if (now - last >= 1_000_000_000L && lastLimitLog.compareAndSet(last, now)) {
+            log.info(0, "proxy/" + protocol, "closed a connection from " + hostPort(src) + ": policy.limits."
+                    + limit + " reached (a vtool limit; raise it in the config if this is legitimate load)");
         }
     }
 

@@ -38,6 +38,11 @@ public final class EngineContext {
         return policy.forLevel(level);
     }
 
+    /** vtool's {@code policy.limits}. */
+    public dev.vtool.schema.model.Limits limits() {
+        return policy.limits();
+    }
+
     public Dialer dialer() {
         return dialer;
     }

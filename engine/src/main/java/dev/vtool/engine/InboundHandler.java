@@ -26,4 +26,12 @@ public interface InboundHandler {
     default boolean accessFromWithNetwork() {
         return false;
     }
+
+    /**
+     * Whether the inbound serves clients on the open internet (VMess) rather than local apps: freedom
+     * then refuses private destinations unless its {@code allowPrivate} setting is on.
+     */
+    default boolean remoteFacing() {
+        return false;
+    }
 }

@@ -16,6 +16,7 @@ public final class Session {
     private Destination destination;
     private String userEmail = "";
     private String sniffedProtocol = "";
+    private boolean remoteFacing;
 
     /**
      * @param accessFrom how the access log names the client ({@code tcp:1.2.3.4:5} or {@code 1.2.3.4:5}
@@ -76,5 +77,14 @@ public final class Session {
 
     public void sniffedProtocol(String protocol) {
         this.sniffedProtocol = protocol == null ? "" : protocol;
+    }
+
+    /** Whether the client came in through a remote-facing inbound (VMess): freedom then guards private targets. */
+    public boolean remoteFacing() {
+        return remoteFacing;
+    }
+
+    public void remoteFacing(boolean value) {
+        this.remoteFacing = value;
     }
 }

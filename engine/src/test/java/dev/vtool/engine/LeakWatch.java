@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Hooks Netty's leak detector (paranoid level, set by surefire) so that a leaked ByteBuf fails the test
  * instead of only printing a log line.
  */
-final class LeakWatch {
+public final class LeakWatch {
     private static final List<String> LEAKS = new CopyOnWriteArrayList<>();
     private static boolean installed;
 
@@ -26,7 +26,7 @@ final class LeakWatch {
      * Fallback for runs without the surefire property (e.g. from an IDE): replaces the detector factory,
      * which only helps if no ByteBuf was created yet in this JVM.
      */
-    static synchronized void install() {
+    public static synchronized void install() {
         if (installed || System.getProperty("io.netty.customResourceLeakDetector") != null) {
             return;
         }
@@ -54,7 +54,7 @@ final class LeakWatch {
     }
 
     /** Fails when Netty reported a leaked buffer at any time in this JVM. */
-    static void assertNone() throws InterruptedException {
+    public static void assertNone() throws InterruptedException {
         List<String> leaks = collect();
         if (!leaks.isEmpty()) {
             throw new AssertionError("Netty buffers leaked: " + leaks);

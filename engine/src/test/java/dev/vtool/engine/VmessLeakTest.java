@@ -36,7 +36,7 @@ class VmessLeakTest {
                 {"log": {"loglevel": "info"},
                  "inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "vmess",
                    "settings": {"clients": [{"id": "%s", "alterId": 4, "email": "leak@t"}]}}],
-                 "outbounds": [{"protocol": "freedom"}]}
+                 "outbounds": [{"protocol": "freedom", "settings": {"allowPrivate": true}}]}
                 """.formatted(serverPort, ID));
         StringBuilder inbounds = new StringBuilder();
         StringBuilder outbounds = new StringBuilder();

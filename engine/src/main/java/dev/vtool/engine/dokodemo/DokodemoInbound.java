@@ -18,8 +18,6 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
 import java.net.InetSocketAddress;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * dokodemo-door: every connection (and datagram) goes to the fixed {@code address:port}. There is no
@@ -65,8 +63,16 @@ final class DokodemoInbound implements InboundHandler {
     @Override
     public void initUdp(DatagramChannel ch) {
         LevelPolicy policy = context.policy(settings.userLevel());
-        Map<InetSocketAddress, PacketConnection> flows = new HashMap<>();
+        dev.vtool.engine.UdpFlowTable<InetSocketAddress> flows = new dev.vtool.engine.UdpFlowTable<>(
+                context.limits(), policy.connIdle());
         ch.pipeline().addLast(new SimpleChannelInboundHandler<DatagramPacket>() {
+            @Override
+            public void channelActive(ChannelHandlerContext ctx) {
+                long every = flows.sweepMillis();
+                ctx.executor().scheduleAtFixedRate(flows::sweep, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+                ctx.fireChannelActive();
+            }
+
             @Override
             protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
                 if (settings.address() == null || settings.address().isEmpty()) {
@@ -75,7 +81,10 @@ final class DokodemoInbound implements InboundHandler {
                 InetSocketAddress client = p.sender();
                 Destination dest = new Destination(Network.UDP, settings.address(), settings.port());
                 PacketConnection pc = flows.get(client);
-                if (pc == null || !pc.isOpen()) {
+                if (pc == null) {
+                    if (flows.refusal(client.getAddress()) != null) {
+                        return; // over policy.limits: dropped like a datagram lost on the way
+                    }
                     Session s = new Session(EngineContext.newSessionId(), client, tag,
                             Destination.of(Network.UDP, client).hostPort(), policy);
                     s.destination(dest);
@@ -84,7 +93,7 @@ final class DokodemoInbound implements InboundHandler {
                     if (pc == null) {
                         return;
                     }
-                    flows.put(client, pc);
+                    flows.put(client, client.getAddress(), pc);
                 }
                 ByteBuf data = p.content().retain();
                 pc.send(dest, data);
@@ -92,8 +101,7 @@ final class DokodemoInbound implements InboundHandler {
 
             @Override
             public void channelInactive(ChannelHandlerContext ctx) {
-                flows.values().forEach(PacketConnection::close);
-                flows.clear();
+                flows.closeAll();
             }
         });
     }

@@ -13,7 +13,9 @@ import io.netty.channel.EventLoop;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.List;
 import java.util.function.Predicate;
+import io.netty.util.concurrent.Future;
 
 /** Connects straight to the destination (or the configured {@code redirect}). */
 final class FreedomOutbound implements OutboundHandler {
@@ -42,9 +44,26 @@ final class FreedomOutbound implements OutboundHandler {
         };
     }
 
+    /** Whether this session's destination must pass the private-address check (SECURITY.md 1.7). */
+    boolean guards(Session session) {
+        // a redirect host is the operator's choice, not the client's
+        return session.remoteFacing() && !settings.allowPrivate() && settings.redirectHost() == null;
+    }
+
+    /** The one INFO line of a refused destination; it names the key that would allow it. */
+    void logBlocked(Session session, Destination target, InetAddress address) {
+        context.log().info(session.id(), "proxy/freedom", "refused " + target + " (" + address.getHostAddress()
+                + "): a remote client may not reach loopback, private or reserved addresses; set \"allowPrivate\": true"
+                + " in this freedom outbound's settings to allow it");
+    }
+
     @Override
     public void dispatch(Session session, Link link) {
         Destination target = target(session.destination());
+        if (guards(session)) {
+            dispatchChecked(session, link, target);
+            return;
+        }
         context.dialer().connect(link.eventLoop(), target.host(), target.port(), sendThrough, session.policy(),
                 family()).addListener(f -> {
                     if (f.isSuccess()) {
@@ -57,6 +76,48 @@ final class FreedomOutbound implements OutboundHandler {
                         link.close();
                     }
                 });
+    }
+
+    /** Resolves once, drops blocked addresses, then dials exactly what is left. */
+    private void dispatchChecked(Session session, Link link, Destination target) {
+        InetAddress literal = target.ipOrNull();
+        Future<List<InetAddress>> resolved = literal != null
+                ? link.eventLoop().newSucceededFuture(List.of(literal))
+                : context.dialer().resolver().resolve(target.host(), link.eventLoop());
+        resolved.addListener(r -> {
+            if (!r.isSuccess()) {
+                fail(session, link, target, r.cause());
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            List<InetAddress> all = ((List<InetAddress>) r.getNow()).stream().filter(family()).toList();
+            List<InetAddress> allowed = all.stream().filter(a -> !PrivateAddresses.isBlocked(a)).toList();
+            if (allowed.isEmpty()) {
+                if (all.isEmpty()) {
+                    fail(session, link, target, new java.net.UnknownHostException("lookup " + target.host()
+                            + ": no suitable address"));
+                } else {
+                    logBlocked(session, target, all.get(0));
+                    link.close();
+                }
+                return;
+            }
+            context.dialer().connect(link.eventLoop(), allowed, target.port(), sendThrough, session.policy())
+                    .addListener(f -> {
+                        if (f.isSuccess()) {
+                            link.relayTo((Channel) f.getNow());
+                        } else {
+                            fail(session, link, target, f.cause());
+                        }
+                    });
+        });
+    }
+
+    private void fail(Session session, Link link, Destination target, Throwable cause) {
+        context.log().warning(session.id(), "app/proxyman/outbound",
+                "failed to process outbound traffic > v2ray.com/core/proxy/freedom: "
+                        + "failed to open connection to " + target + " > " + cause.getMessage());
+        link.close();
     }
 
     @Override

@@ -28,6 +28,7 @@ final class FreedomPackets implements PacketConnection {
     private final Session session;
     private final FreedomOutbound outbound;
     private final ChannelFuture bound;
+    private boolean blockLogged;
 
     FreedomPackets(EngineContext context, EventLoop loop, Session session, PacketReceiver back,
                    FreedomOutbound outbound) {
@@ -80,6 +81,14 @@ final class FreedomPackets implements PacketConnection {
     }
 
     private void write(InetSocketAddress to, ByteBuf payload) {
+        if (outbound.guards(session) && PrivateAddresses.isBlocked(to.getAddress())) {
+            if (!blockLogged) {
+                blockLogged = true;
+                outbound.logBlocked(session, Destination.of(dev.vtool.schema.model.Network.UDP, to), to.getAddress());
+            }
+            payload.release();
+            return;
+        }
         bound.addListener(f -> {
             if (f.isSuccess() && bound.channel().isActive()) {
                 bound.channel().writeAndFlush(new DatagramPacket(payload, to));

@@ -23,7 +23,8 @@ final class HttpInbound implements InboundHandler {
 
     @Override
     public void initConnection(SocketChannel ch, Session session) {
-        ch.pipeline().addLast("http-codec", new HttpServerCodec());
+        int cap = context.limits().httpMaxHeaderSize();
+        ch.pipeline().addLast("http-codec", new HttpServerCodec(cap, cap, 8192));
         ch.pipeline().addLast("http-keepalive", new HttpServerKeepAliveHandler());
         ch.pipeline().addLast("http-proxy", new HttpProxyHandler(settings, context, session,
                 config.tag() == null ? "" : config.tag()));

@@ -31,6 +31,8 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
     private static final String PKG = "proxy/http";
     private static final byte[] AUTH_REQUIRED = ("HTTP/1.1 407 Proxy Authentication Required\r\n"
             + "Proxy-Authenticate: Basic realm=\"proxy\"\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEADERS_TOO_LARGE = ("HTTP/1.1 431 Request Header Fields Too Large\r\n"
+            + "Connection: close\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BAD_REQUEST = ("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n"
             + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONNECTED = "HTTP/1.1 200 Connection established\r\n\r\n"
@@ -70,6 +72,14 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
         Session session = first ? firstSession : new Session(EngineContext.newSessionId(), firstSession.source(),
                 inboundTag, firstSession.accessFrom(), firstSession.policy());
         first = false;
+        if (req.decoderResult().isFailure()
+                && req.decoderResult().cause() instanceof io.netty.handler.codec.TooLongFrameException tooLong) {
+            context.log().info(session.id(), PKG, "failed to read http request > request line or headers exceed "
+                    + "policy.limits.httpMaxHeaderSize (a vtool limit) > " + tooLong.getMessage());
+            ReferenceCountUtil.release(req);
+            raw(ctx, HEADERS_TOO_LARGE);
+            return;
+        }
         if (req.decoderResult().isFailure()) {
             context.log().warning(session.id(), PKG, "failed to read http request > malformed HTTP request \""
                     + req.uri() + "\"");

@@ -13,6 +13,7 @@ final class SocksInbound implements InboundHandler {
     private final InboundConfig config;
     private final SocksInboundSettings settings;
     private final EngineContext context;
+    private final UdpAssociations associations = new UdpAssociations();
 
     SocksInbound(InboundConfig config, EngineContext context) {
         this.config = config;
@@ -22,7 +23,7 @@ final class SocksInbound implements InboundHandler {
 
     @Override
     public void initConnection(SocketChannel ch, Session session) {
-        SocksServerHandler handler = new SocksServerHandler(settings, context, session);
+        SocksServerHandler handler = new SocksServerHandler(settings, context, session, associations);
         ch.pipeline().addLast("socks-detect", new SocksVersionDetector(handler));
         ch.pipeline().addLast("socks-handler", handler);
     }
@@ -35,7 +36,7 @@ final class SocksInbound implements InboundHandler {
     @Override
     public void initUdp(DatagramChannel ch) {
         ch.pipeline().addLast(new SocksUdpRelay(context, config.tag() == null ? "" : config.tag(),
-                context.policy(settings.userLevel())));
+                context.policy(settings.userLevel()), associations));
     }
 
     @Override

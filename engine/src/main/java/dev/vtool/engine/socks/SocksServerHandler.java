@@ -27,6 +27,7 @@ import io.netty.handler.codec.socksx.v5.Socks5CommandType;
 import io.netty.handler.codec.socksx.v5.Socks5InitialRequest;
 import io.netty.handler.codec.socksx.v5.Socks5PasswordAuthRequest;
 import io.netty.handler.codec.socksx.v5.Socks5PasswordAuthRequestDecoder;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 /**
@@ -39,10 +40,13 @@ final class SocksServerHandler extends SimpleChannelInboundHandler<SocksMessage>
     private final SocksInboundSettings settings;
     private final EngineContext context;
     private final Session session;
+    private final UdpAssociations associations;
     /** Set once the handshake ended one way or another; a close before that is a truncated request. */
     private boolean settled;
 
-    SocksServerHandler(SocksInboundSettings settings, EngineContext context, Session session) {
+    SocksServerHandler(SocksInboundSettings settings, EngineContext context, Session session,
+                       UdpAssociations associations) {
+        this.associations = associations;
         this.settings = settings;
         this.context = context;
         this.session = session;
@@ -149,6 +153,10 @@ final class SocksServerHandler extends SimpleChannelInboundHandler<SocksMessage>
         InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
         String ip = settings.ip() != null ? settings.ip() : local.getAddress().getHostAddress();
         Socks5AddressType type = ip.contains(":") ? Socks5AddressType.IPv6 : Socks5AddressType.IPv4;
+        // registered before the answer: the client may send its first datagram as soon as it reads it
+        InetAddress client = session.source().getAddress();
+        associations.open(client);
+        ctx.channel().closeFuture().addListener(f -> associations.close(client));
         ctx.writeAndFlush(new DefaultSocks5CommandResponse(Socks5CommandStatus.SUCCESS, type, ip, local.getPort()));
         context.log().info(session.id(), PKG, "client UDP connection from " + session.source());
         ctx.pipeline().remove("socks-decoder");
@@ -158,6 +166,14 @@ final class SocksServerHandler extends SimpleChannelInboundHandler<SocksMessage>
             @Override
             public void channelRead(ChannelHandlerContext c, Object m) {
                 io.netty.util.ReferenceCountUtil.release(m);
+            }
+
+            @Override
+            public void userEventTriggered(ChannelHandlerContext c, Object evt) {
+                // the client's FIN ends the association (half-closure is on for accepted channels)
+                if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+                    c.close();
+                }
             }
         });
     }

@@ -63,6 +63,14 @@ public class Dialer {
         return result;
     }
 
+    /** Connects to exactly these already resolved (and checked) addresses, in turn: no second lookup. */
+    public Future<Channel> connect(EventLoop loop, List<InetAddress> addresses, int port, String sendThrough,
+                                   LevelPolicy policy) {
+        Promise<Channel> result = loop.newPromise();
+        attempt(loop, addresses, 0, port, sendThrough, policy, result, null);
+        return result;
+    }
+
     public Future<Channel> connect(EventLoop loop, String host, int port, String sendThrough, LevelPolicy policy) {
         return connect(loop, host, port, sendThrough, policy, a -> true);
     }

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -19,6 +20,8 @@ import java.util.function.Consumer;
  * live on the same event loop, so no state here needs locking.
  */
 public final class Relay {
+    /** How long a closing side may take to flush what is queued before it is closed regardless. */
+    private static final long CLOSE_LINGER_SECONDS = 2;
     private final Channel client;
     private final Channel server;
     private final LevelPolicy policy;
@@ -100,6 +103,16 @@ public final class Relay {
         // let already-written bytes reach each side before closing it
         client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         server.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        // a peer that never reads would keep that flush, its channel and up to bufferSize of data forever
+        try {
+            client.eventLoop().schedule(() -> {
+                client.close();
+                server.close();
+            }, CLOSE_LINGER_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            client.close();
+            server.close();
+        }
     }
 
     /** The relay's handler on one channel; forwards to {@code peer}. */

@@ -85,6 +85,24 @@ public final class ConfigReader {
         } catch (JacksonException e) {
             findings.add(new SyntaxErrorExplainer(source, text).explain(e));
             return new ReadResult(null, findings);
+        } catch (NumberOutOfRange e) {
+            String shown = e.text.length() > 40 ? e.text.substring(0, 40) + "..." : e.text;
+            findings.add(new Finding(SYNTAX.id(), Severity.ERROR, new Location(source, e.at),
+                    "the number " + shown + " is out of range; V2Ray cannot read it either",
+                    "write a number of ordinary size"));
+            return new ReadResult(null, findings);
+        }
+    }
+
+    /** A number token whose value cannot be represented. */
+    private static final class NumberOutOfRange extends RuntimeException {
+        final String text;
+        final Position at;
+
+        NumberOutOfRange(String text, Position at) {
+            super(text, null, false, false);
+            this.text = text;
+            this.at = at == null ? Position.START : at;
         }
     }
 
@@ -146,7 +164,12 @@ public final class ConfigReader {
                             return nodes.numberNode(p.getBigIntegerValue());
                     }
                 case VALUE_NUMBER_FLOAT:
-                    return nodes.numberNode(p.getDecimalValue());
+                    try {
+                        return nodes.numberNode(p.getDecimalValue());
+                    } catch (NumberFormatException e) {
+                        // e.g. 5e5555: valid JSON, but beyond what a number can hold (found by fuzzing)
+                        throw new NumberOutOfRange(p.getString(), values.get(pointer));
+                    }
                 case VALUE_TRUE:
                     return nodes.booleanNode(true);
                 case VALUE_FALSE:

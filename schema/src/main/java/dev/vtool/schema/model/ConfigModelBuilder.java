@@ -213,7 +213,22 @@ public final class ConfigModelBuilder {
                         buffer < 0 ? -1 : buffer * 1024));
             }
         }
-        return new Policy(levels);
+        return new Policy(levels, limits(n.object("limits")));
+    }
+
+    /** vtool's {@code policy.limits}; each key falls back to its default. */
+    private static Limits limits(ConfigNode n) throws ConfigModelException {
+        Limits d = Limits.DEFAULT;
+        if (n == null) {
+            return d;
+        }
+        return new Limits((int) n.number("maxConnections", d.maxConnections(), 1, Integer.MAX_VALUE),
+                (int) n.number("maxConnectionsPerSource", d.maxConnectionsPerSource(), 1, Integer.MAX_VALUE),
+                (int) n.number("httpMaxHeaderSize", d.httpMaxHeaderSize(), 1024, 16 * 1024 * 1024),
+                (int) n.number("udpMaxSessions", d.udpMaxSessions(), 1, Integer.MAX_VALUE),
+                (int) n.number("udpMaxSessionsPerSource", d.udpMaxSessionsPerSource(), 1, Integer.MAX_VALUE),
+                n.has("udpSessionIdle") ? Duration.ofSeconds(n.number("udpSessionIdle", 0, 1, 0xFFFFFFFFL))
+                        : d.udpSessionIdle());
     }
 
     private static Duration seconds(ConfigNode n, String key, Duration fallback) throws ConfigModelException {
@@ -501,7 +516,8 @@ public final class ConfigModelBuilder {
                 host = null;
             }
         }
-        return new FreedomSettings(strategy, host, port, (int) s.number("userLevel", 0, 0, 0xFFFFFFFFL));
+        return new FreedomSettings(strategy, host, port, (int) s.number("userLevel", 0, 0, 0xFFFFFFFFL),
+                s.bool("allowPrivate"));
     }
 
     private static BlackholeSettings blackhole(ConfigNode s) throws ConfigModelException {

@@ -2,9 +2,12 @@ package dev.vtool.schema.model;
 
 import java.util.Map;
 
-/** The {@code policy} section: per-level session policies; levels not listed get the defaults. */
-public record Policy(Map<Integer, LevelPolicy> levels) {
-    public static final Policy DEFAULT = new Policy(Map.of());
+/**
+ * The {@code policy} section: per-level session policies (levels not listed get the defaults) and
+ * vtool's resource {@code limits}.
+ */
+public record Policy(Map<Integer, LevelPolicy> levels, Limits limits) {
+    public static final Policy DEFAULT = new Policy(Map.of(), Limits.DEFAULT);
 
     public Policy {
         levels = Map.copyOf(levels);

@@ -41,6 +41,15 @@ class ConfigReaderTest {
     }
 
     @Test
+    void aNumberBeyondRangeIsAFindingNotACrash() {
+        // found by ConfigReaderFuzzTest: BigDecimal refuses an exponent this large
+        Finding f = onlyFinding("{\n  \"policy\": {\"levels\": {\"0\": {\"handshake\": 5e5555555555}}}\n}");
+        assertEquals("json-syntax", f.ruleId());
+        assertEquals(2, f.location().line());
+        assertTrue(f.message().contains("5e5555555555 is out of range"), f.message());
+    }
+
+    @Test
     void missingCommaPointsAtTheNextMember() {
         Finding f = onlyFinding("{\n  \"a\": 1\n  \"b\": 2\n}");
         assertEquals("json-syntax", f.ruleId());

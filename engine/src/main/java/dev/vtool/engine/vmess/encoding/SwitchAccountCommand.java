@@ -26,7 +26,7 @@ public record SwitchAccountCommand(String host, int port, byte[] uuid, int alter
     /** The command body including its checksum; its length L must fit one byte. */
     public byte[] marshal() {
         ByteArrayOutputStream d = new ByteArrayOutputStream();
-        byte[] h = host.getBytes(StandardCharsets.US_ASCII);
+        byte[] h = host.getBytes(StandardCharsets.ISO_8859_1); // byte for byte what unmarshal read (Go strings are bytes)
         d.write(h.length);
         d.writeBytes(h);
         d.write(port >>> 8);

@@ -23,6 +23,7 @@ public final class VmessInbound implements InboundHandler {
     private final UserValidator validator = new UserValidator();
     private final SessionHistory history = new SessionHistory();
     private final boolean disableInsecureEncryption;
+    private final RejectionLogLimiter rejectionLog = new RejectionLogLimiter();
 
     private VmessInbound(VmessInboundSettings settings, EngineContext context) throws EngineException {
         this.context = context;
@@ -46,6 +47,15 @@ public final class VmessInbound implements InboundHandler {
     @Override
     public void initConnection(SocketChannel channel, Session session) {
         channel.pipeline().addLast("vmess-server", new VmessServerHandler(this, session));
+    }
+
+    @Override
+    public boolean remoteFacing() {
+        return true;
+    }
+
+    RejectionLogLimiter rejectionLog() {
+        return rejectionLog;
     }
 
     EngineContext context() {

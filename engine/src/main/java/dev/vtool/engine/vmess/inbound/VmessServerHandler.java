@@ -43,6 +43,7 @@ final class VmessServerHandler extends ByteToMessageDecoder {
     private State state = State.HEADER;
     private int drainLeft;
     private String failure;
+    private boolean drainWording;
     private boolean endSignalled;
     private final List<ByteBuf> decoded = new ArrayList<>();
     private PacketConnection packets;
@@ -200,17 +201,20 @@ final class VmessServerHandler extends ByteToMessageDecoder {
         }
     }
 
+    /**
+     * Every failure before the session drains to the same budget, so the close point never tells which
+     * check failed. 4.34 drains only for its drain() cases and closes at once after an AEAD checksum or
+     * field error; vtool keeps 4.34's log wording for those but not the early close.
+     */
     private void failed(ChannelHandlerContext ctx, VmessException e, ByteBuf in) {
         String detail = v2rayChain(e.getMessage());
-        if (e.drain()) {
-            drainLeft = server.drainRemaining();
-            failure = "connection drained DrainSize = " + server.drainDescription() + " > v2ray.com/core/proxy/vmess/encoding: " + detail;
-            state = State.DRAIN;
-            drain(ctx, in);
-            return;
-        }
-        failure = detail;
-        finishRejected(ctx);
+        drainWording = e.drain();
+        failure = drainWording
+                ? "connection drained DrainSize = " + server.drainDescription() + " > v2ray.com/core/proxy/vmess/encoding: " + detail
+                : detail;
+        drainLeft = server.drainRemaining();
+        state = State.DRAIN;
+        drain(ctx, in);
     }
 
     /** 4.34's error chain: package paths before the validator's own errors. */
@@ -233,9 +237,13 @@ final class VmessServerHandler extends ByteToMessageDecoder {
         state = State.DONE;
         HandshakeDeadline.clear(ctx.channel());
         String reason = "v2ray.com/core/proxy/vmess/encoding: " + failure;
-        context.log().access(session.accessFrom(), false, "", "", reason, "");
-        context.log().info(session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/" + VmessInbound.PKG
-                + ": invalid request from " + session.accessFrom() + " > " + reason);
+        int leftOut = inbound.rejectionLog().admit(System.nanoTime());
+        if (leftOut >= 0) {
+            context.log().access(session.accessFrom(), false, "", "", reason, "");
+            context.log().info(session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/" + VmessInbound.PKG
+                    + ": invalid request from " + session.accessFrom() + " > " + reason
+                    + (leftOut > 0 ? " (" + leftOut + " more rejected connections were not logged)" : ""));
+        }
         ctx.close();
     }
 
@@ -258,13 +266,15 @@ final class VmessServerHandler extends ByteToMessageDecoder {
                     // The peer stopped sending before a verdict (or inside the drain): nothing more can come.
                     if (state == State.HEADER) {
                         server.abandon();
-                        // EOF failures go to the error log only, as in 4.34
-                        context.log().info(session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/"
+                        // EOF failures go to the error log only, as in 4.34 (rate-limited like every rejection)
+                        if (inbound.rejectionLog().admit(System.nanoTime()) >= 0) context.log().info(session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/"
                                 + VmessInbound.PKG + ": invalid request from " + session.accessFrom()
                                 + " > v2ray.com/core/proxy/vmess/encoding: failed to read request header > EOF");
                     } else {
-                        failure = "failed to drain connection DrainSize = " + server.drainDescription() + " > "
-                                + failure.substring(failure.indexOf(" > ") + 3);
+                        if (drainWording) {
+                            failure = "failed to drain connection DrainSize = " + server.drainDescription() + " > "
+                                    + failure.substring(failure.indexOf(" > ") + 3);
+                        }
                         finishRejected(ctx);
                         return;
                     }

@@ -39,7 +39,7 @@ class VmessInboundBehaviourTest {
                  "policy": {"levels": {"0": {"handshake": 4}}},
                  "inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "vmess",
                    "settings": {"clients": [{"id": "%s", "alterId": 0, "email": "t@x"}], "disableInsecureEncryption": true}}],
-                 "outbounds": [{"protocol": "freedom"}]}
+                 "outbounds": [{"protocol": "freedom", "settings": {"allowPrivate": true}}]}
                 """.formatted(port, ID));
     }
 
@@ -111,6 +111,32 @@ class VmessInboundBehaviourTest {
         ClientSession c = new ClientSession(VmessId.parse(ID), List.of(), VmessRandom.SYSTEM);
         return c.encodeRequestHeader(0x05, security, command, RequestTarget.of("127.0.0.1", origin.port()),
                 System.currentTimeMillis() / 1000);
+    }
+
+    /** An authenticated header whose checksum is wrong: 4.34 closes at once, vtool drains like any failure. */
+    private static byte[] badChecksumHeader() {
+        byte[] iv = new byte[16];
+        byte[] key = new byte[16];
+        new Random().nextBytes(iv);
+        new Random().nextBytes(key);
+        byte[] pt = dev.vtool.engine.vmess.encoding.RequestPlaintext.encode(new dev.vtool.engine.vmess.encoding.RequestHeader(
+                1, iv, key, 7, 0x05, SecurityType.AES_128_GCM, RequestCommand.TCP,
+                RequestTarget.of("127.0.0.1", origin.port())), new byte[0]);
+        pt[pt.length - 1] ^= 1;
+        byte[] cmdKey = VmessId.parse(ID).cmdKeyUnsafe();
+        byte[] authId = dev.vtool.engine.vmess.aead.AuthId.create(cmdKey, System.currentTimeMillis() / 1000, new byte[] {1, 2, 3, 4});
+        return dev.vtool.engine.vmess.aead.SealedRequestHeader.seal(cmdKey, authId, new byte[8], pt);
+    }
+
+    @Test
+    void anAuthenticatedDecodingFailureIsHeldLikeAProbeNotClosedAtOnce() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.getOutputStream().write(badChecksumHeader());
+            assertEquals(-1, readUntilClosed(s, 700), "closing at once would tell the checksum failed");
+            s.getOutputStream().write(new byte[4096]);
+            assertEquals(0, readUntilClosed(s, 3000), "closed after the budget, with zero bytes back");
+        }
+        assertTrue(waitForLog("invalid auth, but this is a AEAD request").contains("invalid auth, but this is a AEAD request"));
     }
 
     @Test

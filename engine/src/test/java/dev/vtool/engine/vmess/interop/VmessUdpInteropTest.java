@@ -18,7 +18,7 @@ class VmessUdpInteropTest {
         return """
                 {"inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "vmess",
                    "settings": {"clients": [{"id": "%s", "alterId": 64}]}}],
-                 "outbounds": [{"protocol": "freedom"}]}
+                 "outbounds": [{"protocol": "freedom", "settings": {"allowPrivate": true}}]}
                 """.formatted(port, ID);
     }
 

@@ -1,0 +1,98 @@
+package dev.vtool.engine.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vtool.engine.vmess.RequestCommand;
+import dev.vtool.engine.vmess.SecurityType;
+import dev.vtool.engine.vmess.VmessId;
+import dev.vtool.engine.vmess.VmessRandom;
+import dev.vtool.engine.vmess.encoding.ClientSession;
+import dev.vtool.engine.vmess.encoding.RequestTarget;
+import dev.vtool.testkit.FreePort;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SECURITY.md 1.7/1.8: through a VMess server, freedom refuses loopback/private/reserved targets
+ * however they are spelt, unless its settings say {@code "allowPrivate": true}.
+ */
+class PrivateDestinationTest {
+    static {
+        dev.vtool.engine.LeakWatch.install();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void noLeaks() throws InterruptedException {
+        dev.vtool.engine.LeakWatch.assertNone();
+    }
+
+    static final String ID = "b831381d-6324-4d53-ad4f-8cda48b30811";
+
+    static String config(int port, String freedomSettings) {
+        return """
+                {"log": {"loglevel": "info"},
+                 "policy": {"levels": {"0": {"handshake": 3}}},
+                 "inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "vmess",
+                   "settings": {"clients": [{"id": "%s", "alterId": 0}]}}],
+                 "outbounds": [{"protocol": "freedom", "settings": %s}]}
+                """.formatted(port, ID, freedomSettings);
+    }
+
+    static byte[] header(RequestTarget target) {
+        ClientSession c = new ClientSession(VmessId.parse(ID), List.of(), VmessRandom.SYSTEM);
+        return c.encodeRequestHeader(0x05, SecurityType.AES_128_GCM, RequestCommand.TCP, target,
+                System.currentTimeMillis() / 1000);
+    }
+
+    private static void request(int port, RequestTarget target) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.getOutputStream().write(header(target));
+            Probe.readUntilClosed(s, 1500);
+        }
+    }
+
+    @Test
+    void everySpellingOfLoopbackIsRefusedWithoutAllowPrivate() throws Exception {
+        int port = FreePort.next();
+        try (Probe.CountingListener target = new Probe.CountingListener();
+             InProcessServer vtool = new InProcessServer(config(port, "{}"))) {
+            int p = target.port();
+            List<RequestTarget> spellings = List.of(RequestTarget.of("127.0.0.1", p), RequestTarget.of("0.0.0.0", p),
+                    RequestTarget.ip(InetAddress.getByName("::ffff:127.0.0.1").getAddress().length == 4
+                            ? v4Mapped() : InetAddress.getByName("::ffff:127.0.0.1").getAddress(), p),
+                    RequestTarget.domain("2130706433", p), RequestTarget.domain("127.1", p),
+                    RequestTarget.domain("localhost", p));
+            for (RequestTarget t : spellings) {
+                request(port, t);
+            }
+            Thread.sleep(300);
+            assertEquals(0, target.accepted(), "the loopback listener was reached: " + vtool.log());
+            String log = vtool.log();
+            long blocked = log.lines().filter(l -> l.contains("\"allowPrivate\": true")).count();
+            assertEquals(spellings.size(), blocked, log);
+        }
+    }
+
+    private static byte[] v4Mapped() {
+        byte[] b = new byte[16];
+        b[10] = (byte) 0xFF;
+        b[11] = (byte) 0xFF;
+        b[12] = 127;
+        b[15] = 1;
+        return b;
+    }
+
+    @Test
+    void allowPrivateLetsTheSameRequestsThrough() throws Exception {
+        int port = FreePort.next();
+        try (Probe.CountingListener target = new Probe.CountingListener();
+             InProcessServer vtool = new InProcessServer(config(port, "{\"allowPrivate\": true}"))) {
+            request(port, RequestTarget.of("127.0.0.1", target.port()));
+            request(port, RequestTarget.domain("2130706433", target.port()));
+            assertTrue(target.awaitAccepted(2, 3000), "allowed requests must reach the listener: " + vtool.log());
+        }
+    }
+}
