@@ -1,14 +1,13 @@
 package dev.vtool.engine.http;
 
 import dev.vtool.engine.Destination;
+import dev.vtool.engine.transport.ClientHandshake;
 import dev.vtool.schema.model.ProxyServer;
 import dev.vtool.schema.model.ServerUser;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
-import io.netty.util.concurrent.Promise;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -18,11 +17,10 @@ import java.util.List;
  * entry has users) and waits for a 2xx answer. A refusal reads like V2Ray's
  * {@code Proxy responded with non 200 code: 407 Proxy Authentication Required}.
  */
-final class HttpConnectHandshake extends ByteToMessageDecoder {
+final class HttpConnectHandshake extends ClientHandshake {
     private static final int MAX_HEADER = 8192;
     private final ProxyServer server;
     private final Destination target;
-    private Promise<Void> result;
     private boolean done;
 
     HttpConnectHandshake(ProxyServer server, Destination target) {
@@ -30,16 +28,8 @@ final class HttpConnectHandshake extends ByteToMessageDecoder {
         this.target = target;
     }
 
-    Promise<Void> result() {
-        return result;
-    }
-
     @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-        result = ctx.executor().newPromise();
-    }
-
-    void start(Channel ch) {
+    public void start(Channel ch) {
         StringBuilder req = new StringBuilder(128);
         String authority = target.hostPort();
         req.append("CONNECT ").append(authority).append(" HTTP/1.1\r\nHost: ").append(authority).append("\r\n");
@@ -76,7 +66,7 @@ final class HttpConnectHandshake extends ByteToMessageDecoder {
             return;
         }
         done = true;
-        result.trySuccess(null);
+        accept();
     }
 
     private static final ByteBuf END = io.netty.buffer.Unpooled.unreleasableBuffer(
@@ -84,19 +74,6 @@ final class HttpConnectHandshake extends ByteToMessageDecoder {
 
     private void fail(String why) {
         done = true;
-        result.tryFailure(new IllegalStateException(why));
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        result.tryFailure(new IllegalStateException("EOF"));
-        super.channelInactive(ctx);
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (!result.tryFailure(cause)) {
-            ctx.fireExceptionCaught(cause);
-        }
+        refuse(why);
     }
 }

@@ -1,13 +1,12 @@
 package dev.vtool.engine.socks;
 
 import dev.vtool.engine.Destination;
+import dev.vtool.engine.transport.ClientHandshake;
 import dev.vtool.schema.model.ProxyServer;
 import dev.vtool.schema.model.ServerUser;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
-import io.netty.util.concurrent.Promise;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -16,7 +15,7 @@ import java.util.List;
  * users), authentication, request, reply. Errors use V2Ray's words ({@code server rejects account: N},
  * {@code server rejects request: N}, {@code unexpected server version: N}, {@code auth method not supported.}).
  */
-final class SocksClientHandshake extends ByteToMessageDecoder {
+final class SocksClientHandshake extends ClientHandshake {
     private enum State { METHOD, AUTH, REPLY, DONE }
 
     static final int CONNECT = 1;
@@ -25,7 +24,6 @@ final class SocksClientHandshake extends ByteToMessageDecoder {
     private final ProxyServer server;
     private final Destination target;
     private final int command;
-    private Promise<Void> result;
     private State state = State.METHOD;
     private Destination bound;
 
@@ -44,16 +42,8 @@ final class SocksClientHandshake extends ByteToMessageDecoder {
         return bound;
     }
 
-    Promise<Void> result() {
-        return result;
-    }
-
     @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-        result = ctx.executor().newPromise();
-    }
-
-    void start(Channel ch) {
+    public void start(Channel ch) {
         ByteBuf hello = ch.alloc().buffer(3);
         hello.writeByte(5).writeByte(1).writeByte(server.users().isEmpty() ? 0 : 2);
         ch.writeAndFlush(hello);
@@ -120,7 +110,7 @@ final class SocksClientHandshake extends ByteToMessageDecoder {
                     return;
                 }
                 state = State.DONE;
-                result.trySuccess(null);
+                accept();
             }
             case DONE -> out.add(in.readRetainedSlice(in.readableBytes()));
         }
@@ -136,19 +126,6 @@ final class SocksClientHandshake extends ByteToMessageDecoder {
 
     private void fail(String why) {
         state = State.DONE;
-        result.tryFailure(new IllegalStateException(why));
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        result.tryFailure(new IllegalStateException("EOF"));
-        super.channelInactive(ctx);
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (!result.tryFailure(cause)) {
-            ctx.fireExceptionCaught(cause);
-        }
+        refuse(why);
     }
 }
