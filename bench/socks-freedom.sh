@@ -12,50 +12,7 @@ cd "$(dirname "$0")/.."
 SIZE_MIB="${SIZE_MIB:-1024}"
 ROUNDS="${ROUNDS:-3}"
 JAVAS="${JAVAS:-$(for j in /usr/lib/jvm/temurin-25-jdk-amd64/bin/java java; do command -v "$j" && break; done)}"
-JAR=cli/target/vtool.jar
-work="$(mktemp -d)"
-pids=()
-cleanup() {
-    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-    sleep 0.3
-    for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-[ -f "$JAR" ] || mvn -q -o -pl schema,engine,cli -am package -DskipTests
-command -v v2ray >/dev/null || { echo "bench: v2ray not found" >&2; exit 2; }
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-
-wait_port() {
-    for _ in $(seq 1 200); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-        sleep 0.05
-    done
-    echo "bench: nothing listens on $1" >&2; exit 1
-}
-
-# The origin: streams N MiB from memory (path /N), so the disk never limits the proxies.
-origin_port=$(free_port)
-cat > "$work/origin.py" <<'PY'
-import http.server, sys
-CHUNK = bytes(1 << 20)
-class H(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    def do_GET(self):
-        mib = int(self.path.strip("/"))
-        self.send_response(200)
-        self.send_header("Content-Length", str(mib << 20))
-        self.end_headers()
-        for _ in range(mib):
-            self.wfile.write(CHUNK)
-    def log_message(self, *a):
-        pass
-http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
-PY
-python3 "$work/origin.py" "$origin_port" & pids+=($!)
-wait_port "$origin_port"
+source bench/lib.sh
 
 config() {
     cat > "$work/$1.json" <<JSON
@@ -64,9 +21,6 @@ config() {
  "outbounds": [{"protocol": "freedom"}]}
 JSON
 }
-
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-hz=$(getconf CLK_TCK)
 
 # measure NAME PID PORT: warm-up download, then ROUNDS timed downloads of SIZE_MIB each
 measure() {
@@ -81,7 +35,7 @@ measure() {
     done
     t1=$(date +%s.%N); c1=$(cpu_ticks "$pid")
     local rss
-    rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
+    rss=$(rss_kib "$pid")
     python3 - "$name" "$t0" "$t1" "$c0" "$c1" "$hz" "$SIZE_MIB" "$ROUNDS" "$rss" <<'PY' | tee -a "$work/results"
 import sys
 name, t0, t1, c0, c1, hz, mib, rounds, rss = sys.argv[1:]

@@ -20,51 +20,8 @@ STREAMS="${STREAMS:-32}"
 STREAM_MIB="${STREAM_MIB:-32}"
 WARM_MIB="${WARM_MIB:-1024}"
 SECURITIES="${SECURITIES:-aes-128-gcm chacha20-poly1305 none}"
-JAR=cli/target/vtool.jar
 UUID=b831381d-6324-4d53-ad4f-8cda48b30811
-work="$(mktemp -d)"
-pids=()
-cleanup() {
-    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-    sleep 0.3
-    for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-[ -f "$JAR" ] || mvn -q -o -pl schema,engine,cli -am package -DskipTests
-command -v v2ray >/dev/null || { echo "bench: v2ray not found" >&2; exit 2; }
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-
-wait_port() {
-    for _ in $(seq 1 200); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-        sleep 0.05
-    done
-    echo "bench: nothing listens on $1" >&2; exit 1
-}
-
-# The origin streams N MiB from memory (path /N), so the disk never limits the proxies.
-origin_port=$(free_port)
-cat > "$work/origin.py" <<'PY'
-import http.server, sys
-CHUNK = bytes(1 << 20)
-class H(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    def do_GET(self):
-        mib = int(self.path.strip("/"))
-        self.send_response(200)
-        self.send_header("Content-Length", str(mib << 20))
-        self.end_headers()
-        for _ in range(mib):
-            self.wfile.write(CHUNK)
-    def log_message(self, *a):
-        pass
-http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
-PY
-python3 "$work/origin.py" "$origin_port" & pids+=($!)
-wait_port "$origin_port"
+source bench/lib.sh
 
 server_config() {
     cat > "$work/$1" <<JSON
@@ -83,10 +40,6 @@ client_config() {
    "users": [{"id": "$UUID", "alterId": $ALTER_ID, "security": "$4"}]}]}}]}
 JSON
 }
-
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-rss_kib() { awk '/VmHWM/ {print $2}' "/proc/$1/status"; }
-hz=$(getconf CLK_TCK)
 
 # start IMPL NAME CONFIG: prints the pid
 start() {
