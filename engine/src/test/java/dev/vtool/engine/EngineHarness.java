@@ -14,16 +14,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-/** Starts an engine in-process from JSON text and captures both logs in memory. */
-final class EngineHarness implements AutoCloseable {
+/** Starts an engine in-process from JSON text and captures both logs in memory (shared by the test packages). */
+public final class EngineHarness implements AutoCloseable {
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     final Engine engine;
 
     EngineHarness(String json) throws Exception {
+        this(json, LogLevel.DEBUG);
+    }
+
+    public EngineHarness(String json, LogLevel level) throws Exception {
         LeakWatch.install();
         Config config = config(json);
         PrintStream out = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
-        engine = Engine.start(config, new EngineLog(LogLevel.DEBUG, out, out));
+        engine = Engine.start(config, new EngineLog(level, out, out));
     }
 
     static Config config(String json) throws ConfigModelException {
@@ -34,7 +38,7 @@ final class EngineHarness implements AutoCloseable {
         return new ConfigModelBuilder().build(r.document());
     }
 
-    String log() {
+    public String log() {
         synchronized (logBytes) {
             return logBytes.toString(StandardCharsets.UTF_8);
         }

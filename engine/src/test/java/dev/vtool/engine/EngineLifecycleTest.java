@@ -13,18 +13,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Start/stop behaviour: bind failures, handshake timeout, half-close, graceful shutdown. */
+@ExtendWith(LeakCheck.class)
 class EngineLifecycleTest {
-    static {
-        LeakWatch.install();
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void noLeaks() throws InterruptedException {
-        LeakWatch.assertNone();
-    }
-
     @Test
     void portInUseIsOneClearMessage() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {

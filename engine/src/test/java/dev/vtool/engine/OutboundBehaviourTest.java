@@ -7,18 +7,11 @@ import dev.vtool.testkit.FreePort;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** freedom's redirect and domainStrategy, routing's IPOnDemand, and a missing outbound tag. */
+@ExtendWith(LeakCheck.class)
 class OutboundBehaviourTest {
-    static {
-        LeakWatch.install();
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void noLeaks() throws InterruptedException {
-        LeakWatch.assertNone();
-    }
-
     @Test
     void freedomRedirectAndAddressFamilies() throws Exception {
         int redirect = FreePort.next();

@@ -16,18 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** SOCKS5 UDP ASSOCIATE round trip to a UDP echo server, and refusal when {@code udp} is off. */
+@ExtendWith(LeakCheck.class)
 class SocksUdpTest {
-    static {
-        LeakWatch.install();
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void noLeaks() throws InterruptedException {
-        LeakWatch.assertNone();
-    }
-
     @Test
     void udpAssociateRoundTrip() throws Exception {
         int port = FreePort.next();

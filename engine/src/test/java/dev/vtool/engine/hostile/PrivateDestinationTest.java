@@ -3,12 +3,14 @@ package dev.vtool.engine.hostile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vtool.engine.EngineHarness;
 import dev.vtool.engine.vmess.RequestCommand;
 import dev.vtool.engine.vmess.SecurityType;
 import dev.vtool.engine.vmess.VmessId;
 import dev.vtool.engine.vmess.VmessRandom;
 import dev.vtool.engine.vmess.encoding.ClientSession;
 import dev.vtool.engine.vmess.encoding.RequestTarget;
+import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -58,7 +60,7 @@ class PrivateDestinationTest {
     void everySpellingOfLoopbackIsRefusedWithoutAllowPrivate() throws Exception {
         int port = FreePort.next();
         try (Probe.CountingListener target = new Probe.CountingListener();
-             InProcessServer vtool = new InProcessServer(config(port, "{}"))) {
+             EngineHarness vtool = new EngineHarness(config(port, "{}"), LogLevel.INFO)) {
             int p = target.port();
             List<RequestTarget> spellings = List.of(RequestTarget.of("127.0.0.1", p), RequestTarget.of("0.0.0.0", p),
                     RequestTarget.ip(InetAddress.getByName("::ffff:127.0.0.1").getAddress().length == 4
@@ -89,7 +91,7 @@ class PrivateDestinationTest {
     void allowPrivateLetsTheSameRequestsThrough() throws Exception {
         int port = FreePort.next();
         try (Probe.CountingListener target = new Probe.CountingListener();
-             InProcessServer vtool = new InProcessServer(config(port, "{\"allowPrivate\": true}"))) {
+             EngineHarness vtool = new EngineHarness(config(port, "{\"allowPrivate\": true}"), LogLevel.INFO)) {
             request(port, RequestTarget.of("127.0.0.1", target.port()));
             request(port, RequestTarget.domain("2130706433", target.port()));
             assertTrue(target.awaitAccepted(2, 3000), "allowed requests must reach the listener: " + vtool.log());

@@ -3,12 +3,14 @@ package dev.vtool.engine.vmess.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vtool.engine.EngineHarness;
 import dev.vtool.engine.vmess.RequestCommand;
 import dev.vtool.engine.vmess.SecurityType;
 import dev.vtool.engine.vmess.VmessId;
 import dev.vtool.engine.vmess.VmessRandom;
 import dev.vtool.engine.vmess.encoding.ClientSession;
 import dev.vtool.engine.vmess.encoding.RequestTarget;
+import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class VmessInboundBehaviourTest {
     private static final String ID = "b831381d-6324-4d53-ad4f-8cda48b30811";
-    private static VtoolEngine server;
+    private static EngineHarness server;
     private static int port;
     private static HttpOrigin origin;
 
@@ -34,13 +36,13 @@ class VmessInboundBehaviourTest {
     static void start() throws Exception {
         origin = new HttpOrigin(1000);
         port = FreePort.next();
-        server = new VtoolEngine("""
+        server = new EngineHarness("""
                 {"log": {"loglevel": "info"},
                  "policy": {"levels": {"0": {"handshake": 4}}},
                  "inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "vmess",
                    "settings": {"clients": [{"id": "%s", "alterId": 0, "email": "t@x"}], "disableInsecureEncryption": true}}],
                  "outbounds": [{"protocol": "freedom", "settings": {"allowPrivate": true}}]}
-                """.formatted(port, ID));
+                """.formatted(port, ID), LogLevel.INFO);
     }
 
     @AfterAll

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vtool.engine.EngineHarness;
+import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
 import dev.vtool.testkit.V2rayBinary;
 import java.nio.file.Files;
@@ -32,7 +34,7 @@ class VmessInteropTest {
     private static Path v2ray;
     private static Path dir;
     private static HttpOrigin origin;
-    private static VtoolEngine vtoolServer;
+    private static EngineHarness vtoolServer;
     private static V2rayProcess v2rayServer;
     private static int vtoolServerPort;
     private static int v2rayServerPort;
@@ -43,7 +45,7 @@ class VmessInteropTest {
         dir = Files.createTempDirectory("vmess-interop");
         origin = new HttpOrigin(SIZE);
         vtoolServerPort = FreePort.next();
-        vtoolServer = new VtoolEngine(serverJson(vtoolServerPort));
+        vtoolServer = new EngineHarness(serverJson(vtoolServerPort), LogLevel.INFO);
         v2rayServerPort = FreePort.next();
         v2rayServer = V2rayProcess.start(v2ray, dir, "v2ray-server", serverJson(v2rayServerPort), v2rayServerPort);
     }
@@ -96,7 +98,7 @@ class VmessInteropTest {
             throws Exception {
         String json = clientJson(socksPort, serverPort, id, alterId, security);
         if (vtool) {
-            return new VtoolEngine(json);
+            return new EngineHarness(json, LogLevel.INFO);
         }
         return V2rayProcess.start(v2ray, dir, "v2ray-client-" + socksPort, json, socksPort);
     }
@@ -132,7 +134,7 @@ class VmessInteropTest {
                    {"address": "127.0.0.1", "port": %d, "users": [{"id": "%s", "security": "zero"},
                                                                  {"id": "%s", "alterId": 64, "security": "aes-128-gcm"}]}]}}]}
                 """.formatted(socksPort, dead, U0, v2rayServerPort, U0, U64);
-        try (VtoolEngine c = new VtoolEngine(json)) {
+        try (EngineHarness c = new EngineHarness(json, LogLevel.INFO)) {
             for (int i = 0; i < 4; i++) {
                 SocksDownload.Result r = SocksDownload.fetch(socksPort, origin.url(), 20_000);
                 assertArrayEquals(origin.sha256(), r.sha256(), "download " + i);

@@ -2,6 +2,8 @@ package dev.vtool.engine.vmess.interop;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import dev.vtool.engine.EngineHarness;
+import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
 import dev.vtool.testkit.V2rayBinary;
 import java.nio.file.Files;
@@ -32,7 +34,7 @@ class VmessUdpInteropTest {
     }
 
     private static AutoCloseable start(boolean vtool, Path dir, String name, String json, int port) throws Exception {
-        return vtool ? new VtoolEngine(json) : V2rayProcess.start(V2rayBinary.require(), dir, name, json, port);
+        return vtool ? new EngineHarness(json, LogLevel.INFO) : V2rayProcess.start(V2rayBinary.require(), dir, name, json, port);
     }
 
     @ParameterizedTest(name = "{0} -> {1}, alterId {2}, {3}")
