@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vtool.testkit.FreePort;
+import dev.vtool.testkit.SocketProbe;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -126,12 +127,12 @@ class HostileVmessProcessTest {
         int[] sizes = {0, 1, 15, 16, 17, 64, 4096};
         ExecutorService pool = Executors.newFixedThreadPool(sizes.length);
         try {
-            List<Future<VmessWire.Outcome>> outcomes = new ArrayList<>();
+            List<Future<SocketProbe.Outcome>> outcomes = new ArrayList<>();
             for (int size : sizes) {
                 outcomes.add(pool.submit(() -> VmessWire.probe(port, VmessWire.random(size), 6000)));
             }
             for (int i = 0; i < sizes.length; i++) {
-                VmessWire.Outcome o = outcomes.get(i).get(10, TimeUnit.SECONDS);
+                SocketProbe.Outcome o = outcomes.get(i).get(10, TimeUnit.SECONDS);
                 assertEquals(0, o.bytes(), sizes[i] + " garbage bytes were answered");
                 assertTrue(o.closed(), sizes[i] + " bytes: still open after 6 s, deadline is 3 s");
                 boolean atDeadline = o.millis() >= HANDSHAKE_SECONDS * 1000 - 300 && o.millis() < HANDSHAKE_SECONDS * 1000 + 1500;
@@ -173,7 +174,7 @@ class HostileVmessProcessTest {
                 VmessWire.header(target, now + 150), tampered, corruptAuth);
         for (int i = 0; i < rejected.size(); i++) {
             byte[] flight = concat(rejected.get(i), VmessWire.random(4096)); // past any drain budget
-            VmessWire.Outcome o = VmessWire.probe(port, flight, 3000);
+            SocketProbe.Outcome o = VmessWire.probe(port, flight, 3000);
             assertEquals(0, o.bytes(), "case " + i + " got bytes back");
             assertTrue(o.closed() && o.millis() < 2000, "case " + i + " held open " + o.millis() + " ms");
         }
@@ -204,11 +205,11 @@ class HostileVmessProcessTest {
         flights.add(concat(VmessWire.header(echo.port(), VmessWire.now()), new byte[] {(byte) 0xFF, (byte) 0xFF}));
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
-            List<Future<VmessWire.Outcome>> all = new ArrayList<>();
+            List<Future<SocketProbe.Outcome>> all = new ArrayList<>();
             for (byte[] f : flights) {
                 all.add(pool.submit(() -> VmessWire.probe(port, concat(f, VmessWire.random(4096)), 300)));
             }
-            for (Future<VmessWire.Outcome> o : all) {
+            for (Future<SocketProbe.Outcome> o : all) {
                 o.get(30, TimeUnit.SECONDS);
             }
         } finally {
@@ -231,11 +232,11 @@ class HostileVmessProcessTest {
         ExecutorService pool = Executors.newFixedThreadPool(50);
         long floodStart = System.nanoTime();
         try {
-            List<Future<VmessWire.Outcome>> all = new ArrayList<>();
+            List<Future<SocketProbe.Outcome>> all = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
                 all.add(pool.submit(() -> VmessWire.probe(port, VmessWire.random(4096), 3000)));
             }
-            for (Future<VmessWire.Outcome> f : all) {
+            for (Future<SocketProbe.Outcome> f : all) {
                 assertEquals(0, f.get(60, TimeUnit.SECONDS).bytes(), "a garbage connection got bytes back");
             }
         } finally {

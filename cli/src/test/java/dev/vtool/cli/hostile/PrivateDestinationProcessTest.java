@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vtool.engine.vmess.encoding.RequestTarget;
 import dev.vtool.testkit.FreePort;
+import dev.vtool.testkit.SocketProbe;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -72,7 +73,7 @@ class PrivateDestinationProcessTest {
                     RequestTarget.domain("2130706433", t), RequestTarget.domain("127.1", t),
                     RequestTarget.domain("localhost", t), RequestTarget.domain("rebind.test", t));
             for (RequestTarget spelling : spellings) {
-                VmessWire.Outcome o = VmessWire.probe(port, VmessWire.request(spelling, VmessWire.now()), 1500);
+                SocketProbe.Outcome o = VmessWire.probe(port, VmessWire.request(spelling, VmessWire.now()), 1500);
                 assertTrue(o.closed(), spelling + ": the refused request must be closed");
             }
             Thread.sleep(300);

@@ -17,10 +17,10 @@ import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
+import dev.vtool.testkit.SocketProbe;
+import dev.vtool.testkit.SocketProbe.Outcome;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -97,43 +97,13 @@ final class VmessWire {
         return SealedRequestHeader.seal(USER.cmdKeyUnsafe(), authId, random(8), pt.toByteArray());
     }
 
-    /** What a probe saw: bytes received and whether the server closed within the wait. */
-    record Outcome(int bytes, boolean closed, long millis) {
-    }
-
-    static Outcome readUntilClosed(Socket s, int timeoutMillis) throws IOException {
-        long start = System.nanoTime();
-        long end = start + timeoutMillis * 1_000_000L;
-        InputStream in = s.getInputStream();
-        int total = 0;
-        byte[] buf = new byte[4096];
-        try {
-            while (true) {
-                long left = (end - System.nanoTime()) / 1_000_000L;
-                if (left <= 0) {
-                    return new Outcome(total, false, timeoutMillis);
-                }
-                s.setSoTimeout((int) left);
-                int n = in.read(buf);
-                if (n < 0) {
-                    break;
-                }
-                total += n;
-            }
-        } catch (SocketTimeoutException open) {
-            return new Outcome(total, false, timeoutMillis);
-        } catch (IOException reset) {
-            // RST: closed as well
-        }
-        return new Outcome(total, true, (System.nanoTime() - start) / 1_000_000L);
-    }
 
     /** Sends bytes, then reads until the server closes (bounded). */
     static Outcome probe(int serverPort, byte[] first, int timeoutMillis) throws IOException {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", serverPort), 2000);
             s.getOutputStream().write(first);
-            return readUntilClosed(s, timeoutMillis);
+            return SocketProbe.readUntilClosed(s, timeoutMillis);
         }
     }
 

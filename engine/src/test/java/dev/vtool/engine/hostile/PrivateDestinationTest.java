@@ -12,6 +12,7 @@ import dev.vtool.engine.vmess.encoding.ClientSession;
 import dev.vtool.engine.vmess.encoding.RequestTarget;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
+import dev.vtool.testkit.SocketProbe;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.util.List;
@@ -52,7 +53,7 @@ class PrivateDestinationTest {
     private static void request(int port, RequestTarget target) throws Exception {
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.getOutputStream().write(header(target));
-            Probe.readUntilClosed(s, 1500);
+            SocketProbe.readUntilClosed(s, 1500);
         }
     }
 
