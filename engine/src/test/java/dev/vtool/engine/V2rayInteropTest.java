@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vtool.testkit.FreePort;
-import dev.vtool.testkit.V2rayBinary;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import dev.vtool.testkit.V2rayProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** vtool and a real v2ray 4.34 chained over SOCKS5 in both directions, with and without a password. */
 class V2rayInteropTest {
@@ -25,8 +24,9 @@ class V2rayInteropTest {
         LeakWatch.assertNone();
     }
 
+    @RegisterExtension
+    final V2rayProcesses processes = new V2rayProcesses();
     private TestOrigin origin;
-    private Process v2ray;
     private Path dir;
 
     @BeforeEach
@@ -37,12 +37,6 @@ class V2rayInteropTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        if (v2ray != null) {
-            v2ray.destroy();
-            if (!v2ray.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                v2ray.destroyForcibly();
-            }
-        }
         origin.close();
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -50,21 +44,9 @@ class V2rayInteropTest {
     }
 
     private void startV2ray(String json, int port) throws Exception {
-        Path bin = V2rayBinary.require();
         Path cfg = dir.resolve("v2ray.json");
         Files.writeString(cfg, json);
-        v2ray = new ProcessBuilder(bin.toString(), "-config", cfg.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("v2ray.log").toFile()).start();
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < end) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (java.io.IOException e) {
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("v2ray did not listen: " + Files.readString(dir.resolve("v2ray.log")));
+        V2rayProcesses.awaitListening(port, processes.start(cfg, dir.resolve("v2ray.log")));
     }
 
     @Test

@@ -34,7 +34,7 @@ class VmessUdpInteropTest {
     }
 
     private static AutoCloseable start(boolean vtool, Path dir, String name, String json, int port) throws Exception {
-        return vtool ? new EngineHarness(json, LogLevel.INFO) : V2rayProcess.start(V2rayBinary.require(), dir, name, json, port);
+        return vtool ? new EngineHarness(json, LogLevel.INFO) : V2rayProcess.start(dir, name, json, port);
     }
 
     @ParameterizedTest(name = "{0} -> {1}, alterId {2}, {3}")
