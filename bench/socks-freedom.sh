@@ -22,10 +22,10 @@ config() {
 JSON
 }
 
-# measure NAME PID PORT: warm-up download, then ROUNDS timed downloads of SIZE_MIB each
+# measure NAME PID PORT: warm-up downloads, then ROUNDS timed downloads of SIZE_MIB each
 measure() {
     local name=$1 pid=$2 port=$3
-    curl -s --noproxy '' --socks5-hostname "127.0.0.1:$port" -o /dev/null "http://127.0.0.1:$origin_port/256"
+    warm_up "$port" 1024
     local t0 c0 t1 c1 bytes
     c0=$(cpu_ticks "$pid"); t0=$(date +%s.%N)
     for _ in $(seq 1 "$ROUNDS"); do

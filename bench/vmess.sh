@@ -5,7 +5,7 @@
 # (aggregate). Prints throughput, CPU seconds per GiB (client + server processes, utime+stime from
 # /proc) and the peak RSS of each process, then vtool/v2ray ratios per security and case.
 # vtool runs through the ./vtool launcher, with the JVM options users get (VTOOL_JAVA picks the JDK).
-# Both proxies first carry WARM_MIB (the JIT needs about a GiB of traffic to settle).
+# Both proxies first carry WARM_MIB over 12 connections (see warm_up in lib.sh: steady state, not JIT warm-up).
 #
 # Usage: bench/vmess.sh          (SIZE_MIB=512 ROUNDS=2 STREAMS=32 STREAM_MIB=32 WARM_MIB=1024 ALTER_ID=0)
 #        SECURITIES="aes-128-gcm none" ALTER_ID=64 bench/vmess.sh
@@ -78,7 +78,7 @@ measure() {
     spid=$(start "$impl" "$impl-server" "$impl-server.json"); pids+=($spid)
     cpid=$(start "$impl" "$impl-client" "$impl-client.json"); pids+=($cpid)
     wait_port "$sp"; wait_port "$cp"
-    fetch "$WARM_MIB" >/dev/null
+    warm_up "$cp" "$WARM_MIB"
     c0=$(( $(cpu_ticks "$spid") + $(cpu_ticks "$cpid") )); t0=$(date +%s.%N)
     for _ in $(seq 1 "$ROUNDS"); do
         bytes=$(fetch "$SIZE_MIB")

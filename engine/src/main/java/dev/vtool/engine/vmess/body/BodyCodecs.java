@@ -39,9 +39,9 @@ public final class BodyCodecs {
                 return new CfbBodyEncoder(inner, stream);
             }
             case AES_128_GCM:
-                return new AuthenticatedChunkEncoder(JdkAeadSealer.aes128Gcm(key, iv, true), mask, padding, packet);
+                return new AuthenticatedChunkEncoder(JcaAeadSealer.aes128Gcm(key, iv, true), mask, padding, packet);
             case CHACHA20_POLY1305:
-                return new AuthenticatedChunkEncoder(JdkAeadSealer.chacha20Poly1305(key, iv, true), mask, padding, packet);
+                return new AuthenticatedChunkEncoder(JcaAeadSealer.chacha20Poly1305(key, iv, true), mask, padding, packet);
             default:
                 throw new VmessException("unknown security type: " + security);
         }
@@ -68,9 +68,9 @@ public final class BodyCodecs {
                 return new CfbBodyDecoder(inner, stream);
             }
             case AES_128_GCM:
-                return new AuthenticatedChunkDecoder(JdkAeadSealer.aes128Gcm(key, iv, false), mask, padding, packet);
+                return new AuthenticatedChunkDecoder(JcaAeadSealer.aes128Gcm(key, iv, false), mask, padding, packet);
             case CHACHA20_POLY1305:
-                return new AuthenticatedChunkDecoder(JdkAeadSealer.chacha20Poly1305(key, iv, false), mask, padding, packet);
+                return new AuthenticatedChunkDecoder(JcaAeadSealer.chacha20Poly1305(key, iv, false), mask, padding, packet);
             default:
                 throw new VmessException("unknown security type: " + security);
         }

@@ -95,7 +95,7 @@ class BodyVectorsTest {
 
     @Test
     void chachaKeyFromBodyKey() {
-        assertArrayEquals(hex("chacha.key"), JdkAeadSealer.chachaKey(key));
+        assertArrayEquals(hex("chacha.key"), JcaAeadSealer.chachaKey(key));
     }
 
     private void assertStream(SecurityType s, int options, String helloKey, String endKey) throws VmessException {

@@ -13,10 +13,11 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-128-GCM or ChaCha20-Poly1305 chunks through the JDK (CPU intrinsics), one Cipher per direction.
+ * AES-128-GCM (see {@link AesGcmProvider}) or ChaCha20-Poly1305 (the JDK's, with its CPU intrinsics)
+ * chunks through a JCA Cipher, one per direction.
  * Nonce i = BE16(i mod 65536) || IV[2..12); the counter wraps like 4.34's and every seal/open takes one.
  */
-final class JdkAeadSealer implements ChunkSealer {
+final class JcaAeadSealer implements ChunkSealer {
     static final int TAG = 16;
 
     private final Cipher cipher;
@@ -28,24 +29,34 @@ final class JdkAeadSealer implements ChunkSealer {
     private byte[] scratchIn;
     private byte[] scratchOut;
 
-    private JdkAeadSealer(String transformation, SecretKey key, boolean gcm, byte[] iv, boolean encrypt) {
-        try {
-            this.cipher = Cipher.getInstance(transformation);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(transformation + " unavailable", e);
-        }
+    private JcaAeadSealer(Cipher cipher, SecretKey key, boolean gcm, byte[] iv, boolean encrypt) {
+        this.cipher = cipher;
         this.key = key;
         this.gcm = gcm;
         this.encrypt = encrypt;
         System.arraycopy(iv, 2, nonce, 2, 10);
     }
 
-    static JdkAeadSealer aes128Gcm(byte[] key16, byte[] iv, boolean encrypt) {
-        return new JdkAeadSealer("AES/GCM/NoPadding", new SecretKeySpec(key16, "AES"), true, iv, encrypt);
+    static JcaAeadSealer aes128Gcm(byte[] key16, byte[] iv, boolean encrypt) {
+        try {
+            return aes128Gcm(AesGcmProvider.newCipher(), key16, iv, encrypt);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM unavailable", e);
+        }
     }
 
-    static JdkAeadSealer chacha20Poly1305(byte[] key16, byte[] iv, boolean encrypt) {
-        return new JdkAeadSealer("ChaCha20-Poly1305", new SecretKeySpec(chachaKey(key16), "ChaCha20"), false, iv, encrypt);
+    /** With a given cipher: tests compare providers byte for byte. */
+    static JcaAeadSealer aes128Gcm(Cipher cipher, byte[] key16, byte[] iv, boolean encrypt) {
+        return new JcaAeadSealer(cipher, new SecretKeySpec(key16, "AES"), true, iv, encrypt);
+    }
+
+    static JcaAeadSealer chacha20Poly1305(byte[] key16, byte[] iv, boolean encrypt) {
+        try {
+            return new JcaAeadSealer(Cipher.getInstance("ChaCha20-Poly1305"), new SecretKeySpec(chachaKey(key16), "ChaCha20"),
+                    false, iv, encrypt);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("ChaCha20-Poly1305 unavailable", e);
+        }
     }
 
     /** {@code MD5(k) || MD5(MD5(k))}: the 32-byte ChaCha key from the 16-byte body key. */
@@ -56,6 +67,11 @@ final class JdkAeadSealer implements ChunkSealer {
         System.arraycopy(first, 0, out, 0, 16);
         System.arraycopy(second, 0, out, 16, 16);
         return out;
+    }
+
+    /** Moves the nonce counter on as if n chunks had gone by (tests reach the wrap without sealing 64k chunks). */
+    void skipChunks(int n) {
+        counter = (counter + n) & 0xFFFF;
     }
 
     @Override
