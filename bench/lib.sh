@@ -53,17 +53,17 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 rss_kib() { awk '/VmHWM/ {print $2}' "/proc/$1/status"; }
 hz=$(getconf CLK_TCK)
 
-# warm_up SOCKS_PORT MIB: carries MIB through a proxy before it is measured, as 8 sequential downloads
-# and then 4 at once. A JIT compiles what it has seen: one long download leaves connection set-up and
-# tear-down cold, and the next connection then triggers a burst of recompilation (about a CPU second
-# for vtool) inside the measured window. A proxy that has served a few connections is the steady state
-# users run in; V2Ray gets the same warm-up.
+# warm_up SOCKS_PORT MIB: carries MIB through a proxy before it is measured, as 16 sequential downloads
+# and then 8 at once. A JIT compiles what it has seen: one long download leaves connection set-up,
+# tear-down and the other event-loop threads cold, and the next connections then trigger bursts of
+# recompilation (about a CPU second for vtool) inside the measured window. A proxy that has served a
+# few dozen connections is the steady state users run in; V2Ray gets the same warm-up.
 warm_up() {
-    local port=$1 each=$(( $2 / 8 > 0 ? $2 / 8 : 1 )) jobs=()
-    for _ in $(seq 1 8); do
+    local port=$1 each=$(( $2 / 16 > 0 ? $2 / 16 : 1 )) jobs=()
+    for _ in $(seq 1 16); do
         curl -s --noproxy '' --socks5-hostname "127.0.0.1:$port" -o /dev/null "http://127.0.0.1:$origin_port/$each"
     done
-    for _ in $(seq 1 4); do
+    for _ in $(seq 1 8); do
         curl -s --noproxy '' --socks5-hostname "127.0.0.1:$port" -o /dev/null "http://127.0.0.1:$origin_port/$(( each / 4 + 1 ))" &
         jobs+=($!)
     done

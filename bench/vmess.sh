@@ -5,9 +5,9 @@
 # (aggregate). Prints throughput, CPU seconds per GiB (client + server processes, utime+stime from
 # /proc) and the peak RSS of each process, then vtool/v2ray ratios per security and case.
 # vtool runs through the ./vtool launcher, with the JVM options users get (VTOOL_JAVA picks the JDK).
-# Both proxies first carry WARM_MIB over 12 connections (see warm_up in lib.sh: steady state, not JIT warm-up).
+# Both proxies first carry WARM_MIB over 24 connections (see warm_up in lib.sh: steady state, not JIT warm-up).
 #
-# Usage: bench/vmess.sh          (SIZE_MIB=512 ROUNDS=2 STREAMS=32 STREAM_MIB=32 WARM_MIB=1024 ALTER_ID=0)
+# Usage: bench/vmess.sh          (SIZE_MIB=512 ROUNDS=2 STREAMS=32 STREAM_MIB=32 WARM_MIB=2048 ALTER_ID=0)
 #        SECURITIES="aes-128-gcm none" ALTER_ID=64 bench/vmess.sh
 #        VTOOL_JAVA=/usr/lib/jvm/java-17-openjdk-amd64/bin/java bench/vmess.sh
 # Builds cli/target/vtool.jar if missing. Loopback only; every process it starts is killed on exit.
@@ -18,7 +18,7 @@ ROUNDS="${ROUNDS:-2}"
 ALTER_ID="${ALTER_ID:-0}"
 STREAMS="${STREAMS:-32}"
 STREAM_MIB="${STREAM_MIB:-32}"
-WARM_MIB="${WARM_MIB:-1024}"
+WARM_MIB="${WARM_MIB:-2048}"
 SECURITIES="${SECURITIES:-aes-128-gcm chacha20-poly1305 none}"
 UUID=b831381d-6324-4d53-ad4f-8cda48b30811
 source bench/lib.sh

@@ -41,7 +41,7 @@ public final class BodyCodecs {
             case AES_128_GCM:
                 return new AuthenticatedChunkEncoder(JcaAeadSealer.aes128Gcm(key, iv, true), mask, padding, packet);
             case CHACHA20_POLY1305:
-                return new AuthenticatedChunkEncoder(JcaAeadSealer.chacha20Poly1305(key, iv, true), mask, padding, packet);
+                return new AuthenticatedChunkEncoder(ChaChaSealers.create(key, iv, true), mask, padding, packet);
             default:
                 throw new VmessException("unknown security type: " + security);
         }
@@ -70,7 +70,7 @@ public final class BodyCodecs {
             case AES_128_GCM:
                 return new AuthenticatedChunkDecoder(JcaAeadSealer.aes128Gcm(key, iv, false), mask, padding, packet);
             case CHACHA20_POLY1305:
-                return new AuthenticatedChunkDecoder(JcaAeadSealer.chacha20Poly1305(key, iv, false), mask, padding, packet);
+                return new AuthenticatedChunkDecoder(ChaChaSealers.create(key, iv, false), mask, padding, packet);
             default:
                 throw new VmessException("unknown security type: " + security);
         }
