@@ -7,14 +7,14 @@
 # vtool runs through the ./vtool launcher, with the JVM options users get (VTOOL_JAVA picks the JDK).
 # Both proxies first carry WARM_MIB over 24 connections (see warm_up in lib.sh: steady state, not JIT warm-up).
 #
-# Usage: bench/vmess.sh          (SIZE_MIB=512 ROUNDS=2 STREAMS=32 STREAM_MIB=32 WARM_MIB=2048 ALTER_ID=0)
+# Usage: bench/vmess.sh          (SIZE_MIB=512 ROUNDS=4 STREAMS=32 STREAM_MIB=32 WARM_MIB=2048 ALTER_ID=0)
 #        SECURITIES="aes-128-gcm none" ALTER_ID=64 bench/vmess.sh
 #        VTOOL_JAVA=/usr/lib/jvm/java-17-openjdk-amd64/bin/java bench/vmess.sh
 # Builds cli/target/vtool.jar if missing. Loopback only; every process it starts is killed on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE_MIB="${SIZE_MIB:-512}"
-ROUNDS="${ROUNDS:-2}"
+ROUNDS="${ROUNDS:-4}"
 ALTER_ID="${ALTER_ID:-0}"
 STREAMS="${STREAMS:-32}"
 STREAM_MIB="${STREAM_MIB:-32}"
