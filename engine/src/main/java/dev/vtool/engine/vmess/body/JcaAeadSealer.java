@@ -13,8 +13,8 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-128-GCM (see {@link AesGcmProvider}) or ChaCha20-Poly1305 (the JDK's, with its CPU intrinsics)
- * chunks through a JCA Cipher, one per direction.
+ * AES-128-GCM (from {@link AesGcmProvider}) or ChaCha20-Poly1305 (the JDK's; {@link ChaChaSealers} prefers
+ * OpenSSL's where it loads) chunks through a JCA Cipher, one per direction.
  * Nonce i = BE16(i mod 65536) || IV[2..12); the counter wraps like 4.34's and every seal/open takes one.
  */
 final class JcaAeadSealer implements ChunkSealer {
