@@ -11,7 +11,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.lang.reflect.Method;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,44 +44,12 @@ class OpenSslChaChaTest {
         assertNotNull(sslSeal);
         JcaAeadSealer jdkSeal = JcaAeadSealer.chacha20Poly1305(KEY, IV, true);
         JcaAeadSealer jdkOpen = JcaAeadSealer.chacha20Poly1305(KEY, IV, false);
-        SplittableRandom random = new SplittableRandom(11);
-        byte[] plain = new byte[2030];
-        ByteBuf in = Unpooled.directBuffer(2030);
-        ByteBuf sealedS = Unpooled.directBuffer(2046);
-        ByteBuf sealedJ = Unpooled.buffer(2046);
-        ByteBuf openedDirect = Unpooled.directBuffer(2030);
-        ByteBuf openedHeap = Unpooled.buffer(2030);
-        try {
-            for (int i = 0; i < 65_000 + 2000; i++) {
-                if (i == 1000) {
-                    skip(sslSeal, 64_000);
-                    skip(sslOpen, 64_000);
-                    jdkSeal.skipChunks(64_000);
-                    jdkOpen.skipChunks(64_000);
-                    i = 65_000;
-                }
-                int n = i % 100 == 0 ? 2030 : random.nextInt(300);
-                random.nextBytes(plain);
-                in.clear().writeBytes(plain, 0, n);
-                sealedS.clear();
-                sealedJ.clear();
-                sslSeal.seal(in, 0, n, sealedS);
-                jdkSeal.seal(in, 0, n, sealedJ);
-                assertEquals(sealedJ, sealedS, "chunk " + i + " sealed differently");
-                openedDirect.clear();
-                jdkOpen.open(sealedS, 0, sealedS.readableBytes(), openedDirect);
-                assertEquals(in, openedDirect, "chunk " + i);
-                openedHeap.clear();
-                sslOpen.open(sealedJ, 0, sealedJ.readableBytes(), openedHeap);
-                assertEquals(in, openedHeap, "chunk " + i);
-            }
-        } finally {
-            in.release();
-            sealedS.release();
-            sealedJ.release();
-            openedDirect.release();
-            openedHeap.release();
-        }
+        SealerAgreement.assertAgree(sslSeal, sslOpen, jdkSeal, jdkOpen, n -> {
+            skip(sslSeal, n);
+            skip(sslOpen, n);
+            jdkSeal.skipChunks(n);
+            jdkOpen.skipChunks(n);
+        });
     }
 
     @Test
