@@ -5,6 +5,7 @@ import dev.vtool.engine.EngineException;
 import dev.vtool.engine.InboundHandler;
 import dev.vtool.engine.Session;
 import dev.vtool.engine.vmess.VmessId;
+import dev.vtool.engine.vmess.body.BodyCiphers;
 import dev.vtool.engine.vmess.encoding.UserValidator;
 import dev.vtool.engine.vmess.encoding.VmessUser;
 import dev.vtool.engine.vmess.legacy.SessionHistory;
@@ -41,6 +42,7 @@ public final class VmessInbound implements InboundHandler {
     }
 
     public static InboundHandler create(InboundConfig config, EngineContext context) throws EngineException {
+        context.log().info(0, PKG, "body ciphers: " + BodyCiphers.describe());
         return new VmessInbound((VmessInboundSettings) config.settings(), context);
     }
 
