@@ -16,8 +16,8 @@ final class ChaChaSealers {
     }
 
     static ChunkSealer create(byte[] key16, byte[] iv, boolean encrypt) {
-        ChunkSealer native_ = openSsl(key16, iv, encrypt);
-        return native_ != null ? native_ : JcaAeadSealer.chacha20Poly1305(key16, iv, encrypt);
+        ChunkSealer viaOpenSsl = openSsl(key16, iv, encrypt);
+        return viaOpenSsl != null ? viaOpenSsl : JcaAeadSealer.chacha20Poly1305(key16, iv, encrypt);
     }
 
     /** OpenSSL's sealer, or null where it is not available. */
