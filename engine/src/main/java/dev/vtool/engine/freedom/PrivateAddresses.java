@@ -1,5 +1,6 @@
 package dev.vtool.engine.freedom;
 
+import dev.vtool.engine.routing.Cidr;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -15,21 +16,18 @@ import java.util.List;
  * {@code isSiteLocalAddress()} misses 100.64/10 and fc00::/7. IPv4-mapped IPv6 is checked as IPv4.
  */
 final class PrivateAddresses {
-    private static final List<byte[]> NETWORKS = new ArrayList<>();
-    private static final List<Integer> PREFIXES = new ArrayList<>();
+    private static final List<Cidr> NETWORKS = new ArrayList<>();
 
     static {
         for (String cidr : List.of("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
                 "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16",
                 "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/3",
                 "::/96", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8", "2001:db8::/32")) {
-            int slash = cidr.indexOf('/');
             try {
-                NETWORKS.add(InetAddress.getByName(cidr.substring(0, slash)).getAddress());
+                NETWORKS.add(Cidr.parse(cidr));
             } catch (UnknownHostException e) {
                 throw new IllegalStateException(e);
             }
-            PREFIXES.add(Integer.parseInt(cidr.substring(slash + 1)));
         }
     }
 
@@ -38,46 +36,22 @@ final class PrivateAddresses {
 
     static boolean isBlocked(InetAddress address) {
         byte[] ip = address.getAddress();
-        if (address instanceof Inet6Address && isMapped(ip)) {
+        if (address instanceof Inet6Address && Cidr.isMapped(ip)) {
             ip = new byte[] {ip[12], ip[13], ip[14], ip[15]};
         }
         if (address.isAnyLocalAddress() || address.isLoopbackAddress()) {
             return true;
         }
-        for (int i = 0; i < NETWORKS.size(); i++) {
-            if (contains(NETWORKS.get(i), PREFIXES.get(i), ip)) {
+        for (Cidr network : NETWORKS) {
+            if (network.contains(ip)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean contains(byte[] net, int prefix, byte[] ip) {
-        if (net.length != ip.length) {
-            return false;
-        }
-        int full = prefix / 8;
-        for (int i = 0; i < full; i++) {
-            if (ip[i] != net[i]) {
-                return false;
-            }
-        }
-        int rest = prefix % 8;
-        int mask = (0xFF << (8 - rest)) & 0xFF;
-        return rest == 0 || (ip[full] & mask) == (net[full] & mask);
-    }
-
-    private static boolean isMapped(byte[] ip) {
-        for (int i = 0; i < 10; i++) {
-            if (ip[i] != 0) {
-                return false;
-            }
-        }
-        return ip[10] == (byte) 0xFF && ip[11] == (byte) 0xFF;
-    }
-
     /** For messages: whether this is an IPv4 destination after unmapping. */
     static boolean isV4(InetAddress a) {
-        return a instanceof Inet4Address || isMapped(a.getAddress());
+        return a instanceof Inet4Address || Cidr.isMapped(a.getAddress());
     }
 }

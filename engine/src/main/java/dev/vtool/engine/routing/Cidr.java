@@ -4,8 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** One IP network: address bytes and prefix length. */
-record Cidr(byte[] network, int prefix) {
-    static Cidr parse(String text) throws UnknownHostException {
+public record Cidr(byte[] network, int prefix) {
+    public static Cidr parse(String text) throws UnknownHostException {
         int slash = text.indexOf('/');
         InetAddress a = InetAddress.getByName(slash < 0 ? text : text.substring(0, slash));
         byte[] bytes = a.getAddress();
@@ -13,7 +13,8 @@ record Cidr(byte[] network, int prefix) {
         return new Cidr(bytes, prefix);
     }
 
-    boolean contains(byte[] ip) {
+    /** Whether ip (4 or 16 bytes) lies in this network; IPv4-mapped IPv6 matches IPv4 networks. */
+    public boolean contains(byte[] ip) {
         byte[] net = network;
         if (ip.length != net.length) {
             // IPv4-mapped IPv6 addresses match IPv4 networks
@@ -38,7 +39,8 @@ record Cidr(byte[] network, int prefix) {
         return (ip[full] & mask) == (net[full] & mask);
     }
 
-    private static boolean isMapped(byte[] ip) {
+    /** ::ffff:a.b.c.d */
+    public static boolean isMapped(byte[] ip) {
         for (int i = 0; i < 10; i++) {
             if (ip[i] != 0) {
                 return false;
