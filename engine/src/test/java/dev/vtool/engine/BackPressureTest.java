@@ -11,8 +11,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A fast client writing into a proxied connection whose target never reads: the engine must stop
@@ -20,16 +20,8 @@ import org.junit.jupiter.api.Test;
  * client leaves, the stuck outbound is closed after a short linger: before that fix its queued buffers
  * were never released and the leak check after this class failed.
  */
+@ExtendWith(LeakCheck.class)
 class BackPressureTest {
-    static {
-        LeakWatch.install();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        LeakWatch.assertNone();
-    }
-
     private static long pooledBytes() {
         var m = PooledByteBufAllocator.DEFAULT.metric();
         return m.usedDirectMemory() + m.usedHeapMemory();

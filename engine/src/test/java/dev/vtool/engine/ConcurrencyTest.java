@@ -20,20 +20,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Many connections at once through both inbounds: every byte arrives, nothing leaks. */
+@ExtendWith(LeakCheck.class)
 class ConcurrencyTest {
-    static {
-        LeakWatch.install();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        LeakWatch.assertNone();
-    }
-
     private static final int SIZE = 1024 * 1024;
 
     /** One download through the socks inbound with the JDK's own SOCKS client; returns the body length. */

@@ -16,20 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** vtool's policy.limits: connection caps, the http inbound's header cap and UDP flow caps with idle expiry. */
+@ExtendWith(LeakCheck.class)
 class LimitsTest {
-    static {
-        LeakWatch.install();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        LeakWatch.assertNone();
-    }
-
     private static boolean closedByServer(Socket s, int waitMillis) throws IOException {
         s.setSoTimeout(waitMillis);
         try {

@@ -13,23 +13,15 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * SECURITY.md 1.6: the SOCKS UDP relay serves only clients holding an authenticated UDP ASSOCIATE and
  * stops when that TCP connection closes (RFC 1928 section 7). V2Ray 4.34 relays for anyone.
  */
+@ExtendWith(LeakCheck.class)
 class SocksUdpAssociationTest {
-    static {
-        LeakWatch.install();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        LeakWatch.assertNone();
-    }
-
     private static final String CONFIG = """
             {"inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "socks",
                            "settings": {"auth": "password", "accounts": [{"user": "u", "pass": "p"}], "udp": true}}],

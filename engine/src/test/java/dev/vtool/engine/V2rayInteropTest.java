@@ -11,19 +11,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** vtool and a real v2ray 4.34 chained over SOCKS5 in both directions, with and without a password. */
+@ExtendWith(LeakCheck.class)
 class V2rayInteropTest {
-    static {
-        LeakWatch.install();
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void noLeaks() throws InterruptedException {
-        LeakWatch.assertNone();
-    }
-
     @RegisterExtension
     final V2rayProcesses processes = new V2rayProcesses();
     private TestOrigin origin;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vtool.engine.EngineHarness;
+import dev.vtool.engine.LeakCheck;
 import dev.vtool.engine.vmess.RequestCommand;
 import dev.vtool.engine.vmess.SecurityType;
 import dev.vtool.engine.vmess.VmessId;
@@ -17,21 +18,14 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * SECURITY.md 1.7/1.8: through a VMess server, freedom refuses loopback/private/reserved targets
  * however they are spelt, unless its settings say {@code "allowPrivate": true}.
  */
+@ExtendWith(LeakCheck.class)
 class PrivateDestinationTest {
-    static {
-        dev.vtool.engine.LeakWatch.install();
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void noLeaks() throws InterruptedException {
-        dev.vtool.engine.LeakWatch.assertNone();
-    }
-
     static final String ID = "b831381d-6324-4d53-ad4f-8cda48b30811";
 
     static String config(int port, String freedomSettings) {

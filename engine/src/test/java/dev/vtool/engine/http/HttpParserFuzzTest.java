@@ -5,26 +5,20 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.vtool.engine.EngineContext;
 import dev.vtool.engine.EngineHarnessAccess;
 import dev.vtool.engine.FuzzContexts;
+import dev.vtool.engine.LeakCheck;
 import dev.vtool.schema.model.HttpInboundSettings;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Fuzzes the http inbound's request handling (request line, headers, Proxy-Authorization, CONNECT and
  * absolute-form targets) through its real pipeline in an EmbeddedChannel, and the authority parser.
  */
+@ExtendWith(LeakCheck.class)
 class HttpParserFuzzTest {
-    static {
-        dev.vtool.engine.LeakWatch.install();
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void noLeaks() throws InterruptedException {
-        dev.vtool.engine.LeakWatch.assertNone();
-    }
-
     private static final String JSON = """
             {"inbounds": [{"port": 8080, "protocol": "http",
               "settings": {"accounts": [{"user": "u", "pass": "p"}]}}],

@@ -5,27 +5,21 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.vtool.engine.EngineContext;
 import dev.vtool.engine.EngineHarnessAccess;
 import dev.vtool.engine.FuzzContexts;
+import dev.vtool.engine.LeakCheck;
 import dev.vtool.schema.model.Network;
 import dev.vtool.schema.model.SocksInboundSettings;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Fuzzes the socks inbound's TCP handshake (SOCKS4/4a/5, password auth, commands) through its real
  * handlers in an EmbeddedChannel, and the UDP datagram header parser. A parser problem must end the
  * connection, never raise an exception into the pipeline.
  */
+@ExtendWith(LeakCheck.class)
 class SocksParserFuzzTest {
-    static {
-        dev.vtool.engine.LeakWatch.install();
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void noLeaks() throws InterruptedException {
-        dev.vtool.engine.LeakWatch.assertNone();
-    }
-
     private static final String JSON = """
             {"inbounds": [{"port": 1080, "protocol": "socks",
               "settings": {"auth": "password", "accounts": [{"user": "u", "pass": "p"}]}}],

@@ -2,6 +2,7 @@ package dev.vtool.engine.vmess.body;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.vtool.engine.LeakCheck;
 import dev.vtool.engine.vmess.RequestCommand;
 import dev.vtool.engine.vmess.SecurityType;
 import dev.vtool.engine.vmess.VmessException;
@@ -11,22 +12,15 @@ import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Fuzzes the body decoders with every security, option byte (including GlobalPadding without
  * ChunkMasking, which crashes 4.34) and command: garbage in fuzzer-sized pieces must only raise
  * VmessException, and what the matching encoder framed must decode back to the same bytes.
  */
+@ExtendWith(LeakCheck.class)
 class ChunkDecoderFuzzTest {
-    static {
-        dev.vtool.engine.LeakWatch.install();
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void noLeaks() throws InterruptedException {
-        dev.vtool.engine.LeakWatch.assertNone();
-    }
-
     private static final SecurityType[] SECURITIES = {SecurityType.NONE, SecurityType.LEGACY,
             SecurityType.AES_128_GCM, SecurityType.CHACHA20_POLY1305, SecurityType.UNKNOWN, SecurityType.AUTO};
     private static final RequestCommand[] COMMANDS = RequestCommand.values();

@@ -2,6 +2,7 @@ package dev.vtool.engine.vmess.encoding;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.vtool.engine.LeakCheck;
 import dev.vtool.engine.vmess.Fnv1a32;
 import dev.vtool.engine.vmess.VmessException;
 import dev.vtool.engine.vmess.VmessId;
@@ -17,6 +18,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Fuzzes the server's request-header decoding past authentication: the fuzzer writes the header
@@ -24,16 +26,8 @@ import java.util.List;
  * hashes and CFB-encrypts it (legacy), then feeds the wire bytes and a body in fuzzer-chosen pieces.
  * Only {@link VmessException} may come out: any other exception would end a session the wrong way.
  */
+@ExtendWith(LeakCheck.class)
 class HeaderFuzzTest {
-    static {
-        dev.vtool.engine.LeakWatch.install();
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void noLeaks() throws InterruptedException {
-        dev.vtool.engine.LeakWatch.assertNone();
-    }
-
     private static final VmessId ID = VmessId.parse("b831381d-6324-4d53-ad4f-8cda48b30811");
     private static final long NOW = 1_700_000_000L;
     private static final VmessRandom FIXED = new VmessRandom() {

@@ -2,6 +2,7 @@ package dev.vtool.engine.vmess.encoding;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.vtool.engine.LeakCheck;
 import dev.vtool.engine.vmess.Digests;
 import dev.vtool.engine.vmess.RequestCommand;
 import dev.vtool.engine.vmess.SecurityType;
@@ -13,22 +14,15 @@ import dev.vtool.engine.vmess.legacy.AesCfb;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.List;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Fuzzes the VMess client's response-header parser as a malicious server would drive it: the fuzzer
  * writes the response plaintext (V, options, command, length, command body), the test seals it with
  * the real response key, so every field past the seal is reached. Only VmessException may escape.
  */
+@ExtendWith(LeakCheck.class)
 class ResponseHeaderFuzzTest {
-    static {
-        dev.vtool.engine.LeakWatch.install();
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void noLeaks() throws InterruptedException {
-        dev.vtool.engine.LeakWatch.assertNone();
-    }
-
     private static final VmessId ID = VmessId.parse("b831381d-6324-4d53-ad4f-8cda48b30811");
 
     @FuzzTest(maxDuration = "60s")

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vtool.engine.EngineHarnessAccess;
 import dev.vtool.engine.FuzzContexts;
-import dev.vtool.engine.LeakWatch;
+import dev.vtool.engine.LeakCheck;
 import dev.vtool.engine.vmess.RequestCommand;
 import dev.vtool.engine.vmess.SecurityType;
 import dev.vtool.engine.vmess.VmessId;
@@ -16,8 +16,8 @@ import dev.vtool.engine.vmess.legacy.AlternateIds;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * SECURITY.md 1.1 (the 2020 legacy probing attack): flip every bit of a captured legacy command and
@@ -25,21 +25,13 @@ import org.junit.jupiter.api.Test;
  * drain budget is consumed, never at a point that tells which field failed (4.34 before 4.23.4 closed
  * right after the padding and checksum; 4.34 still closes at once after an AEAD checksum error).
  */
+@ExtendWith(LeakCheck.class)
 class ClosePointTest {
     private static final String ID = "b831381d-6324-4d53-ad4f-8cda48b30811";
     private static final String JSON = """
             {"inbounds": [{"port": 1, "protocol": "vmess", "settings": {"clients": [{"id": "%s", "alterId": 4}]}}],
              "outbounds": [{"protocol": "freedom"}]}
             """.formatted(ID);
-
-    static {
-        LeakWatch.install();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        LeakWatch.assertNone();
-    }
 
     /** Bytes the server consumed before it closed, feeding the flight then zeros one at a time. */
     private static int closePoint(VmessInbound inbound, byte[] flight) throws Exception {
