@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vtool.engine.vmess.encoding.RequestTarget;
 import dev.vtool.testkit.FreePort;
+import dev.vtool.testkit.LoopbackSpellings;
 import dev.vtool.testkit.SocketProbe;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -53,15 +54,6 @@ class PrivateDestinationProcessTest {
         throw new AssertionError("vtool run did not listen: " + Files.readString(dir.resolve("vtool.log")));
     }
 
-    private static byte[] v4Mapped() {
-        byte[] b = new byte[16];
-        b[10] = (byte) 0xFF;
-        b[11] = (byte) 0xFF;
-        b[12] = 127;
-        b[15] = 1;
-        return b;
-    }
-
     @Test
     void noSpellingOfLoopbackGetsThroughWithoutAllowPrivate() throws Exception {
         int port = FreePort.next();
@@ -69,7 +61,7 @@ class PrivateDestinationProcessTest {
         try (LoopbackServices target = new LoopbackServices()) {
             int t = target.port();
             List<RequestTarget> spellings = List.of(RequestTarget.of("127.0.0.1", t), RequestTarget.of("0.0.0.0", t),
-                    RequestTarget.ip(v4Mapped(), t), RequestTarget.ip(InetAddress.getByName("::1").getAddress(), t),
+                    RequestTarget.ip(LoopbackSpellings.ipv4MappedLoopback(), t), RequestTarget.ip(InetAddress.getByName("::1").getAddress(), t),
                     RequestTarget.domain("2130706433", t), RequestTarget.domain("127.1", t),
                     RequestTarget.domain("localhost", t), RequestTarget.domain("rebind.test", t));
             for (RequestTarget spelling : spellings) {

@@ -13,8 +13,8 @@ import dev.vtool.engine.vmess.encoding.ClientSession;
 import dev.vtool.engine.vmess.encoding.RequestTarget;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
+import dev.vtool.testkit.LoopbackSpellings;
 import dev.vtool.testkit.SocketProbe;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,8 +58,7 @@ class PrivateDestinationTest {
              EngineHarness vtool = new EngineHarness(config(port, "{}"), LogLevel.INFO)) {
             int p = target.port();
             List<RequestTarget> spellings = List.of(RequestTarget.of("127.0.0.1", p), RequestTarget.of("0.0.0.0", p),
-                    RequestTarget.ip(InetAddress.getByName("::ffff:127.0.0.1").getAddress().length == 4
-                            ? v4Mapped() : InetAddress.getByName("::ffff:127.0.0.1").getAddress(), p),
+                    RequestTarget.ip(LoopbackSpellings.ipv4MappedLoopback(), p),
                     RequestTarget.domain("2130706433", p), RequestTarget.domain("127.1", p),
                     RequestTarget.domain("localhost", p));
             for (RequestTarget t : spellings) {
@@ -71,15 +70,6 @@ class PrivateDestinationTest {
             long blocked = log.lines().filter(l -> l.contains("\"allowPrivate\": true")).count();
             assertEquals(spellings.size(), blocked, log);
         }
-    }
-
-    private static byte[] v4Mapped() {
-        byte[] b = new byte[16];
-        b[10] = (byte) 0xFF;
-        b[11] = (byte) 0xFF;
-        b[12] = 127;
-        b[15] = 1;
-        return b;
     }
 
     @Test
