@@ -128,9 +128,7 @@ final class VmessServerHandler extends ByteToMessageDecoder {
         try {
             end = body.decode(in, ctx.alloc(), decoded);
         } catch (VmessException e) {
-            releaseDecoded();
-            context.log().info(session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/"
-                    + VmessInbound.PKG + ": failed to transfer request payload > " + e.getMessage());
+            payloadFailed(e);
             state = State.DONE;
             in.skipBytes(in.readableBytes());
             ctx.close();
@@ -178,9 +176,7 @@ final class VmessServerHandler extends ByteToMessageDecoder {
         try {
             end = body.decode(in, ctx.alloc(), decoded);
         } catch (VmessException e) {
-            releaseDecoded();
-            context.log().info(session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/"
-                    + VmessInbound.PKG + ": failed to transfer request payload > " + e.getMessage());
+            payloadFailed(e);
             close(ctx);
             return;
         }
@@ -192,6 +188,13 @@ final class VmessServerHandler extends ByteToMessageDecoder {
             state = State.DONE;
             in.skipBytes(in.readableBytes());
         }
+    }
+
+    /** A body chunk that does not decode (stream or datagram): drop what came before it, log as 4.34 does. */
+    private void payloadFailed(VmessException e) {
+        releaseDecoded();
+        context.log().info(session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/"
+                + VmessInbound.PKG + ": failed to transfer request payload > " + e.getMessage());
     }
 
     private void signalEnd(ChannelHandlerContext ctx) {
