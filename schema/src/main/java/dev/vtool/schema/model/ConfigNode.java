@@ -11,41 +11,42 @@ import tools.jackson.databind.JsonNode;
 /**
  * A value in a config document with its pointer, read the way V2Ray's Go decoder reads structs:
  * keys match exactly first, then case-insensitively; {@code null} counts as absent; wrong types are
- * errors that name the key and its place.
+ * errors that name the key and its place. Every command reads configs through this one accessor
+ * (lint rules, pair, diagnose, link and the run model), so they agree on what a key means.
  */
-final class ConfigNode {
+public final class ConfigNode {
     private final ConfigDocument doc;
     private final String pointer;
     private final JsonNode node;
 
-    ConfigNode(ConfigDocument doc, String pointer, JsonNode node) {
+    public ConfigNode(ConfigDocument doc, String pointer, JsonNode node) {
         this.doc = doc;
         this.pointer = pointer;
         this.node = node;
     }
 
-    static ConfigNode root(ConfigDocument doc) {
+    public static ConfigNode root(ConfigDocument doc) {
         return new ConfigNode(doc, "", doc.root());
     }
 
-    String pointer() {
+    public String pointer() {
         return pointer;
     }
 
-    JsonNode json() {
+    public JsonNode json() {
         return node;
     }
 
-    String path() {
+    public String path() {
         return JsonPointers.toDisplayPath(pointer);
     }
 
-    ConfigModelException error(String message) {
+    public ConfigModelException error(String message) {
         return new ConfigModelException(doc.locate(pointer), message);
     }
 
     /** The member {@code key} (exact, then case-insensitive; the last of several wins), or null. */
-    ConfigNode get(String key) {
+    public ConfigNode get(String key) {
         if (!node.isObject()) {
             return null;
         }
@@ -64,16 +65,16 @@ final class ConfigNode {
     }
 
     /** An empty object standing for an absent member, so defaults are read the same way as values. */
-    ConfigNode emptyObject(String key) {
+    public ConfigNode emptyObject(String key) {
         return new ConfigNode(doc, JsonPointers.child(pointer, key),
                 tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return get(key) != null;
     }
 
-    ConfigNode object(String key) throws ConfigModelException {
+    public ConfigNode object(String key) throws ConfigModelException {
         ConfigNode n = get(key);
         if (n != null && !n.node.isObject()) {
             throw n.error(n.path() + ": expected an object");
@@ -81,7 +82,7 @@ final class ConfigNode {
         return n;
     }
 
-    List<ConfigNode> array(String key) throws ConfigModelException {
+    public List<ConfigNode> array(String key) throws ConfigModelException {
         ConfigNode n = get(key);
         if (n == null) {
             return List.of();
@@ -96,7 +97,7 @@ final class ConfigNode {
         return out;
     }
 
-    String string(String key, String fallback) throws ConfigModelException {
+    public String string(String key, String fallback) throws ConfigModelException {
         ConfigNode n = get(key);
         if (n == null) {
             return fallback;
@@ -107,7 +108,7 @@ final class ConfigNode {
         return n.node.asString();
     }
 
-    boolean bool(String key) throws ConfigModelException {
+    public boolean bool(String key) throws ConfigModelException {
         ConfigNode n = get(key);
         if (n == null) {
             return false;
@@ -118,7 +119,7 @@ final class ConfigNode {
         return n.node.asBoolean();
     }
 
-    long number(String key, long fallback, long min, long max) throws ConfigModelException {
+    public long number(String key, long fallback, long min, long max) throws ConfigModelException {
         ConfigNode n = get(key);
         if (n == null) {
             return fallback;
@@ -133,12 +134,12 @@ final class ConfigNode {
         return v;
     }
 
-    int port(String key) throws ConfigModelException {
+    public int port(String key) throws ConfigModelException {
         return (int) number(key, 0, 0, 65535);
     }
 
     /** V2Ray's StringList: an array of strings or one comma-separated string. */
-    List<String> stringList(String key) throws ConfigModelException {
+    public List<String> stringList(String key) throws ConfigModelException {
         ConfigNode n = get(key);
         if (n == null) {
             return List.of();
@@ -164,7 +165,7 @@ final class ConfigNode {
         return out;
     }
 
-    String lowerString(String key, String fallback) throws ConfigModelException {
+    public String lowerString(String key, String fallback) throws ConfigModelException {
         String s = string(key, fallback);
         return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
