@@ -136,7 +136,7 @@ class ConfigModelBuilderTest {
         assertTrue(error("{\"inbounds\": [{\"port\": 1, \"protocol\": \"vless\"}]}")
                 .endsWith("inbounds[0].protocol: vless is not supported by vtool run yet"));
         assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"streamSettings\": {\"security\": \"tls\"}}]}")
-                .endsWith("outbounds[0].streamSettings.security: tls is not supported by vtool run yet"));
+                .endsWith("outbounds[0].streamSettings.security \"tls\" is not supported by vtool yet"));
         assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"mux\": {\"enabled\": true}}]}")
                 .contains("mux is not supported by vtool run yet"));
         assertTrue(error("{\"inbounds\": [{\"port\": 1, \"protocol\": \"dokodemo-door\", "
@@ -204,7 +204,7 @@ class ConfigModelBuilderTest {
                 {"dns": {"servers": ["localhost"]}, "routing": {"domainStrategy": "IPIfNonMatch"}}
                 """);
         assertTrue(error("""
-                {"transport": {"tcpSettings": {"header": {"type": "http"}}}}
-                """).contains("transport.tcpSettings: HTTP header obfuscation"));
+                {"transport": {"tcpSettings": {"header": {"type": "http"}}}, "outbounds": [{"protocol": "freedom"}]}
+                """).contains("transport.tcpSettings.header.type \"http\" is not supported by vtool yet"));
     }
 }
