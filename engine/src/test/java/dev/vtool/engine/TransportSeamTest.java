@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vtool.engine.log.EngineLog;
 import dev.vtool.engine.transport.TransportRegistry;
+import dev.vtool.engine.transport.xor.XorSecurityLayer;
 import dev.vtool.engine.transport.xor.XorTransport;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The transport seam: a network added in test scope only (package {@code transport.xor}, listed in the
  * test service files for the config side and the engine side, nothing else edited) carries a VMess pair
- * chosen by {@code streamSettings.network}, on the inbound and the outbound side.
+ * chosen by {@code streamSettings.network}, on the inbound and the outbound side; a test-scope security
+ * layer chosen by {@code streamSettings.security} is applied by the tcp transport on both sides.
  */
 @ExtendWith(LeakCheck.class)
 class TransportSeamTest {
@@ -31,30 +33,40 @@ class TransportSeamTest {
     private static EngineHarness client;
     private static int xorSocks;
     private static int plainSocks;
+    private static int securedSocks;
 
     @BeforeAll
     static void start() throws Exception {
         origin = new TestOrigin();
         int serverPort = FreePort.next();
+        int securedPort = FreePort.next();
         server = new EngineHarness("""
                 {"inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "vmess",
                    "settings": {"clients": [{"id": "%s"}]},
-                   "streamSettings": {"network": "XOR", "xorSettings": {"key": 165}}}],
+                   "streamSettings": {"network": "XOR", "xorSettings": {"key": 165}}},
+                  {"listen": "127.0.0.1", "port": %d, "protocol": "vmess", "settings": {"clients": [{"id": "%2$s"}]},
+                   "streamSettings": {"security": "xortls", "xortlsSettings": {"key": 7}}}],
                  "outbounds": [{"protocol": "freedom", "settings": {"allowPrivate": true}}]}
-                """.formatted(serverPort, ID), LogLevel.INFO);
+                """.formatted(serverPort, ID, securedPort), LogLevel.INFO);
         xorSocks = FreePort.next();
         plainSocks = FreePort.next();
+        securedSocks = FreePort.next();
         client = new EngineHarness("""
                 {"inbounds": [{"tag": "xor", "listen": "127.0.0.1", "port": %d, "protocol": "socks"},
-                              {"tag": "plain", "listen": "127.0.0.1", "port": %d, "protocol": "socks"}],
+                              {"tag": "plain", "listen": "127.0.0.1", "port": %d, "protocol": "socks"},
+                              {"tag": "secured", "listen": "127.0.0.1", "port": %d, "protocol": "socks"}],
                  "outbounds": [
                    {"tag": "over-xor", "protocol": "vmess", "settings": {"vnext": [{"address": "127.0.0.1",
-                      "port": %d, "users": [{"id": "%s"}]}]},
+                      "port": %4$d, "users": [{"id": "%5$s"}]}]},
                     "streamSettings": {"network": "xor", "xorSettings": {"key": 165}}},
                    {"tag": "over-tcp", "protocol": "vmess", "settings": {"vnext": [{"address": "127.0.0.1",
-                      "port": %3$d, "users": [{"id": "%4$s"}]}]}}],
-                 "routing": {"rules": [{"type": "field", "inboundTag": ["plain"], "outboundTag": "over-tcp"}]}}
-                """.formatted(xorSocks, plainSocks, serverPort, ID), LogLevel.INFO);
+                      "port": %4$d, "users": [{"id": "%5$s"}]}]}},
+                   {"tag": "over-secured", "protocol": "vmess", "settings": {"vnext": [{"address": "127.0.0.1",
+                      "port": %6$d, "users": [{"id": "%5$s"}]}]},
+                    "streamSettings": {"network": "tcp", "security": "XorTLS", "xortlsSettings": {"key": 7}}}],
+                 "routing": {"rules": [{"type": "field", "inboundTag": ["plain"], "outboundTag": "over-tcp"},
+                                       {"type": "field", "inboundTag": ["secured"], "outboundTag": "over-secured"}]}}
+                """.formatted(xorSocks, plainSocks, securedSocks, serverPort, ID, securedPort), LogLevel.INFO);
     }
 
     @AfterAll
@@ -83,6 +95,17 @@ class TransportSeamTest {
         assertEquals("200 2000000", big.out(), big.err());
         assertTrue(XorTransport.ACCEPTED.get() >= accepted + 2, "the inbound listened through the xor transport");
         assertTrue(XorTransport.DIALLED.get() >= dialled + 2, "the outbound dialled through the xor transport");
+    }
+
+    @Test
+    void tcpAppliesTheSecurityLayerStreamSettingsSelectOnBothSides() throws Exception {
+        int servers = XorSecurityLayer.SERVERS.get();
+        int clients = XorSecurityLayer.CLIENTS.get();
+        Curl.Result r = Curl.run("--socks5-hostname", "127.0.0.1:" + securedSocks, "-o", "/dev/null",
+                "-w", "%{http_code} %{size_download}", "http://127.0.0.1:" + origin.httpPort() + "/big?300000");
+        assertEquals("200 300000", r.out(), r.err());
+        assertTrue(XorSecurityLayer.SERVERS.get() > servers, "the inbound's transport applied the layer");
+        assertTrue(XorSecurityLayer.CLIENTS.get() > clients, "the outbound's transport applied the layer");
     }
 
     @Test
