@@ -62,10 +62,12 @@ public class Dialer {
         return dial(loop, new DialTarget(host, port, null, family), sendThrough, policy);
     }
 
-    /** Connects to exactly these already resolved (and checked) addresses, in turn: no second lookup. */
-    public Future<Channel> connect(EventLoop loop, List<InetAddress> addresses, int port, String sendThrough,
-                                   LevelPolicy policy) {
-        String host = addresses.isEmpty() ? null : addresses.get(0).getHostAddress();
+    /**
+     * Connects to exactly these already resolved (and checked) addresses of {@code host}, in turn: no second
+     * lookup; the host still names the server to a security layer.
+     */
+    public Future<Channel> connect(EventLoop loop, String host, List<InetAddress> addresses, int port,
+                                   String sendThrough, LevelPolicy policy) {
         return dial(loop, new DialTarget(host, port, List.copyOf(addresses), a -> true), sendThrough, policy);
     }
 
