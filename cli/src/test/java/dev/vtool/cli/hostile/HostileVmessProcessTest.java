@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * never take the process down.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.Tag("slow") // starts vtool processes; the full suite runs it, -Punit does not
 class HostileVmessProcessTest {
     private static final int HANDSHAKE_SECONDS = 3;
     @TempDir

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code allowPrivate} must not reach a loopback listener however the client spells the address,
  * including a name the resolver maps to loopback (a hosts file stands in for a rebinding DNS answer).
  */
+@org.junit.jupiter.api.Tag("slow") // starts vtool processes; the full suite runs it, -Punit does not
 class PrivateDestinationProcessTest {
     @TempDir
     Path dir;
