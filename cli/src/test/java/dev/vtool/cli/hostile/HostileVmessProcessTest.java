@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SECURITY.md tests a-f against the real `vtool run` process (the cli's Main in a separate JVM) serving
+ * docs/spec/security.md tests a-f against the real `vtool run` process (the cli's Main in a separate JVM) serving
  * VMess on loopback with {@code policy.handshake = 3 s}: garbage, floods, slowloris, replays, stale and
  * tampered handshakes and every malformed option get zero bytes back, never an upstream dial, and
  * never take the process down.
