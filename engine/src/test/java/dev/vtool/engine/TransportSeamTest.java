@@ -34,6 +34,7 @@ class TransportSeamTest {
     private static int xorSocks;
     private static int plainSocks;
     private static int securedSocks;
+    private static int chainedSocks;
 
     @BeforeAll
     static void start() throws Exception {
@@ -51,10 +52,12 @@ class TransportSeamTest {
         xorSocks = FreePort.next();
         plainSocks = FreePort.next();
         securedSocks = FreePort.next();
+        chainedSocks = FreePort.next();
         client = new EngineHarness("""
                 {"inbounds": [{"tag": "xor", "listen": "127.0.0.1", "port": %d, "protocol": "socks"},
                               {"tag": "plain", "listen": "127.0.0.1", "port": %d, "protocol": "socks"},
-                              {"tag": "secured", "listen": "127.0.0.1", "port": %d, "protocol": "socks"}],
+                              {"tag": "secured", "listen": "127.0.0.1", "port": %d, "protocol": "socks"},
+                              {"tag": "chained", "listen": "127.0.0.1", "port": %7$d, "protocol": "socks"}],
                  "outbounds": [
                    {"tag": "over-xor", "protocol": "vmess", "settings": {"vnext": [{"address": "127.0.0.1",
                       "port": %4$d, "users": [{"id": "%5$s"}]}]},
@@ -63,10 +66,16 @@ class TransportSeamTest {
                       "port": %4$d, "users": [{"id": "%5$s"}]}]}},
                    {"tag": "over-secured", "protocol": "vmess", "settings": {"vnext": [{"address": "127.0.0.1",
                       "port": %6$d, "users": [{"id": "%5$s"}]}]},
-                    "streamSettings": {"network": "tcp", "security": "XorTLS", "xortlsSettings": {"key": 7}}}],
+                    "streamSettings": {"network": "tcp", "security": "XorTLS", "xortlsSettings": {"key": 7}}},
+                   {"tag": "chained-secured", "protocol": "vmess", "settings": {"vnext": [{"address": "127.0.0.1",
+                      "port": %6$d, "users": [{"id": "%5$s"}]}]}, "proxySettings": {"tag": "direct"},
+                    "streamSettings": {"security": "xortls", "xortlsSettings": {"key": 7}}},
+                   {"tag": "direct", "protocol": "freedom"}],
                  "routing": {"rules": [{"type": "field", "inboundTag": ["plain"], "outboundTag": "over-tcp"},
-                                       {"type": "field", "inboundTag": ["secured"], "outboundTag": "over-secured"}]}}
-                """.formatted(xorSocks, plainSocks, securedSocks, serverPort, ID, securedPort), LogLevel.INFO);
+                                       {"type": "field", "inboundTag": ["secured"], "outboundTag": "over-secured"},
+                                       {"type": "field", "inboundTag": ["chained"], "outboundTag": "chained-secured"}]}}
+                """.formatted(xorSocks, plainSocks, securedSocks, serverPort, ID, securedPort, chainedSocks),
+                LogLevel.INFO);
     }
 
     @AfterAll
@@ -106,6 +115,16 @@ class TransportSeamTest {
         assertEquals("200 300000", r.out(), r.err());
         assertTrue(XorSecurityLayer.SERVERS.get() > servers, "the inbound's transport applied the layer");
         assertTrue(XorSecurityLayer.CLIENTS.get() > clients, "the outbound's transport applied the layer");
+    }
+
+    @Test
+    void aProxySettingsChainAppliesTheSecurityLayerOverTheChainedConnection() throws Exception {
+        int clients = XorSecurityLayer.CLIENTS.get();
+        Curl.Result r = Curl.run("--socks5-hostname", "127.0.0.1:" + chainedSocks,
+                "http://127.0.0.1:" + origin.httpPort() + "/hello");
+        assertEquals(0, r.exit(), r.err() + client.log());
+        assertTrue(r.out().startsWith("hello from origin"), r.out());
+        assertTrue(XorSecurityLayer.CLIENTS.get() > clients, "the chain applied the outbound's security layer");
     }
 
     @Test
