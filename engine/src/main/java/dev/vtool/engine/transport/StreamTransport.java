@@ -8,7 +8,9 @@ import io.netty.util.concurrent.Future;
  * domainsocket, quic), in its own package, registered by a {@link TransportProvider}. It carries streams
  * and nothing else: a proxy gets a channel whose pipeline reads and writes the stream's plain bytes and
  * never learns how they travelled. The transport applies the security layer ({@code tls}) where its own
- * framing needs it (under the HTTP codec for websocket, right on the socket for tcp).
+ * framing needs it (under the HTTP codec for websocket, right on the socket for tcp). A transport with
+ * its own framing also says how the carried stream half-closes ({@link OutputShutdown#set}) and fires
+ * {@link io.netty.channel.socket.ChannelInputShutdownEvent} when the peer's side ends.
  */
 public interface StreamTransport {
     /** The canonical network name the config side gives it ({@code tcp}, {@code mkcp}, {@code websocket}, ...). */
