@@ -44,6 +44,7 @@ final class InboundWorker implements ConnectionAcceptor {
     public boolean admit(Channel raw) {
         InetAddress source = raw.remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
         if (source == null) {
+            // a unix socket peer has no IP to count per source; the limits are about network clients
             connections.add(raw);
             return true;
         }
