@@ -241,11 +241,13 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Addresses actually bound (useful with port 0 in tests). */
+    /** IP addresses actually bound (useful with port 0 in tests); listeners on unix sockets are left out. */
     public List<InetSocketAddress> boundAddresses() {
         List<InetSocketAddress> out = new ArrayList<>();
         for (Channel c : listeners) {
-            out.add((InetSocketAddress) c.localAddress());
+            if (c.localAddress() instanceof InetSocketAddress a) {
+                out.add(a);
+            }
         }
         return out;
     }
