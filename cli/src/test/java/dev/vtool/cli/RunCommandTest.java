@@ -61,10 +61,10 @@ class RunCommandTest {
 
     @Test
     void unsupportedTransportIsNamedWithItsPlace() throws Exception {
-        Path cfg = write("ws.json", """
+        Path cfg = write("kcp.json", """
                 {
                   "inbounds": [{"port": 1080, "protocol": "socks",
-                                "streamSettings": {"network": "ws"}}],
+                                "streamSettings": {"network": "kcp"}}],
                   "outbounds": [{"protocol": "freedom"}]
                 }
                 """);
@@ -72,7 +72,7 @@ class RunCommandTest {
         assertEquals(0, CliRun.run("run", "-test", "-c", cfg.toString()).exitCode());
         CliRun r = CliRun.run("run", "-c", cfg.toString());
         assertEquals(23, r.exitCode(), r.out());
-        assertEquals(cfg + ":3:47: inbounds[0].streamSettings.network \"ws\" is not supported by vtool yet",
+        assertEquals(cfg + ":3:47: inbounds[0].streamSettings.network \"kcp\" is not supported by vtool yet",
                 r.out().strip());
     }
 

@@ -2,6 +2,7 @@ package dev.vtool.schema.transport;
 
 import dev.vtool.schema.model.ConfigModelException;
 import dev.vtool.schema.model.ConfigNode;
+import java.util.function.Consumer;
 
 /**
  * The config side of one security layer ({@code streamSettings.security}), listed in
@@ -20,4 +21,9 @@ public interface SecurityConfig {
 
     /** Reads its settings object (an empty object when absent, as 4.34 then uses all defaults). */
     SecuritySettings parse(ConfigNode settings) throws ConfigModelException;
+
+    /** Reports, each by name, what these settings ask for that vtool cannot run yet (as {@link NetworkConfig#refusals}). */
+    default void refusals(ConfigNode settings, SecuritySettings parsed, Consumer<ConfigModelException> sink)
+            throws ConfigModelException {
+    }
 }

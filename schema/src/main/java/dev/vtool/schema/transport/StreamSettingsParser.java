@@ -91,9 +91,12 @@ public final class StreamSettingsParser {
             return null; // 4.34: anything but "tls" is no security
         }
         ConfigNode node = ss.object(layer.settingsKey());
-        SecuritySettings settings = layer.parse(node != null ? node : ss.emptyObject(layer.settingsKey()));
+        ConfigNode settingsNode = node != null ? node : ss.emptyObject(layer.settingsKey());
+        SecuritySettings settings = layer.parse(settingsNode);
         if (!layer.runnable()) {
             refusals.accept(NetworkConfig.notSupported(ss.get("security"), name));
+        } else {
+            layer.refusals(settingsNode, settings, refusals);
         }
         return settings;
     }

@@ -2,13 +2,19 @@ package dev.vtool.schema.transport.tls;
 
 import dev.vtool.schema.model.ConfigModelException;
 import dev.vtool.schema.model.ConfigNode;
+import dev.vtool.schema.transport.NetworkConfig;
 import dev.vtool.schema.transport.SecurityConfig;
 import dev.vtool.schema.transport.SecuritySettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
-/** TLS ({@code "security": "tls"}). Not runnable yet. */
+/**
+ * TLS ({@code "security": "tls"}). Every certificate entry is loaded and checked while the config is read,
+ * so a missing file, a key that is not the certificate's or an expired certificate is an error at its
+ * place before anything listens; {@code usage: "issue"} (certificates signed on the fly) is refused by name.
+ */
 public final class TlsConfig implements SecurityConfig {
     @Override
     public String name() {
@@ -22,7 +28,20 @@ public final class TlsConfig implements SecurityConfig {
 
     @Override
     public boolean runnable() {
-        return false;
+        return true;
+    }
+
+    @Override
+    public void refusals(ConfigNode s, SecuritySettings parsed, Consumer<ConfigModelException> sink)
+            throws ConfigModelException {
+        List<ConfigNode> entries = s.array("certificates");
+        List<TlsCertificate> certificates = ((TlsSettings) parsed).certificates();
+        for (int i = 0; i < certificates.size() && i < entries.size(); i++) {
+            if (certificates.get(i).usage().equals("issue")) {
+                ConfigNode usage = entries.get(i).get("usage");
+                sink.accept(NetworkConfig.notSupported(usage != null ? usage : entries.get(i), "issue"));
+            }
+        }
     }
 
     @Override
@@ -47,7 +66,24 @@ public final class TlsConfig implements SecurityConfig {
             case "issue" -> "issue";
             default -> "encipherment";
         };
-        return new TlsCertificate(certFile, cert, c.string("keyFile", ""), lines(c, "key"), usage);
+        TlsCertificate entry = new TlsCertificate(certFile, cert, c.string("keyFile", ""), lines(c, "key"), usage);
+        try {
+            TlsMaterial.load(entry, false);
+        } catch (TlsMaterial.Invalid e) {
+            throw at(c, e.part()).error("Failed to build TLS config. > " + e.getMessage());
+        }
+        return entry;
+    }
+
+    /** The key that supplied the part in trouble: the file name when one is given, else the inline lines. */
+    private static ConfigNode at(ConfigNode entry, String part) {
+        for (String key : new String[] {part + "File", part}) {
+            ConfigNode n = entry.get(key);
+            if (n != null) {
+                return n;
+            }
+        }
+        return entry;
     }
 
     /** A Go {@code []string}: an array of strings (not V2Ray's comma-separated StringList). */

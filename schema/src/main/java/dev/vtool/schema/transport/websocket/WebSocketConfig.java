@@ -7,8 +7,9 @@ import dev.vtool.schema.transport.TransportSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
-/** WebSocket. Not runnable yet. */
+/** WebSocket; {@code acceptProxyProtocol} is refused by name for now. */
 public final class WebSocketConfig implements NetworkConfig {
     @Override
     public String name() {
@@ -27,7 +28,14 @@ public final class WebSocketConfig implements NetworkConfig {
 
     @Override
     public boolean runnable() {
-        return false;
+        return true;
+    }
+
+    @Override
+    public void refusals(ConfigNode s, TransportSettings parsed, Consumer<ConfigModelException> sink) {
+        if (((WebSocketSettings) parsed).acceptProxyProtocol()) {
+            sink.accept(NetworkConfig.notSupported(s.get("acceptProxyProtocol"), null));
+        }
     }
 
     @Override
