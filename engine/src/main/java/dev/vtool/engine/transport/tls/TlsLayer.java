@@ -1,0 +1,136 @@
+package dev.vtool.engine.transport.tls;
+
+import dev.vtool.engine.transport.DialTarget;
+import dev.vtool.engine.transport.SecurityLayer;
+import dev.vtool.schema.transport.SecuritySettings;
+import dev.vtool.schema.transport.tls.TlsSettings;
+import io.netty.channel.Channel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.util.Mapping;
+import io.netty.util.NetUtil;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * TLS ({@code security: "tls"}) on Netty's SslHandler with the JDK provider. Contexts are built once per
+ * distinct {@code tlsSettings} (the certificate files are read then) and shared by every connection.
+ * When the settings name no {@code alpn}, the transport's list applies, and a client whose transport
+ * names none offers Go's {@code h2, http/1.1}.
+ */
+public final class TlsLayer implements SecurityLayer {
+    private static final List<String> CLIENT_DEFAULT_ALPN = List.of("h2", "http/1.1");
+    /** 4.34 strips this prefix from {@code serverName} (its uTLS switch, disabled in 4.34). */
+    private static final String EXPERIMENT_PREFIX = "experiment:8357";
+
+    private final Map<TlsSettings, Object> servers = new ConcurrentHashMap<>();
+    private final Map<TlsSettings, Object> clients = new ConcurrentHashMap<>();
+
+    @Override
+    public String name() {
+        return "tls";
+    }
+
+    @Override
+    public void server(Channel channel, SecuritySettings settings, List<String> nextProtocols) {
+        TlsSettings tls = (TlsSettings) settings;
+        Object built = servers.computeIfAbsent(tls, TlsLayer::buildServer);
+        if (built instanceof Exception e) {
+            channel.pipeline().addFirst("tls-unusable", new Refuse(e));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Mapping<String, SslContext> certificates = (Mapping<String, SslContext>) built;
+        List<String> alpn = tls.alpn().isEmpty() ? nextProtocols : tls.alpn();
+        channel.pipeline().addFirst("tls", new GoSniHandler(certificates, alpn));
+    }
+
+    @Override
+    public Future<Channel> client(Channel channel, SecuritySettings settings, DialTarget target,
+                                  List<String> nextProtocols) {
+        TlsSettings tls = (TlsSettings) settings;
+        Promise<Channel> result = channel.eventLoop().newPromise();
+        Object built = clients.computeIfAbsent(tls, TlsLayer::buildClient);
+        if (built instanceof Exception e) {
+            result.setFailure(e);
+            return result;
+        }
+        String name = serverName(tls, target);
+        SslHandler h = ((SslContext) built).newHandler(channel.alloc(), name, target.port());
+        SSLEngine engine = h.engine();
+        SSLParameters p = engine.getSSLParameters();
+        if (!tls.allowInsecure()) {
+            p.setEndpointIdentificationAlgorithm("HTTPS");
+        }
+        if (!NetUtil.isValidIpV4Address(name) && !NetUtil.isValidIpV6Address(name)) {
+            p.setServerNames(List.of(new SNIHostName(name)));
+        }
+        List<String> alpn = !tls.alpn().isEmpty() ? tls.alpn() : !nextProtocols.isEmpty() ? nextProtocols
+                : CLIENT_DEFAULT_ALPN;
+        p.setApplicationProtocols(alpn.toArray(String[]::new));
+        engine.setSSLParameters(p);
+        channel.pipeline().addFirst("tls", h);
+        h.handshakeFuture().addListener(f -> {
+            if (f.isSuccess()) {
+                result.trySuccess(channel);
+            } else {
+                result.tryFailure(new SSLException("tls: handshake with " + name + ":" + target.port() + " failed > "
+                        + f.cause().getMessage(), f.cause()));
+            }
+        });
+        channel.read();
+        return result;
+    }
+
+    /** {@code serverName} (4.34's prefix stripped), else the destination as dialled (a domain, or an IP). */
+    static String serverName(TlsSettings tls, DialTarget target) {
+        String sn = tls.serverName();
+        if (sn != null && sn.startsWith(EXPERIMENT_PREFIX)) {
+            sn = sn.substring(EXPERIMENT_PREFIX.length());
+        }
+        return sn != null && !sn.isEmpty() ? sn : target.host();
+    }
+
+    private static Object buildServer(TlsSettings tls) {
+        try {
+            return ServerCertificates.build(tls);
+        } catch (SSLException | RuntimeException e) {
+            return e;
+        }
+    }
+
+    private static Object buildClient(TlsSettings tls) {
+        try {
+            return SslContextBuilder.forClient().sslProvider(SslProvider.JDK).trustManager(ClientTrust.of(tls)).build();
+        } catch (Exception e) {
+            return e instanceof SSLException ? e : new SSLException("failed to build TLS client config > "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Closes connections of a listener whose certificates cannot be used, passing the reason to the inbound. */
+    private static final class Refuse extends io.netty.channel.ChannelHandlerAdapter {
+        private final Exception reason;
+
+        Refuse(Exception reason) {
+            this.reason = reason;
+        }
+
+        @Override
+        public void handlerAdded(io.netty.channel.ChannelHandlerContext ctx) {
+            ctx.channel().eventLoop().execute(() -> {
+                ctx.fireExceptionCaught(reason);
+                ctx.close();
+            });
+        }
+    }
+}
