@@ -79,7 +79,19 @@ public final class TlsLayer implements SecurityLayer {
         p.setApplicationProtocols(alpn.toArray(String[]::new));
         engine.setSSLParameters(p);
         channel.pipeline().addFirst("tls", h);
+        // the handshake's failure is reported through the future; nothing above the layer is there yet to see it
+        channel.pipeline().addAfter("tls", "tls-dial-errors", new io.netty.channel.ChannelInboundHandlerAdapter() {
+            @Override
+            public void exceptionCaught(io.netty.channel.ChannelHandlerContext ctx, Throwable cause) {
+                if (h.handshakeFuture().isDone() && h.handshakeFuture().isSuccess()) {
+                    ctx.fireExceptionCaught(cause);
+                }
+            }
+        });
         h.handshakeFuture().addListener(f -> {
+            if (f.isSuccess() && channel.pipeline().get("tls-dial-errors") != null) {
+                channel.pipeline().remove("tls-dial-errors"); // on failure it stays to swallow the decoder's report
+            }
             if (f.isSuccess()) {
                 result.trySuccess(channel);
             } else {
