@@ -21,7 +21,7 @@ import javax.security.auth.x500.X500Principal;
 /**
  * The certificates a TLS server serves, chosen by the client's SNI as Go chooses them (4.34 builds Go's
  * name table from every {@code encipherment} entry with a key): an exact DNS name, then a wildcard, else
- * the first certificate.
+ * the first certificate. With a CA of {@code usage: "issue"}, {@link IssuingCertificates} decides instead.
  */
 final class ServerCertificates {
     private ServerCertificates() {
@@ -31,8 +31,10 @@ final class ServerCertificates {
     static Mapping<String, SslContext> build(TlsSettings settings) throws SSLException {
         List<SslContext> contexts = new ArrayList<>();
         List<Set<String>> names = new ArrayList<>();
+        List<LeafIssuer> issuers = new ArrayList<>();
         for (TlsCertificate c : settings.certificates()) {
-            if (!c.usage().equals("encipherment") || c.keyFile().isEmpty() && c.key().isEmpty()) {
+            boolean issue = c.usage().equals("issue");
+            if (!issue && !c.usage().equals("encipherment") || c.keyFile().isEmpty() && c.key().isEmpty()) {
                 continue;
             }
             TlsMaterial m;
@@ -41,10 +43,23 @@ final class ServerCertificates {
             } catch (TlsMaterial.Invalid e) {
                 throw new SSLException("Failed to build TLS config. > " + e.getMessage());
             }
+            if (issue) {
+                issuers.add(new LeafIssuer(m.chain().get(0), m.key()));
+                continue;
+            }
             contexts.add(SslContextBuilder.forServer(m.key(), m.chain().toArray(X509Certificate[]::new))
                     .sslProvider(SslProvider.JDK)
                     .build());
             names.add(names(m.chain().get(0)));
+        }
+        if (!issuers.isEmpty()) {
+            java.util.Map<String, SslContext> exact = new java.util.HashMap<>();
+            for (int i = 0; i < contexts.size(); i++) {
+                for (String n : names.get(i)) {
+                    exact.putIfAbsent(n, contexts.get(i));
+                }
+            }
+            return new IssuingCertificates(exact, contexts.isEmpty() ? null : contexts.get(0), issuers);
         }
         if (contexts.isEmpty()) {
             throw new SSLException("failed to build TLS server config: no certificate with a key in tlsSettings.certificates");

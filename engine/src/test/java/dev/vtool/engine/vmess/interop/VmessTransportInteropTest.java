@@ -165,6 +165,38 @@ class VmessTransportInteropTest {
         return b.toString();
     }
 
+    /** The tcp+tls configs with a CA that issues leaves on the fly on the server and trusts only it on the client. */
+    private static String issuing(String json, boolean server) {
+        String ca = V2rayBinary.repoRoot().resolve("schema/src/test/resources/tls").toAbsolutePath().toString();
+        String tls = server
+                ? "\"tlsSettings\": {\"certificates\": [{\"certificateFile\": \"%1$s/ca.crt\", \"keyFile\": \"%1$s/ca.key\", \"usage\": \"issue\"}]}"
+                : "\"tlsSettings\": {\"serverName\": \"issued.test\", \"disableSystemRoot\": true, "
+                        + "\"certificates\": [{\"certificateFile\": \"%1$s/ca.crt\", \"usage\": \"verify\"}]}";
+        return json.replaceFirst("\"tlsSettings\": \\{.*?}]}", java.util.regex.Matcher.quoteReplacement(tls.formatted(ca)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"vtool->v2ray", "v2ray->vtool"})
+    void aCaWithUsageIssueSignsALeafForTheRequestedName(String direction) throws Exception {
+        int serverPort = FreePort.next();
+        String serverJson = issuing(serverJson(serverPort, "tcp+tls"), true);
+        int socksPort = FreePort.next();
+        String clientJson = issuing(clientJson(socksPort, serverPort, "tcp+tls"), false);
+        boolean vtoolClient = direction.startsWith("vtool");
+        try (AutoCloseable s = vtoolClient ? V2rayProcess.start(dir, "v2ray-issuing-" + serverPort, serverJson, serverPort)
+                     : new EngineHarness(serverJson, LogLevel.INFO);
+             AutoCloseable c = vtoolClient ? new EngineHarness(clientJson, LogLevel.INFO)
+                     : V2rayProcess.start(dir, "v2ray-client-" + socksPort, clientJson, socksPort)) {
+            String failure;
+            try {
+                failure = origin.exchange(socksPort, UP, 30_000);
+            } catch (java.io.IOException e) {
+                failure = e.toString();
+            }
+            assertNull(failure, () -> direction + ": " + logs(c) + (s instanceof EngineHarness h ? h.log() : ""));
+        }
+    }
+
     static Stream<String> transports() {
         return Stream.of("tcp+tls", "ws+tls");
     }

@@ -2,18 +2,16 @@ package dev.vtool.schema.transport.tls;
 
 import dev.vtool.schema.model.ConfigModelException;
 import dev.vtool.schema.model.ConfigNode;
-import dev.vtool.schema.transport.NetworkConfig;
 import dev.vtool.schema.transport.SecurityConfig;
 import dev.vtool.schema.transport.SecuritySettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 
 /**
  * TLS ({@code "security": "tls"}). Every certificate entry is loaded and checked while the config is read,
  * so a missing file, a key that is not the certificate's or an expired certificate is an error at its
- * place before anything listens; {@code usage: "issue"} (certificates signed on the fly) is refused by name.
+ * place before anything listens. A CA with {@code usage: "issue"} must come with its key.
  */
 public final class TlsConfig implements SecurityConfig {
     @Override
@@ -29,19 +27,6 @@ public final class TlsConfig implements SecurityConfig {
     @Override
     public boolean runnable() {
         return true;
-    }
-
-    @Override
-    public void refusals(ConfigNode s, SecuritySettings parsed, Consumer<ConfigModelException> sink)
-            throws ConfigModelException {
-        List<ConfigNode> entries = s.array("certificates");
-        List<TlsCertificate> certificates = ((TlsSettings) parsed).certificates();
-        for (int i = 0; i < certificates.size() && i < entries.size(); i++) {
-            if (certificates.get(i).usage().equals("issue")) {
-                ConfigNode usage = entries.get(i).get("usage");
-                sink.accept(NetworkConfig.notSupported(usage != null ? usage : entries.get(i), "issue"));
-            }
-        }
     }
 
     @Override
@@ -68,7 +53,7 @@ public final class TlsConfig implements SecurityConfig {
         };
         TlsCertificate entry = new TlsCertificate(certFile, cert, c.string("keyFile", ""), lines(c, "key"), usage);
         try {
-            TlsMaterial.load(entry, false);
+            TlsMaterial.load(entry, usage.equals("issue"));
         } catch (TlsMaterial.Invalid e) {
             throw at(c, e.part()).error("Failed to build TLS config. > " + e.getMessage());
         }

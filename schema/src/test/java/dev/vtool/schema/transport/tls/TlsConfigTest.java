@@ -95,14 +95,15 @@ class TlsConfigTest {
     }
 
     @Test
-    void aVerifyEntryNeedsNoKeyAndIssueIsRefusedByName() throws Exception {
+    void aVerifyEntryNeedsNoKeyButAnIssuingCaDoes() throws Exception {
         TlsSettings s = parse("{\"certificates\": [{\"certificateFile\": \"" + file("ec.crt") + "\", \"usage\": \"verify\"},"
-                + "{\"certificateFile\": \"" + file("ec.crt") + "\", \"keyFile\": \"" + file("ec-sec1.key")
+                + "{\"certificateFile\": \"" + file("ca.crt") + "\", \"keyFile\": \"" + file("ca.key")
                 + "\", \"usage\": \"issue\"}]}");
         assertEquals("verify", s.certificates().get(0).usage());
-        assertEquals(1, refusals.size(), refusals.toString());
-        assertTrue(refusals.get(0).endsWith("tlsSettings.certificates[1].usage \"issue\" is not supported by vtool yet"),
-                refusals.toString());
+        assertEquals("issue", s.certificates().get(1).usage());
+        assertTrue(refusals.isEmpty(), refusals.toString());
+        String e = error("{\"certificates\": [{\"certificateFile\": \"" + file("ca.crt") + "\", \"usage\": \"issue\"}]}");
+        assertTrue(e.endsWith("failed to parse key > both file and bytes are empty."), e);
     }
 
     private static String jsonArray(List<String> lines) {
