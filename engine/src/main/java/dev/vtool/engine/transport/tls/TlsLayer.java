@@ -52,6 +52,7 @@ public final class TlsLayer implements SecurityLayer {
         Mapping<String, SslContext> certificates = (Mapping<String, SslContext>) built;
         List<String> alpn = tls.alpn().isEmpty() ? nextProtocols : tls.alpn();
         channel.pipeline().addFirst("tls", new GoSniHandler(certificates, alpn));
+        channel.pipeline().addAfter("tls", "tls-errors", new HandshakeErrors());
     }
 
     @Override
@@ -126,6 +127,22 @@ public final class TlsLayer implements SecurityLayer {
         } catch (Exception e) {
             return e instanceof SSLException ? e : new SSLException("failed to build TLS client config > "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** Words a server handshake failure as Go does, without Netty's wrapping or the peer's bytes in hex. */
+    private static final class HandshakeErrors extends io.netty.channel.ChannelInboundHandlerAdapter {
+        @Override
+        public void exceptionCaught(io.netty.channel.ChannelHandlerContext ctx, Throwable cause) {
+            Throwable c = cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null
+                    ? cause.getCause() : cause;
+            if (c instanceof io.netty.handler.ssl.NotSslRecordException) {
+                ctx.fireExceptionCaught(new SSLException("tls: first record does not look like a TLS handshake"));
+            } else if (c instanceof SSLException) {
+                ctx.fireExceptionCaught(new SSLException("tls: " + c.getMessage()));
+            } else {
+                ctx.fireExceptionCaught(cause);
+            }
         }
     }
 

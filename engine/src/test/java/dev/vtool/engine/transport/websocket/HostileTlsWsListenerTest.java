@@ -68,7 +68,10 @@ class HostileTlsWsListenerTest {
     @AfterAll
     static void stop() {
         if (vtool != null) {
+            String log = vtool.log();
             vtool.close();
+            assertTrue(!log.contains("\tat ") && !log.contains("io.netty"), "Java internals in the log: " + log);
+            assertTrue(log.contains("tls: first record does not look like a TLS handshake"), log);
         }
     }
 
