@@ -197,6 +197,24 @@ class VmessTransportInteropTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transports")
+    void allowInsecureSkipsTheChainAndNameChecks(String transport) throws Exception {
+        int socksPort = FreePort.next();
+        // neither the test CA among the roots nor the right name: only allowInsecure lets it through
+        String json = clientJson(socksPort, ports.get(transport)[1], transport)
+                .replaceFirst("\"tlsSettings\": \\{.*?}]}", "\"tlsSettings\": {\"serverName\": \"other.test\", \"allowInsecure\": true}");
+        try (EngineHarness c = new EngineHarness(json, LogLevel.INFO)) {
+            String failure;
+            try {
+                failure = origin.exchange(socksPort, UP, 30_000);
+            } catch (java.io.IOException e) {
+                failure = e.toString();
+            }
+            assertNull(failure, () -> transport + ": " + logs(c));
+        }
+    }
+
     static Stream<String> transports() {
         return Stream.of("tcp+tls", "ws+tls");
     }
