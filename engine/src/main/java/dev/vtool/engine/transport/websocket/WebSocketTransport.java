@@ -51,6 +51,9 @@ public final class WebSocketTransport implements StreamTransport {
     /** A frame is buffered whole before it is passed on; 4.34's writers send at most a few KiB per frame. */
     private static final int MAX_FRAME = 1 << 20;
 
+    private static final java.util.Set<String> HANDSHAKE_HEADERS = java.util.Set.of("Upgrade", "Connection",
+            "Sec-Websocket-Key", "Sec-Websocket-Version", "Sec-Websocket-Extensions");
+
     private static final WebSocketDecoderConfig SERVER_FRAMES = WebSocketDecoderConfig.newBuilder()
             .maxFramePayloadLength(MAX_FRAME).expectMaskedFrames(true).allowMaskMismatch(true)
             .withUTF8Validator(false).build();
@@ -159,10 +162,29 @@ public final class WebSocketTransport implements StreamTransport {
         URI uri = URI.create((tls ? "wss://" : "ws://") + hostPort(r.target(), tls) + ws.normalizedPath());
         HttpHeaders headers = new DefaultHttpHeaders();
         for (Map.Entry<String, String> h : ws.headers().entrySet()) {
-            headers.add(h.getKey(), h.getValue());
+            String name = canonical(h.getKey());
+            if (HANDSHAKE_HEADERS.contains(name)) {
+                // gorilla refuses to send a request header it sets itself: every dial fails in 4.34
+                throw new IllegalArgumentException("websocket: duplicate header not allowed: " + name);
+            }
+            headers.add(name, h.getValue());
         }
         return WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, null, false, headers,
                 MAX_FRAME, true, false, -1, false, false);
+    }
+
+    /** Go's canonical header name ({@code x-test} becomes {@code X-Test}), as 4.34's client sends it. */
+    static String canonical(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        boolean upper = true;
+        for (char c : name.toCharArray()) {
+            if (c == ' ' || c > 0x7e) {
+                return name; // not a token: Go leaves it as it is
+            }
+            b.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            upper = c == '-';
+        }
+        return b.toString();
     }
 
     private static String hostPort(DialTarget t, boolean tls) {
