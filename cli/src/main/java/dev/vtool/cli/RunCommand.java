@@ -4,14 +4,7 @@ import dev.vtool.engine.Engine;
 import dev.vtool.engine.EngineException;
 import dev.vtool.engine.log.EngineLog;
 import dev.vtool.schema.finding.Finding;
-import dev.vtool.schema.json.ConfigDocument;
-import dev.vtool.schema.lint.LintResult;
-import dev.vtool.schema.lint.Linter;
-import dev.vtool.schema.model.Config;
-import dev.vtool.schema.model.ConfigModelBuilder;
-import dev.vtool.schema.model.ConfigModelException;
-import dev.vtool.schema.source.SourceFile;
-import java.io.IOException;
+import dev.vtool.schema.model.ConfigProblems;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +19,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code vtool run}: checks the configuration like {@code v2ray -test} and then runs it on vtool's engine.
  * A config with lint errors, or one using a feature the engine does not have, is refused (exit 23, as
- * V2Ray does for a config it refuses) with the place and the reason. SIGINT/SIGTERM stop accepting and
+ * V2Ray does for a config it refuses) with every place and reason at once. {@code -test} builds exactly
+ * what run builds ({@link RunPreparation}) and stops before binding, so the two always agree. SIGINT/SIGTERM stop accepting and
  * let live connections finish for a few seconds.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -55,47 +49,49 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.V2RAY_CONFIG_ERROR;
         }
-        Linter linter = new Linter();
-        List<ConfigDocument> docs = new ArrayList<>();
-        List<Finding> errors = new ArrayList<>();
-        for (SourceFile f : inputs.files()) {
-            LintResult r = linter.lint(f);
-            r.findings().stream().filter(Finding::isError).forEach(errors::add);
-            if (r.document() != null) {
-                docs.add(r.document());
-            }
-        }
-        if (!errors.isEmpty()) {
-            if (test) {
-                out.println(where(errors.get(0)) + errors.get(0).message());
-            } else {
-                for (Finding e : errors) {
-                    out.println(where(e) + "error: " + e.message() + " [" + e.ruleId() + "]");
-                    if (e.fix() != null && !e.fix().isEmpty()) {
-                        out.println("  fix: " + e.fix());
-                    }
-                }
-                out.println("vtool run: refusing to start with " + errors.size() + " error"
-                        + (errors.size() == 1 ? "" : "s") + " in the configuration");
-            }
+        RunPreparation prepared = RunPreparation.prepare(inputs.files(), System.out);
+        if (prepared.refused()) {
+            printRefusals(prepared, out);
             out.flush();
             return ExitCodes.V2RAY_CONFIG_ERROR;
         }
         if (test) {
-            // like `v2ray -test`: a verdict on the configuration itself, not on what vtool's engine implements
+            // like `v2ray -test`: everything run builds was built; nothing was bound
+            prepared.engine.close();
+            prepared.log.close();
             out.println("Configuration OK.");
             out.flush();
             return ExitCodes.OK;
         }
-        Config config;
-        try {
-            config = new ConfigModelBuilder().build(docs);
-        } catch (ConfigModelException e) {
-            out.println(e.describe());
-            out.flush();
-            return ExitCodes.V2RAY_CONFIG_ERROR;
+        return serve(prepared.engine, prepared.log, out);
+    }
+
+    /** Every refusal at once, each with file:line:col; run adds the rule id and fix of lint errors. */
+    private void printRefusals(RunPreparation p, PrintWriter out) {
+        int count = 0;
+        for (Finding e : p.lintErrors) {
+            count++;
+            if (test) {
+                out.println(where(e) + e.message());
+            } else {
+                out.println(where(e) + "error: " + e.message() + " [" + e.ruleId() + "]");
+                if (e.fix() != null && !e.fix().isEmpty()) {
+                    out.println("  fix: " + e.fix());
+                }
+            }
         }
-        return serve(config, out);
+        for (ConfigProblems.Problem problem : p.problems) {
+            count++;
+            out.println(problem.describe());
+        }
+        if (p.logFailure != null) {
+            count++;
+            out.println(p.logFailure);
+        }
+        if (!test && count > 0) {
+            out.println("vtool run: refusing to start with " + count + " problem"
+                    + (count == 1 ? "" : "s") + " in the configuration");
+        }
     }
 
     private static String where(Finding f) {
@@ -103,21 +99,13 @@ public final class RunCommand implements Callable<Integer> {
                 + f.location().column() + ": ";
     }
 
-    private static int serve(Config config, PrintWriter out) {
-        EngineLog log;
+    private static int serve(Engine engine, EngineLog log, PrintWriter out) {
         try {
-            log = EngineLog.open(config.log(), System.out);
-        } catch (IOException e) {
-            out.println("main: failed to create server > " + e.getMessage());
-            out.flush();
-            return ExitCodes.V2RAY_CONFIG_ERROR;
-        }
-        Engine engine;
-        try {
-            engine = Engine.start(config, log);
+            engine.listen();
         } catch (EngineException e) {
             out.println("Failed to start: " + e.getMessage());
             out.flush();
+            engine.close();
             log.close();
             return ExitCodes.V2RAY_CONFIG_ERROR;
         }

@@ -8,6 +8,7 @@ import dev.vtool.engine.transport.HandshakeDeadline;
 import dev.vtool.engine.transport.Resolver;
 import dev.vtool.engine.transport.Transports;
 import dev.vtool.schema.model.Config;
+import dev.vtool.schema.model.ConfigProblems;
 import dev.vtool.schema.model.InboundConfig;
 import dev.vtool.schema.model.LevelPolicy;
 import dev.vtool.schema.model.OutboundConfig;
@@ -36,12 +37,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A running proxy: all inbounds listening, outbounds and router ready. {@link #start} either returns a
- * fully listening engine or throws with one clear message (and leaves nothing open behind).
+ * A running proxy: all inbounds listening, outbounds and router ready. {@link #prepare} builds every
+ * object without binding (what {@code run -test} checks), {@link #listen} binds; {@link #start} does both
+ * and either returns a fully listening engine or throws with one clear message (and leaves nothing open).
  */
 public final class Engine implements AutoCloseable {
-    private final EventLoopGroup boss;
-    private final EventLoopGroup workers;
+    /** Created by {@link #listen}: a prepared engine has no threads. */
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
+    private EngineContext context;
+    private final List<InboundConfig> inboundConfigs = new ArrayList<>();
+    private final List<InboundHandler> inboundHandlers = new ArrayList<>();
     private final Resolver resolver;
     private final EngineLog log;
     private final List<Channel> listeners = new ArrayList<>();
@@ -52,8 +58,6 @@ public final class Engine implements AutoCloseable {
 
     private Engine(EngineLog log) {
         this.log = log;
-        this.boss = Transports.newGroup(1, "vtool-accept");
-        this.workers = Transports.newGroup(0, "vtool-io");
         this.resolver = new Resolver();
     }
 
@@ -61,11 +65,16 @@ public final class Engine implements AutoCloseable {
         return start(config, log, ProtocolRegistry.discover());
     }
 
+    /** {@link #prepare} then {@link #listen}: a fully listening engine, or one exception and nothing left open. */
     public static Engine start(Config config, EngineLog log, ProtocolRegistry registry) throws EngineException {
-        Engine engine = new Engine(log);
+        ConfigProblems problems = new ConfigProblems(null);
+        Engine engine = prepare(config, log, registry, problems);
+        if (engine == null) {
+            throw new EngineException(problems.all().stream().map(ConfigProblems.Problem::message)
+                    .collect(java.util.stream.Collectors.joining("; ")));
+        }
         try {
-            engine.build(config, registry);
-            log.warning(0, "", "vtool started (" + (Transports.nativeEpoll() ? "epoll" : "nio") + ")");
+            engine.listen();
             return engine;
         } catch (EngineException | RuntimeException e) {
             engine.close();
@@ -73,10 +82,42 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void build(Config config, ProtocolRegistry registry) throws EngineException {
+    /**
+     * Builds everything {@code vtool run} runs — every outbound and inbound handler, the router, the
+     * dispatcher — without binding a port or starting a thread; {@code run -test} stops here. Every
+     * refusal goes to {@code problems}, located by the entity's JSON Pointer; then the result is null and
+     * nothing is left open.
+     */
+    public static Engine prepare(Config config, EngineLog log, ProtocolRegistry registry, ConfigProblems problems) {
+        Engine engine = new Engine(log);
+        int before = problems.size();
+        try {
+            engine.build(config, registry, problems);
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        if (problems.size() > before) {
+            engine.close();
+            return null;
+        }
+        return engine;
+    }
+
+    /** Binds every inbound (threads start here); on failure the caller closes the engine. */
+    public void listen() throws EngineException {
+        boss = Transports.newGroup(1, "vtool-accept");
+        workers = Transports.newGroup(0, "vtool-io");
+        for (int i = 0; i < inboundConfigs.size(); i++) {
+            listen(inboundConfigs.get(i), inboundHandlers.get(i), context);
+        }
+        log.warning(0, "", "vtool started (" + (Transports.nativeEpoll() ? "epoll" : "nio") + ")");
+    }
+
+    private void build(Config config, ProtocolRegistry registry, ConfigProblems problems) {
         limiter = new ConnectionLimiter(config.policy().limits().maxConnections(),
                 config.policy().limits().maxConnectionsPerSource());
-        EngineContext context = new EngineContext(log, config.policy(), new Dialer(resolver));
+        context = new EngineContext(log, config.policy(), new Dialer(resolver));
         Map<String, OutboundHandler> byTag = new HashMap<>();
         List<String> tags = new ArrayList<>();
         OutboundHandler first = null;
@@ -84,17 +125,22 @@ public final class Engine implements AutoCloseable {
         for (OutboundConfig oc : config.outbounds()) {
             OutboundFactory f = registry.outbound(oc.protocol());
             if (f == null) {
-                throw new EngineException("failed to create outbound: " + oc.protocol()
-                        + " is not supported by this build of vtool run");
+                problems.notSupported(oc.pointer() + "/protocol", "outbound protocol \"" + oc.protocol() + "\"");
+                continue;
             }
             OutboundHandler h;
-            if (oc.proxyTag() == null) {
-                h = f.create(oc, context);
-            } else {
-                checkChain(oc, config.outbounds());
-                // byTag is filled as the loop goes on; the chain dialer looks its tag up per connection
-                h = new ChainedOutbound(f.create(oc, context.withDialer(
-                        new ProxyChainDialer(resolver, oc.proxyTag(), byTag, log))), oc.proxyTag());
+            try {
+                if (oc.proxyTag() == null) {
+                    h = f.create(oc, context);
+                } else {
+                    checkChain(oc, config.outbounds());
+                    // byTag is filled as the loop goes on; the chain dialer looks its tag up per connection
+                    h = new ChainedOutbound(f.create(oc, context.withDialer(
+                            new ProxyChainDialer(resolver, oc.proxyTag(), byTag, log))), oc.proxyTag());
+                }
+            } catch (EngineException e) {
+                problems.error(oc.pointer(), e.getMessage());
+                continue;
             }
             if (first == null) {
                 first = h;
@@ -105,7 +151,13 @@ public final class Engine implements AutoCloseable {
             }
             tags.add(oc.tag());
         }
-        Router router = new Router(config.routing(), tags, GeoData.standard());
+        Router router;
+        try {
+            router = new Router(config.routing(), tags, GeoData.standard(), problems::error);
+        } catch (EngineException e) {
+            problems.error("/routing", e.getMessage());
+            router = null;
+        }
         Map<String, Sniffing> sniffing = new HashMap<>();
         for (InboundConfig ic : config.inbounds()) {
             if (ic.sniffing().enabled()) {
@@ -116,10 +168,15 @@ public final class Engine implements AutoCloseable {
         for (InboundConfig ic : config.inbounds()) {
             InboundFactory f = registry.inbound(ic.protocol());
             if (f == null) {
-                throw new EngineException("failed to create inbound: " + ic.protocol()
-                        + " is not supported by this build of vtool run");
+                problems.notSupported(ic.pointer() + "/protocol", "inbound protocol \"" + ic.protocol() + "\"");
+                continue;
             }
-            listen(ic, f.create(ic, context), context);
+            try {
+                inboundHandlers.add(f.create(ic, context));
+                inboundConfigs.add(ic);
+            } catch (EngineException e) {
+                problems.error(ic.pointer(), e.getMessage());
+            }
         }
     }
 
@@ -219,8 +276,8 @@ public final class Engine implements AutoCloseable {
         if (address.isLoopbackAddress()) {
             return null;
         }
-        boolean open = ic.settings() instanceof dev.vtool.schema.model.SocksInboundSettings s ? !s.passwordAuth()
-                : ic.settings() instanceof dev.vtool.schema.model.HttpInboundSettings h && h.accounts().isEmpty();
+        boolean open = ic.settings() instanceof dev.vtool.schema.protocol.socks.SocksInboundSettings s ? !s.passwordAuth()
+                : ic.settings() instanceof dev.vtool.schema.protocol.http.HttpInboundSettings h && h.accounts().isEmpty();
         if (!open) {
             return null;
         }
@@ -294,10 +351,12 @@ public final class Engine implements AutoCloseable {
             }
         }
         connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        boss.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
-        workers.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
+        if (boss != null) {
+            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            boss.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
+            workers.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
+        }
         resolver.close();
     }
 

@@ -7,7 +7,7 @@ import dev.vtool.engine.Session;
 import dev.vtool.engine.transport.ChannelLink;
 import dev.vtool.engine.transport.HandshakeDeadline;
 import dev.vtool.engine.transport.PacketConnection;
-import dev.vtool.schema.model.DokodemoSettings;
+import dev.vtool.schema.protocol.dokodemo.DokodemoSettings;
 import dev.vtool.schema.model.InboundConfig;
 import dev.vtool.schema.model.LevelPolicy;
 import dev.vtool.schema.model.Network;

@@ -7,7 +7,7 @@ import dev.vtool.engine.OutboundHandler;
 import dev.vtool.engine.Session;
 import dev.vtool.engine.transport.PacketConnection;
 import dev.vtool.engine.transport.PacketReceiver;
-import dev.vtool.schema.model.FreedomSettings;
+import dev.vtool.schema.protocol.freedom.FreedomSettings;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import java.net.Inet4Address;

@@ -3,7 +3,7 @@ package dev.vtool.engine.http;
 import dev.vtool.engine.EngineContext;
 import dev.vtool.engine.InboundHandler;
 import dev.vtool.engine.Session;
-import dev.vtool.schema.model.HttpInboundSettings;
+import dev.vtool.schema.protocol.http.HttpInboundSettings;
 import dev.vtool.schema.model.InboundConfig;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;

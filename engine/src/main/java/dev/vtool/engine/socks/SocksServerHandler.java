@@ -6,7 +6,7 @@ import dev.vtool.engine.Session;
 import dev.vtool.engine.transport.ChannelLink;
 import dev.vtool.engine.transport.HandshakeDeadline;
 import dev.vtool.schema.model.Account;
-import dev.vtool.schema.model.SocksInboundSettings;
+import dev.vtool.schema.protocol.socks.SocksInboundSettings;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;

@@ -2,17 +2,28 @@ package dev.vtool.schema.lint;
 
 import dev.vtool.schema.finding.RuleInfo;
 import dev.vtool.schema.json.ConfigReader;
+import dev.vtool.schema.protocol.ConfigProtocol;
+import dev.vtool.schema.protocol.ConfigProtocols;
 import dev.vtool.schema.validation.SchemaValidator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Every semantic rule, in the order they run. Add a new rule class here. */
+/** Every semantic rule, in the order they run. Add a new general rule class here; a protocol's own rules come with its package. */
 public final class RuleCatalog {
     private RuleCatalog() {
     }
 
+    /** The general rules below, then the rules each registered protocol brings ({@link ConfigProtocol#rules()}). */
     public static List<LintRule> semanticRules() {
+        List<LintRule> all = new ArrayList<>(generalRules());
+        for (ConfigProtocol p : ConfigProtocols.discovered().all()) {
+            all.addAll(p.rules());
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    private static List<LintRule> generalRules() {
         return List.of(
                 new dev.vtool.schema.rules.UnknownProtocolRule(),
                 new dev.vtool.schema.rules.UnknownNetworkRule(),
@@ -64,7 +75,8 @@ public final class RuleCatalog {
                 new dev.vtool.schema.rules.SilentFallbackRule(),
                 new dev.vtool.schema.rules.DomainSubstringRule(),
                 new dev.vtool.schema.rules.LaterVersionKeyRule(),
-                new dev.vtool.schema.rules.GeoAssetRule()
+                new dev.vtool.schema.rules.GeoAssetRule(),
+                new dev.vtool.schema.rules.NotSupportedByRunRule()
         );
     }
 

@@ -1,5 +1,8 @@
 package dev.vtool.schema.model;
 
+import dev.vtool.schema.protocol.vmess.VmessOutboundSettings;
+import dev.vtool.schema.protocol.vmess.VmessInboundSettings;
+import dev.vtool.schema.protocol.socks.SocksInboundSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

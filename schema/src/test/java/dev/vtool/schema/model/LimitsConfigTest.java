@@ -1,5 +1,6 @@
 package dev.vtool.schema.model;
 
+import dev.vtool.schema.protocol.freedom.FreedomSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -10,7 +10,7 @@ import dev.vtool.engine.vmess.encoding.UserValidator;
 import dev.vtool.engine.vmess.encoding.VmessUser;
 import dev.vtool.engine.vmess.legacy.SessionHistory;
 import dev.vtool.schema.model.InboundConfig;
-import dev.vtool.schema.model.VmessInboundSettings;
+import dev.vtool.schema.protocol.vmess.VmessInboundSettings;
 import io.netty.channel.socket.SocketChannel;
 
 /**

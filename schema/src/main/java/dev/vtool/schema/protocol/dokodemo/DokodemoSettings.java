@@ -1,4 +1,7 @@
-package dev.vtool.schema.model;
+package dev.vtool.schema.protocol.dokodemo;
+
+import dev.vtool.schema.model.InboundSettings;
+import dev.vtool.schema.model.Network;
 
 import java.util.Set;
 

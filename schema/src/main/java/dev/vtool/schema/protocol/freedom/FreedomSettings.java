@@ -1,4 +1,6 @@
-package dev.vtool.schema.model;
+package dev.vtool.schema.protocol.freedom;
+
+import dev.vtool.schema.model.OutboundSettings;
 
 /**
  * freedom outbound.
@@ -11,4 +13,9 @@ public record FreedomSettings(Strategy domainStrategy, String redirectHost, int 
                               boolean allowPrivate)
         implements OutboundSettings {
     public enum Strategy { AS_IS, USE_IP, USE_IPV4, USE_IPV6 }
+
+    @Override
+    public boolean resolvesWithBuiltInDns() {
+        return domainStrategy != Strategy.AS_IS;
+    }
 }

@@ -1,4 +1,7 @@
-package dev.vtool.schema.model;
+package dev.vtool.schema.protocol.socks;
+
+import dev.vtool.schema.model.InboundSettings;
+import dev.vtool.schema.model.Account;
 
 import java.util.List;
 

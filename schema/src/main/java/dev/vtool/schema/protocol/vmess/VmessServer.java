@@ -1,4 +1,6 @@
-package dev.vtool.schema.model;
+package dev.vtool.schema.protocol.vmess;
+
+import dev.vtool.schema.model.VmessUser;
 
 import java.util.List;
 

@@ -1,4 +1,7 @@
-package dev.vtool.schema.model;
+package dev.vtool.schema.protocol.http;
+
+import dev.vtool.schema.model.OutboundSettings;
+import dev.vtool.schema.model.ProxyServer;
 
 import java.util.List;
 
