@@ -1,8 +1,5 @@
 package dev.vtool.schema.model;
 
-import dev.vtool.schema.protocol.vmess.VmessOutboundSettings;
-import dev.vtool.schema.protocol.vmess.VmessInboundSettings;
-import dev.vtool.schema.protocol.socks.SocksInboundSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.json.ConfigReader;
+import dev.vtool.schema.protocol.socks.SocksInboundSettings;
+import dev.vtool.schema.protocol.vmess.VmessInboundSettings;
+import dev.vtool.schema.protocol.vmess.VmessOutboundSettings;
 import dev.vtool.schema.source.SourceFile;
 import java.time.Duration;
 import java.util.List;
@@ -137,15 +137,45 @@ class ConfigModelBuilderTest {
     @Test
     void unsupportedFeaturesAreRefusedByName() {
         assertTrue(error("{\"inbounds\": [{\"port\": 1, \"protocol\": \"vless\"}]}")
-                .endsWith("inbounds[0].protocol: vless is not supported by vtool run yet"));
+                .endsWith("inbound protocol \"vless\" is not supported by vtool yet"));
         assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"streamSettings\": {\"security\": \"tls\"}}]}")
-                .endsWith("outbounds[0].streamSettings.security: tls is not supported by vtool run yet"));
+                .endsWith("streamSettings.security \"tls\" is not supported by vtool yet"));
         assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"mux\": {\"enabled\": true}}]}")
-                .contains("mux is not supported by vtool run yet"));
+                .endsWith("mux is not supported by vtool yet"));
         assertTrue(error("{\"inbounds\": [{\"port\": 1, \"protocol\": \"dokodemo-door\", "
                 + "\"settings\": {\"followRedirect\": true}}]}").contains("followRedirect"));
         assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"streamSettings\": {\"network\": \"grpc\"}}]}")
                 .endsWith("Config: unknown transport protocol: grpc"));
+    }
+
+    @Test
+    void everyProblemIsCollectedNotOnlyTheFirst() {
+        ConfigModelException e = assertThrows(ConfigModelException.class, () -> build("""
+                {"inbounds": [{"port": 1, "protocol": "trojan"},
+                              {"port": 2, "protocol": "socks", "streamSettings": {"network": "kcp"}},
+                              {"port": "x", "protocol": "socks"}],
+                 "outbounds": [{"protocol": "freedom", "mux": {"enabled": true}},
+                               {"protocol": "wireguard"}],
+                 "api": {"tag": "api"}}
+                """));
+        List<String> messages = e.problems().stream().map(ConfigProblems.Problem::message).toList();
+        assertEquals(List.of(
+                "the \"api\" section is not supported by vtool yet",
+                "inbound protocol \"trojan\" is not supported by vtool yet",
+                "streamSettings.network \"kcp\" is not supported by vtool yet",
+                "invalid port range: x",
+                "mux is not supported by vtool yet",
+                "failed to parse to outbound detour config. > unknown config id: wireguard"), messages);
+        assertEquals(6, e.describe().lines().count(), e.describe());
+        assertTrue(e.describe().lines().allMatch(l -> l.startsWith("c.json:")), e.describe());
+    }
+
+    @Test
+    void unknownProtocolIsNeverTakenForAnother() {
+        for (String side : List.of("inbounds", "outbounds")) {
+            String json = "{\"" + side + "\": [{\"port\": 1, \"protocol\": \"vmesss\", \"settings\": {}}]}";
+            assertTrue(error(json).endsWith("unknown config id: vmesss"), error(json));
+        }
     }
 
     @Test
@@ -198,16 +228,17 @@ class ConfigModelBuilderTest {
                 """;
         build(withDns.formatted(""));
         assertTrue(error(withDns.formatted(", \"routing\": {\"domainStrategy\": \"IPOnDemand\"}"))
-                .contains("dns: routing.domainStrategy IPOnDemand would resolve names with the built-in DNS"));
+                .contains("the built-in DNS (dns servers/hosts, used here by routing.domainStrategy IPOnDemand) "
+                        + "is not supported by vtool yet"));
         assertTrue(error("""
                 {"dns": {"servers": ["1.1.1.1"]},
                  "outbounds": [{"tag": "d", "protocol": "freedom", "settings": {"domainStrategy": "UseIPv4"}}]}
-                """).contains("dns: the freedom outbound [d]'s domainStrategy would resolve"));
+                """).contains("used here by the freedom outbound [d]'s domainStrategy"));
         build("""
                 {"dns": {"servers": ["localhost"]}, "routing": {"domainStrategy": "IPIfNonMatch"}}
                 """);
         assertTrue(error("""
                 {"transport": {"tcpSettings": {"header": {"type": "http"}}}}
-                """).contains("transport.tcpSettings: HTTP header obfuscation"));
+                """).endsWith("transport.tcpSettings.header.type \"http\" is not supported by vtool yet"));
     }
 }

@@ -1,12 +1,12 @@
 package dev.vtool.schema.model;
 
-import dev.vtool.schema.protocol.freedom.FreedomSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vtool.schema.json.ConfigReader;
 import dev.vtool.schema.lint.Linter;
+import dev.vtool.schema.protocol.freedom.FreedomSettings;
 import dev.vtool.schema.source.SourceFile;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

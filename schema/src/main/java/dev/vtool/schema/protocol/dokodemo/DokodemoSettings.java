@@ -2,7 +2,6 @@ package dev.vtool.schema.protocol.dokodemo;
 
 import dev.vtool.schema.model.InboundSettings;
 import dev.vtool.schema.model.Network;
-
 import java.util.Set;
 
 /** dokodemo-door inbound: every connection goes to {@code address:port}. */

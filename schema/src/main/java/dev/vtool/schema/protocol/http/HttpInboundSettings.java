@@ -1,8 +1,7 @@
 package dev.vtool.schema.protocol.http;
 
-import dev.vtool.schema.model.InboundSettings;
 import dev.vtool.schema.model.Account;
-
+import dev.vtool.schema.model.InboundSettings;
 import java.util.List;
 
 /** http inbound: optional Basic accounts; {@code allowTransparent} accepts origin-form requests routed by Host. */

@@ -1,8 +1,7 @@
 package dev.vtool.schema.protocol.socks;
 
-import dev.vtool.schema.model.InboundSettings;
 import dev.vtool.schema.model.Account;
-
+import dev.vtool.schema.model.InboundSettings;
 import java.util.List;
 
 /**

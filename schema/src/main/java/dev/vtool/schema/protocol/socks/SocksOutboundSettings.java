@@ -2,7 +2,6 @@ package dev.vtool.schema.protocol.socks;
 
 import dev.vtool.schema.model.OutboundSettings;
 import dev.vtool.schema.model.ProxyServer;
-
 import java.util.List;
 
 /** socks outbound: SOCKS5 servers to connect through. */

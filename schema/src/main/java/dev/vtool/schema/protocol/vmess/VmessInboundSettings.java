@@ -2,7 +2,6 @@ package dev.vtool.schema.protocol.vmess;
 
 import dev.vtool.schema.model.InboundSettings;
 import dev.vtool.schema.model.VmessUser;
-
 import java.util.List;
 
 /** vmess inbound: accepted users, {@code default} level/alterId and {@code disableInsecureEncryption}. */

@@ -1,7 +1,6 @@
 package dev.vtool.schema.protocol.vmess;
 
 import dev.vtool.schema.model.OutboundSettings;
-
 import java.util.List;
 
 /** vmess outbound: the servers to tunnel to. */

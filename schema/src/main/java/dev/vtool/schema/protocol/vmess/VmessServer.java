@@ -1,7 +1,6 @@
 package dev.vtool.schema.protocol.vmess;
 
 import dev.vtool.schema.model.VmessUser;
-
 import java.util.List;
 
 /** One {@code vnext} entry of a vmess outbound. */
