@@ -80,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
                 }
             }
         }
-        for (ConfigProblems.Problem problem : p.problems) {
+        for (ConfigProblems.Problem problem : ConfigProblems.byPosition(p.problems)) {
             count++;
             out.println(problem.describe());
         }

@@ -340,7 +340,13 @@ public final class ConfigModelBuilder {
                         + allocate.string("strategy", "") + "\"", "every port of the range is listened on");
             }
             String tag = n.string("tag", null);
-            String listen = listen(n, problems);
+            ConfigNode listenNode = n.get("listen");
+            if (listenNode != null && listenNode.json().isString() && isUnixSocket(listenNode.json().asString())) {
+                // 4.34 needs no port for a socket path; vtool cannot listen there yet
+                problems.notSupported(listenNode, "listen on a Unix domain socket");
+                return null;
+            }
+            String listen = listen(n);
             PortRange ports = ports(n, listen);
             Sniffing sniffing = sniffing(n);
             if (protocol == null) {
@@ -357,7 +363,11 @@ public final class ConfigModelBuilder {
         }
     }
 
-    private static String listen(ConfigNode n, ConfigProblems problems) throws ConfigModelException {
+    private static boolean isUnixSocket(String listen) {
+        return listen.startsWith("/") || listen.startsWith("@");
+    }
+
+    private static String listen(ConfigNode n) throws ConfigModelException {
         ConfigNode l = n.get("listen");
         if (l == null) {
             return null;
@@ -366,10 +376,6 @@ public final class ConfigModelBuilder {
             throw l.error(l.path() + ": expected an IP address string");
         }
         String v = l.json().asString();
-        if (v.startsWith("/") || v.startsWith("@")) {
-            problems.notSupported(l, "listen on a Unix domain socket");
-            return null;
-        }
         if (v.equalsIgnoreCase("localhost")) {
             return "127.0.0.1";
         }

@@ -35,8 +35,8 @@ public final class ConfigModelException extends Exception {
         return problems;
     }
 
-    /** {@code file:line:col: message} per problem, one per line, the way every vtool command prints them. */
+    /** {@code file:line:col: message} per problem by position, one per line, the way every vtool command prints them. */
     public String describe() {
-        return problems.stream().map(ConfigProblems.Problem::describe).collect(Collectors.joining("\n"));
+        return ConfigProblems.byPosition(problems).stream().map(ConfigProblems.Problem::describe).collect(Collectors.joining("\n"));
     }
 }

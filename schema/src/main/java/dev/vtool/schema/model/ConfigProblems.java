@@ -4,6 +4,7 @@ import dev.vtool.schema.finding.Location;
 import dev.vtool.schema.json.ConfigDocument;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -87,6 +88,12 @@ public final class ConfigProblems {
     /** All problems in the order they were found. */
     public List<Problem> all() {
         return Collections.unmodifiableList(problems);
+    }
+
+    /** All problems by place in the file (those without a place last), for printing. */
+    public static List<Problem> byPosition(List<Problem> problems) {
+        return problems.stream().sorted(Comparator.comparing(Problem::location,
+                Comparator.nullsLast(Comparator.naturalOrder()))).toList();
     }
 
     /** Only the not-supported ones (what lint shows as info). */
