@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +74,7 @@ class TestScopeProtocolTest {
     }
 
     @Test
+    @Tag("slow") // starts a vtool process; the full suite runs it, -Punit does not
     void realRunCarriesTrafficThroughIt() throws Exception {
         int port = FreePort.next();
         Path cfg = write("run.json", echoConfig(port, "{\"greeting\": \"hello from echo\"}"));
