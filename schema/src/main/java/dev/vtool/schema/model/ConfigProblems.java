@@ -56,6 +56,15 @@ public final class ConfigProblems {
         problems.add(new Problem(Kind.NOT_SUPPORTED, locate(pointer), notSupportedMessage(feature)));
     }
 
+    /**
+     * A not-supported refusal a parser already worded and located (its message must read
+     * {@code <feature> is not supported by vtool yet}); a parser that reports through a
+     * {@code Consumer<ConfigModelException>} is handed {@code problems::notSupported}.
+     */
+    public void notSupported(ConfigModelException refusal) {
+        problems.add(new Problem(Kind.NOT_SUPPORTED, refusal.location(), refusal.getMessage()));
+    }
+
     /** A config error at {@code at} (V2Ray refuses it too). */
     public void error(ConfigNode at, String message) {
         problems.add(new Problem(Kind.ERROR, at.error("").location(), message));
