@@ -1,12 +1,15 @@
 package dev.vtool.schema.protocol.blackhole;
 
+import dev.vtool.schema.lint.LintRule;
 import dev.vtool.schema.model.ConfigModelException;
 import dev.vtool.schema.model.ConfigNode;
 import dev.vtool.schema.model.ConfigProblems;
 import dev.vtool.schema.model.OutboundSettings;
 import dev.vtool.schema.protocol.ConfigProtocol;
 import dev.vtool.schema.protocol.Side;
+import dev.vtool.schema.rules.BlackholeResponseRule;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -44,5 +47,11 @@ public final class BlackholeConfig implements ConfigProtocol {
             default -> throw r.get("type").error(
                     "Config: Failed to parse Blackhole response config. > unknown config id: " + type);
         };
+    }
+
+    /** This protocol's own lint rules. */
+    @Override
+    public List<LintRule> rules() {
+        return List.of(new BlackholeResponseRule());
     }
 }

@@ -1,5 +1,6 @@
 package dev.vtool.schema.protocol.freedom;
 
+import dev.vtool.schema.lint.LintRule;
 import dev.vtool.schema.model.ConfigModelException;
 import dev.vtool.schema.model.ConfigNode;
 import dev.vtool.schema.model.ConfigProblems;
@@ -7,7 +8,10 @@ import dev.vtool.schema.model.IpText;
 import dev.vtool.schema.model.OutboundSettings;
 import dev.vtool.schema.protocol.ConfigProtocol;
 import dev.vtool.schema.protocol.Side;
+import dev.vtool.schema.rules.FreedomAllowPrivateRule;
+import dev.vtool.schema.rules.FreedomRedirectRule;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /** {@code freedom}, outbound only: connects to the destination directly. */
@@ -61,5 +65,11 @@ public final class FreedomConfig implements ConfigProtocol {
         }
         return new FreedomSettings(strategy, host, port, (int) s.number("userLevel", 0, 0, 0xFFFFFFFFL),
                 s.bool("allowPrivate"));
+    }
+
+    /** This protocol's own lint rules. */
+    @Override
+    public List<LintRule> rules() {
+        return List.of(new FreedomAllowPrivateRule(), new FreedomRedirectRule());
     }
 }

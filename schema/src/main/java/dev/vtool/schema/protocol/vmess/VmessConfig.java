@@ -1,5 +1,6 @@
 package dev.vtool.schema.protocol.vmess;
 
+import dev.vtool.schema.lint.LintRule;
 import dev.vtool.schema.model.ConfigModelException;
 import dev.vtool.schema.model.ConfigNode;
 import dev.vtool.schema.model.ConfigProblems;
@@ -9,6 +10,9 @@ import dev.vtool.schema.model.OutboundSettings;
 import dev.vtool.schema.model.VmessUser;
 import dev.vtool.schema.protocol.ConfigProtocol;
 import dev.vtool.schema.protocol.Side;
+import dev.vtool.schema.rules.AlterIdRangeRule;
+import dev.vtool.schema.rules.LegacyAlterIdRule;
+import dev.vtool.schema.rules.UnknownVmessSecurityRule;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -73,5 +77,11 @@ public final class VmessConfig implements ConfigProtocol {
             throw outbound.error("0 VMess receiver configured");
         }
         return new VmessOutboundSettings(vnext);
+    }
+
+    /** This protocol's own lint rules. */
+    @Override
+    public List<LintRule> rules() {
+        return List.of(new UnknownVmessSecurityRule(), new AlterIdRangeRule(), new LegacyAlterIdRule());
     }
 }
