@@ -97,7 +97,7 @@ class RunAgreesWithRunTestTest {
         List<InboundConfig> ephemeral = new ArrayList<>();
         for (InboundConfig ic : config.inbounds()) {
             ephemeral.add(new InboundConfig(ic.tag(), "127.0.0.1", new PortRange(0, 0), ic.protocol(), ic.settings(),
-                    ic.sniffing(), ic.pointer()));
+                    ic.sniffing(), ic.streamSettings(), ic.pointer()));
         }
         Config onLoopback = new Config(new dev.vtool.schema.model.LogSettings(LogLevel.NONE,
                 dev.vtool.schema.model.LogOutput.NONE, dev.vtool.schema.model.LogOutput.NONE), config.policy(),

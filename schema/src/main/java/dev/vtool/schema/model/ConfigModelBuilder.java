@@ -4,6 +4,8 @@ import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.protocol.ConfigProtocol;
 import dev.vtool.schema.protocol.ConfigProtocols;
 import dev.vtool.schema.protocol.Side;
+import dev.vtool.schema.transport.StreamSettings;
+import dev.vtool.schema.transport.StreamSettingsParser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,10 +53,22 @@ public final class ConfigModelBuilder {
      */
     public Config build(ConfigDocument doc, ConfigProblems problems) {
         ConfigNode root = ConfigNode.root(doc);
+        ConfigNode transport = null;
+        try {
+            transport = root.json().isObject() ? root.object("transport") : null;
+        } catch (ConfigModelException e) {
+            problems.error(e);
+        }
+        return build(root, transport, problems);
+    }
+
+    /** @param transport the {@code transport} section every stream of this config is read with, or null */
+    private Config build(ConfigNode root, ConfigNode transport, ConfigProblems problems) {
         if (!root.json().isObject()) {
             problems.error(root, "the configuration must be a JSON object");
             return null;
         }
+        StreamSettingsParser streams = new StreamSettingsParser(transport);
         unsupportedSections(root, problems);
         LogSettings log = section(root, "log", LogSettings.DEFAULT, problems, ConfigModelBuilder::log);
         Policy policy = section(root, "policy", Policy.DEFAULT, problems, ConfigModelBuilder::policy);
@@ -63,7 +77,7 @@ public final class ConfigModelBuilder {
         List<OutboundConfig> outbounds = new ArrayList<>();
         try {
             for (ConfigNode n : root.array("inbounds")) {
-                InboundConfig in = inbound(n, problems);
+                InboundConfig in = inbound(n, streams, problems);
                 if (in != null) {
                     inbounds.add(in);
                 }
@@ -73,7 +87,7 @@ public final class ConfigModelBuilder {
         }
         try {
             for (ConfigNode n : root.array("outbounds")) {
-                OutboundConfig out = outbound(n, problems);
+                OutboundConfig out = outbound(n, streams, problems);
                 if (out != null) {
                     outbounds.add(out);
                 }
@@ -98,6 +112,7 @@ public final class ConfigModelBuilder {
             return build(docs.get(0));
         }
         ConfigProblems all = new ConfigProblems(null);
+        ConfigNode transport = transportSection(docs, all);
         LogSettings log = LogSettings.DEFAULT;
         Policy policy = Policy.DEFAULT;
         Routing routing = Routing.EMPTY;
@@ -105,7 +120,7 @@ public final class ConfigModelBuilder {
         List<OutboundConfig> outbounds = new ArrayList<>();
         for (ConfigDocument doc : docs) {
             ConfigProblems problems = new ConfigProblems(doc);
-            Config one = build(doc, problems);
+            Config one = build(ConfigNode.root(doc), transport, problems);
             all.addAll(problems);
             if (one == null) {
                 continue;
@@ -122,6 +137,22 @@ public final class ConfigModelBuilder {
             throw all.toException();
         }
         return new Config(log, policy, inbounds, outbounds, routing);
+    }
+
+    /** 4.34 merges files first: the last file with a {@code transport} section supplies it to every stream. */
+    private static ConfigNode transportSection(List<ConfigDocument> docs, ConfigProblems problems) {
+        ConfigNode section = null;
+        for (ConfigDocument doc : docs) {
+            ConfigNode root = ConfigNode.root(doc);
+            try {
+                if (root.json().isObject() && root.has("transport")) {
+                    section = root.object("transport");
+                }
+            } catch (ConfigModelException e) {
+                problems.error(e);
+            }
+        }
+        return section;
     }
 
     private static void mergeInbounds(List<InboundConfig> base, List<InboundConfig> more) {
@@ -180,23 +211,7 @@ public final class ConfigModelBuilder {
                 problems.notSupported(n, "the \"" + key + "\" section");
             }
         }
-        try {
-            // transport holds per-network defaults; only the TCP ones can reach a connection vtool runs
-            ConfigNode transport = root.object("transport");
-            ConfigNode tcp = transport == null ? null : transport.object("tcpSettings");
-            if (tcp != null) {
-                ConfigNode header = tcp.object("header");
-                if (header != null && !"none".equals(header.lowerString("type", "none"))) {
-                    problems.notSupported(header, "transport.tcpSettings.header.type \""
-                            + header.string("type", "") + "\"");
-                }
-                if (tcp.bool("acceptProxyProtocol")) {
-                    problems.notSupported(tcp.get("acceptProxyProtocol"), "transport.tcpSettings.acceptProxyProtocol");
-                }
-            }
-        } catch (ConfigModelException e) {
-            problems.error(e);
-        }
+        // the transport section's refusals come from the stream settings parser, once for all streams
         for (String key : List.of("inbound", "outbound", "inboundDetour", "outboundDetour", "port")) {
             ConfigNode n = root.get(key);
             if (n != null) {
@@ -329,11 +344,11 @@ public final class ConfigModelBuilder {
         return p;
     }
 
-    private InboundConfig inbound(ConfigNode n, ConfigProblems problems) {
+    private InboundConfig inbound(ConfigNode n, StreamSettingsParser streams, ConfigProblems problems) {
         int before = problems.size();
         try {
             ConfigProtocol protocol = protocol(n, Side.INBOUND, "failed to load inbound detour config. > ", problems);
-            streamSettings(n, problems);
+            StreamSettings stream = streamSettings(n, streams, problems);
             ConfigNode allocate = n.object("allocate");
             if (allocate != null && !"always".equals(allocate.lowerString("strategy", "always"))) {
                 problems.notSupported(allocate.get("strategy"), "allocate.strategy \""
@@ -356,7 +371,7 @@ public final class ConfigModelBuilder {
             ConfigNode settings = settingsNode != null ? settingsNode : n.emptyObject("settings");
             InboundSettings s = protocol.parseInbound(n, settings, problems);
             return problems.size() > before ? null
-                    : new InboundConfig(tag, listen, ports, protocol.id(), s, sniffing, n.pointer());
+                    : new InboundConfig(tag, listen, ports, protocol.id(), s, sniffing, stream, n.pointer());
         } catch (ConfigModelException e) {
             problems.error(e);
             return null;
@@ -430,57 +445,21 @@ public final class ConfigModelBuilder {
     }
 
     /**
-     * The one place an inbound's or outbound's {@code streamSettings} is read: what vtool's transports
-     * cannot carry yet goes to {@code problems}, named.
+     * The one place an inbound's or outbound's {@code streamSettings} is read (the transport package's
+     * parser): what vtool's transports cannot carry yet goes to {@code problems}, named; what 4.34 rejects
+     * is thrown and stops this inbound or outbound.
      */
-    private static void streamSettings(ConfigNode n, ConfigProblems problems) throws ConfigModelException {
-        ConfigNode ss = n.object("streamSettings");
-        if (ss == null) {
-            return;
-        }
-        String network = ss.lowerString("network", "tcp");
-        switch (network) {
-            case "tcp" -> { }
-            case "kcp", "mkcp", "ws", "websocket", "http", "h2", "ds", "domainsocket", "quic" ->
-                    problems.notSupported(ss.get("network"), "streamSettings.network \"" + network + "\"");
-            default -> throw ss.get("network").error("Config: unknown transport protocol: " + network);
-        }
-        String security = ss.lowerString("security", "");
-        if (security.equals("tls")) {
-            problems.notSupported(ss.get("security"), "streamSettings.security \"" + security + "\"");
-        }
-        ConfigNode tcp = ss.object("tcpSettings");
-        if (tcp != null) {
-            ConfigNode header = tcp.object("header");
-            if (header != null && !"none".equals(header.lowerString("type", "none"))) {
-                problems.notSupported(header, "streamSettings.tcpSettings.header.type \""
-                        + header.string("type", "") + "\"");
-            }
-            if (tcp.bool("acceptProxyProtocol")) {
-                problems.notSupported(tcp.get("acceptProxyProtocol"), "streamSettings.tcpSettings.acceptProxyProtocol");
-            }
-        }
-        ConfigNode sockopt = ss.object("sockopt");
-        if (sockopt != null) {
-            if (sockopt.has("mark") && sockopt.number("mark", 0, Integer.MIN_VALUE, Integer.MAX_VALUE) != 0) {
-                problems.notSupported(sockopt.get("mark"), "streamSettings.sockopt.mark");
-            }
-            String tproxy = sockopt.lowerString("tproxy", "off");
-            if (tproxy.equals("redirect") || tproxy.equals("tproxy")) {
-                problems.notSupported(sockopt.get("tproxy"), "streamSettings.sockopt.tproxy \"" + tproxy + "\"");
-            }
-            if (sockopt.bool("acceptProxyProtocol")) {
-                problems.notSupported(sockopt.get("acceptProxyProtocol"), "streamSettings.sockopt.acceptProxyProtocol");
-            }
-        }
+    private static StreamSettings streamSettings(ConfigNode n, StreamSettingsParser streams, ConfigProblems problems)
+            throws ConfigModelException {
+        return streams.parse(n, problems::notSupported);
     }
 
-    private OutboundConfig outbound(ConfigNode n, ConfigProblems problems) {
+    private OutboundConfig outbound(ConfigNode n, StreamSettingsParser streams, ConfigProblems problems) {
         int before = problems.size();
         try {
             ConfigProtocol protocol = protocol(n, Side.OUTBOUND, "failed to parse to outbound detour config. > ",
                     problems);
-            streamSettings(n, problems);
+            StreamSettings stream = streamSettings(n, streams, problems);
             ConfigNode mux = n.object("mux");
             if (mux != null && mux.bool("enabled")) {
                 problems.notSupported(mux.get("enabled"), "mux");
@@ -501,7 +480,7 @@ public final class ConfigModelBuilder {
             ConfigNode settings = settingsNode != null ? settingsNode : n.emptyObject("settings");
             OutboundSettings s = protocol.parseOutbound(n, settings, problems);
             return problems.size() > before ? null : new OutboundConfig(n.string("tag", null), protocol.id(), s,
-                    sendThrough == null ? null : IpText.stripBrackets(sendThrough), proxyTag, n.pointer());
+                    sendThrough == null ? null : IpText.stripBrackets(sendThrough), proxyTag, stream, n.pointer());
         } catch (ConfigModelException e) {
             problems.error(e);
             return null;
