@@ -1,6 +1,7 @@
 package dev.vtool.schema.model;
 
 import dev.vtool.schema.json.ConfigDocument;
+import dev.vtool.schema.merge.ConfigMerger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -31,80 +32,44 @@ public final class ConfigModelBuilder {
         return build(List.of(doc));
     }
 
-    /** Builds several files in command-line order: the first is the base, later ones merge into it. */
+    /**
+     * Builds several files in command-line order: merged first into one document with 4.34's rules (the
+     * first is the base; {@link ConfigMerger}), which also remaps the deprecated 4.x layout, then built.
+     */
     public Config build(List<ConfigDocument> docs) throws ConfigModelException {
+        ConfigDocument doc = new ConfigMerger().merge(docs).document();
         LogSettings log = LogSettings.DEFAULT;
         Policy policy = Policy.DEFAULT;
         Routing routing = Routing.EMPTY;
         List<InboundConfig> inbounds = new ArrayList<>();
         List<OutboundConfig> outbounds = new ArrayList<>();
         ConfigNode dns = null;
-        for (ConfigDocument doc : docs) {
-            ConfigNode root = ConfigNode.root(doc);
-            if (!root.json().isObject()) {
-                throw root.error("the configuration must be a JSON object");
-            }
-            rejectUnsupportedSections(root);
-            if (root.has("dns")) {
-                dns = root.object("dns");
-            }
-            if (root.has("log")) {
-                log = log(root.object("log"));
-            }
-            if (root.has("policy")) {
-                policy = policy(root.object("policy"));
-            }
-            if (root.has("routing")) {
-                routing = routing(root.object("routing"));
-            }
-            List<InboundConfig> ins = new ArrayList<>();
-            for (ConfigNode n : root.array("inbounds")) {
-                ins.add(inbound(n));
-            }
-            mergeInbounds(inbounds, ins);
-            List<OutboundConfig> outs = new ArrayList<>();
-            for (ConfigNode n : root.array("outbounds")) {
-                outs.add(outbound(n));
-            }
-            boolean tail = doc.source().name().toLowerCase(Locale.ROOT).contains("tail");
-            mergeOutbounds(outbounds, outs, tail);
+        ConfigNode root = ConfigNode.root(doc);
+        if (!root.json().isObject()) {
+            throw root.error("the configuration must be a JSON object");
         }
-        checkBalancers(routing, docs.get(docs.size() - 1));
+        rejectUnsupportedSections(root);
+        if (root.has("dns")) {
+            dns = root.object("dns");
+        }
+        if (root.has("log")) {
+            log = log(root.object("log"));
+        }
+        if (root.has("policy")) {
+            policy = policy(root.object("policy"));
+        }
+        if (root.has("routing")) {
+            routing = routing(root.object("routing"));
+        }
+        for (ConfigNode n : root.array("inbounds")) {
+            inbounds.add(inbound(n));
+        }
+        for (ConfigNode n : root.array("outbounds")) {
+            outbounds.add(outbound(n));
+        }
+        checkBalancers(routing, doc);
         checkDnsUse(dns, routing, outbounds);
         return new Config(log, policy, inbounds, outbounds, routing);
-    }
-
-    private static void mergeInbounds(List<InboundConfig> base, List<InboundConfig> more) {
-        if (more.size() == 1 && !base.isEmpty()) {
-            InboundConfig in = more.get(0);
-            for (int i = 0; i < base.size(); i++) {
-                if (in.tag() != null && in.tag().equals(base.get(i).tag())) {
-                    base.set(i, in);
-                    return;
-                }
-            }
-            base.add(in);
-        } else if (!more.isEmpty()) {
-            base.clear();
-            base.addAll(more);
-        }
-    }
-
-    private static void mergeOutbounds(List<OutboundConfig> base, List<OutboundConfig> more, boolean tail) {
-        if (more.size() == 1 && !base.isEmpty()) {
-            OutboundConfig out = more.get(0);
-            for (int i = 0; i < base.size(); i++) {
-                if (out.tag() != null && out.tag().equals(base.get(i).tag())) {
-                    base.set(i, out);
-                    return;
-                }
-            }
-            // V2Ray prepends (the new one becomes the default) unless the file name says "tail".
-            base.add(tail ? base.size() : 0, out);
-        } else if (!more.isEmpty()) {
-            base.clear();
-            base.addAll(more);
-        }
     }
 
     private static void rejectUnsupportedSections(ConfigNode root) throws ConfigModelException {
@@ -127,7 +92,8 @@ public final class ConfigModelBuilder {
         for (String key : List.of("inbound", "outbound", "inboundDetour", "outboundDetour", "port")) {
             ConfigNode n = root.get(key);
             if (n != null) {
-                throw n.error(key + ": this deprecated key is not supported by vtool run; use \"inbounds\"/\"outbounds\"");
+                // only left when its value has the wrong type, which V2Ray refuses too
+                throw n.error(key + ": expected " + (key.endsWith("Detour") ? "an array" : key.equals("port") ? "a port number" : "an object"));
             }
         }
     }
