@@ -2,6 +2,8 @@ package dev.vtool.schema.model;
 
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.merge.ConfigMerger;
+import dev.vtool.schema.transport.StreamSettings;
+import dev.vtool.schema.transport.StreamSettingsParser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -48,6 +50,8 @@ public final class ConfigModelBuilder {
         if (!root.json().isObject()) {
             throw root.error("the configuration must be a JSON object");
         }
+        // 4.34 applies the (merged) transport section to every stream
+        StreamSettingsParser streams = new StreamSettingsParser(root.object("transport"));
         rejectUnsupportedSections(root);
         if (root.has("dns")) {
             dns = root.object("dns");
@@ -62,10 +66,10 @@ public final class ConfigModelBuilder {
             routing = routing(root.object("routing"));
         }
         for (ConfigNode n : root.array("inbounds")) {
-            inbounds.add(inbound(n));
+            inbounds.add(inbound(n, streams));
         }
         for (ConfigNode n : root.array("outbounds")) {
-            outbounds.add(outbound(n));
+            outbounds.add(outbound(n, streams));
         }
         checkBalancers(routing, doc);
         checkDnsUse(dns, routing, outbounds);
@@ -77,16 +81,6 @@ public final class ConfigModelBuilder {
             ConfigNode n = root.get(key);
             if (n != null && !(n.json().isObject() && n.json().isEmpty())) {
                 throw n.error(key + ": this section is not supported by vtool run yet");
-            }
-        }
-        // transport holds per-network defaults; only the TCP ones can reach a connection vtool runs
-        ConfigNode transport = root.object("transport");
-        ConfigNode tcp = transport == null ? null : transport.object("tcpSettings");
-        if (tcp != null) {
-            ConfigNode header = tcp.object("header");
-            if (header != null && !"none".equals(header.lowerString("type", "none")) || tcp.bool("acceptProxyProtocol")) {
-                throw tcp.error("transport.tcpSettings: HTTP header obfuscation and acceptProxyProtocol "
-                        + "are not supported by vtool run yet");
             }
         }
         for (String key : List.of("inbound", "outbound", "inboundDetour", "outboundDetour", "port")) {
@@ -203,7 +197,7 @@ public final class ConfigModelBuilder {
 
     // ---- inbounds ----
 
-    private static InboundConfig inbound(ConfigNode n) throws ConfigModelException {
+    private static InboundConfig inbound(ConfigNode n, StreamSettingsParser streams) throws ConfigModelException {
         String where = n.path();
         ConfigNode protoNode = n.get("protocol");
         String protocol = n.lowerString("protocol", "");
@@ -217,7 +211,7 @@ public final class ConfigModelBuilder {
         String tag = n.string("tag", null);
         String listen = listen(n);
         PortRange ports = ports(n, listen);
-        streamSettings(n);
+        StreamSettings stream = streamSettings(n, streams);
         ConfigNode allocate = n.object("allocate");
         if (allocate != null && !"always".equals(allocate.lowerString("strategy", "always"))) {
             throw allocate.error(where + ".allocate.strategy: " + allocate.string("strategy", "")
@@ -231,7 +225,7 @@ public final class ConfigModelBuilder {
             case "dokodemo-door" -> dokodemo(settings);
             default -> vmessInbound(settings);
         };
-        return new InboundConfig(tag, listen, ports, protocol, s, sniffing(n), n.pointer());
+        return new InboundConfig(tag, listen, ports, protocol, s, sniffing(n), stream, n.pointer());
     }
 
     private static String listen(ConfigNode n) throws ConfigModelException {
@@ -299,42 +293,15 @@ public final class ConfigModelBuilder {
         return new Sniffing(s.bool("enabled"), over);
     }
 
-    private static void streamSettings(ConfigNode n) throws ConfigModelException {
-        ConfigNode ss = n.object("streamSettings");
-        if (ss == null) {
-            return;
+    /** Until the builder collects every refusal of a config, the first one found stops it. */
+    private static StreamSettings streamSettings(ConfigNode n, StreamSettingsParser streams)
+            throws ConfigModelException {
+        List<ConfigModelException> refused = new ArrayList<>();
+        StreamSettings stream = streams.parse(n, refused::add);
+        if (!refused.isEmpty()) {
+            throw refused.get(0);
         }
-        String where = ss.path();
-        String network = ss.lowerString("network", "tcp");
-        switch (network) {
-            case "tcp" -> { }
-            case "kcp", "mkcp", "ws", "websocket", "http", "h2", "ds", "domainsocket", "quic" ->
-                    throw ss.get("network").error(where + ".network: " + network + " is not supported by vtool run yet");
-            default -> throw ss.get("network").error("Config: unknown transport protocol: " + network);
-        }
-        if ("tls".equals(ss.lowerString("security", ""))) {
-            throw ss.get("security").error(where + ".security: tls is not supported by vtool run yet");
-        }
-        ConfigNode tcp = ss.object("tcpSettings");
-        if (tcp != null) {
-            ConfigNode header = tcp.object("header");
-            if (header != null && !"none".equals(header.lowerString("type", "none"))) {
-                throw header.error(where + ".tcpSettings.header.type: " + header.string("type", "")
-                        + " is not supported by vtool run yet");
-            }
-            if (tcp.bool("acceptProxyProtocol")) {
-                throw tcp.get("acceptProxyProtocol").error(where
-                        + ".tcpSettings.acceptProxyProtocol is not supported by vtool run yet");
-            }
-        }
-        ConfigNode sockopt = ss.object("sockopt");
-        if (sockopt != null) {
-            String tproxy = sockopt.lowerString("tproxy", "off");
-            if (sockopt.has("mark") && sockopt.number("mark", 0, Integer.MIN_VALUE, Integer.MAX_VALUE) != 0
-                    || tproxy.equals("redirect") || tproxy.equals("tproxy") || sockopt.bool("acceptProxyProtocol")) {
-                throw sockopt.error(where + ".sockopt (mark, tproxy, acceptProxyProtocol) is not supported by vtool run yet");
-            }
-        }
+        return stream;
     }
 
     private static List<Account> accounts(ConfigNode s) throws ConfigModelException {
@@ -414,7 +381,7 @@ public final class ConfigModelBuilder {
 
     // ---- outbounds ----
 
-    private static OutboundConfig outbound(ConfigNode n) throws ConfigModelException {
+    private static OutboundConfig outbound(ConfigNode n, StreamSettingsParser streams) throws ConfigModelException {
         String where = n.path();
         ConfigNode protoNode = n.get("protocol");
         String protocol = n.lowerString("protocol", "");
@@ -425,7 +392,7 @@ public final class ConfigModelBuilder {
         if (!OUTBOUND_PROTOCOLS.contains(protocol)) {
             throw protoNode.error(where + ".protocol: " + protocol + " is not supported by vtool run yet");
         }
-        streamSettings(n);
+        StreamSettings stream = streamSettings(n, streams);
         ConfigNode mux = n.object("mux");
         if (mux != null && mux.bool("enabled")) {
             throw mux.get("enabled").error(where + ".mux: mux is not supported by vtool run yet");
@@ -449,7 +416,7 @@ public final class ConfigModelBuilder {
             default -> vmessOutbound(settings, n);
         };
         return new OutboundConfig(n.string("tag", null), protocol, s,
-                sendThrough == null ? null : IpText.stripBrackets(sendThrough), proxyTag, n.pointer());
+                sendThrough == null ? null : IpText.stripBrackets(sendThrough), proxyTag, stream, n.pointer());
     }
 
     private static FreedomSettings freedom(ConfigNode s) throws ConfigModelException {
