@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * V2Ray does for a config it refuses) with the place and the reason. SIGINT/SIGTERM stop accepting and
  * let live connections finish for a few seconds.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Run a V2Ray 4.34 configuration (vmess, socks, http, dokodemo-door inbounds; vmess, freedom, "
                 + "blackhole, socks, http outbounds; routing, sniffing) on vtool's engine. See docs/run.md.")
 public final class RunCommand implements Callable<Integer> {
@@ -39,8 +39,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-c", "-config", "--config"}, paramLabel = "FILE",
             description = "Configuration file (stdin: reads stdin); repeat to merge several with V2Ray 4.34's "
-                    + "rules (the first is the base). Default: -confdir, V2RAY_LOCATION_CONFDIR, ./config.json, "
-                    + "V2RAY_LOCATION_CONFIG/config.json, else stdin.")
+                    + "rules (the first is the base). Without it: the -confdir or V2RAY_LOCATION_CONFDIR files, "
+                    + "else config.json in the working directory, else V2RAY_LOCATION_CONFIG/config.json, else stdin.")
     List<String> configs = new ArrayList<>();
 
     @Option(names = {"-confdir", "--confdir"}, paramLabel = "DIR",
@@ -51,7 +51,7 @@ public final class RunCommand implements Callable<Integer> {
             description = "Config format; vtool reads json only (V2Ray's pb/protobuf is refused).")
     String format;
 
-    @Option(names = {"-version", "--version"}, description = "Print the version and exit, like `v2ray -version`.")
+    @Option(names = "-version", description = "Print the version and exit, like `v2ray -version`.")
     boolean version;
 
     /** Where defaults come from; tests replace them. */

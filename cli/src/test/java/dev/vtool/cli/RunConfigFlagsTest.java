@@ -116,5 +116,9 @@ class RunConfigFlagsTest {
         assertTrue(r.out().startsWith("vtool "), r.out());
         assertEquals(r.out(), CliRun.run("version").out());
         assertEquals(r.out(), CliRun.run("-version").out());
+        assertEquals(r.out(), CliRun.run("run", "--version").out());
+        CliRun help = CliRun.run("run", "--help");
+        assertEquals(0, help.exitCode(), help.err());
+        assertTrue(help.out().contains("-confdir"), help.out());
     }
 }
