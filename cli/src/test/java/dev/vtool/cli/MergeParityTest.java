@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * inbound ports listen, and whether a SOCKS connection through each reaches a loopback origin (freedom)
  * or dies (blackhole). Both must agree, and agree with what 4.34's Config.Override says.
  */
+@org.junit.jupiter.api.Tag("interop") // starts v2ray and vtool processes; the full suite runs it, -Punit does not
 class MergeParityTest {
     private static final String ORIGIN_REPLY = "origin says hi";
 

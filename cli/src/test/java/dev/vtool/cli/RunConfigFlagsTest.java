@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code run -test} with 4.34's config flags: the verdict (exit 0 or 23) of vtool and of the real
  * {@code v2ray -test} agree on merged, confdir, stdin and 4.x-layout configs, valid and broken.
  */
+@org.junit.jupiter.api.Tag("slow") // starts v2ray and vtool processes; the full suite runs it, -Punit does not
 class RunConfigFlagsTest {
     @TempDir
     Path dir;
