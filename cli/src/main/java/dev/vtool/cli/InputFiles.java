@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the inputs named on a command line (`-` is stdin), turning I/O failures into one clear line each. */
+/**
+ * Reads the inputs named on a command line ({@code -} and V2Ray's {@code stdin:} are stdin), turning I/O
+ * failures into one clear line each.
+ */
 public final class InputFiles {
     private final List<SourceFile> files = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
@@ -30,7 +33,11 @@ public final class InputFiles {
         try {
             byte[] bytes;
             String display;
-            if (name.equals("-")) {
+            if (name.startsWith("http://") || name.startsWith("https://")) {
+                problems.add(name + ": remote configs are not supported by vtool; download the file and name it");
+                return;
+            }
+            if (name.equals("-") || name.equals(ConfigLocations.STDIN)) {
                 bytes = System.in.readAllBytes();
                 display = "<stdin>";
             } else {

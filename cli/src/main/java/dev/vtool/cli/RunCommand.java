@@ -5,10 +5,13 @@ import dev.vtool.engine.EngineException;
 import dev.vtool.engine.log.EngineLog;
 import dev.vtool.schema.finding.Finding;
 import dev.vtool.schema.model.ConfigProblems;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -23,16 +26,33 @@ import picocli.CommandLine.Spec;
  * what run builds ({@link RunPreparation}) and stops before binding, so the two always agree. SIGINT/SIGTERM stop accepting and
  * let live connections finish for a few seconds.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Run a V2Ray 4.34 configuration (vmess, socks, http, dokodemo-door inbounds; vmess, freedom, "
                 + "blackhole, socks, http outbounds; routing, sniffing) on vtool's engine. See docs/run.md.")
 public final class RunCommand implements Callable<Integer> {
     /** How long live connections may go on after a stop signal. */
     static final Duration GRACE = Duration.ofSeconds(5);
 
-    @Option(names = {"-c", "-config", "--config"}, paramLabel = "FILE", required = true,
-            description = "Configuration file; repeat to merge several, V2Ray style (the first is the base).")
+    @Option(names = {"-c", "-config", "--config"}, paramLabel = "FILE",
+            description = "Configuration file (stdin: reads stdin); repeat to merge several with V2Ray 4.34's "
+                    + "rules (the first is the base). Without it: the -confdir or V2RAY_LOCATION_CONFDIR files, "
+                    + "else config.json in the working directory, else V2RAY_LOCATION_CONFIG/config.json, else stdin.")
     List<String> configs = new ArrayList<>();
+
+    @Option(names = {"-confdir", "--confdir"}, paramLabel = "DIR",
+            description = "Also merge the *.json files of DIR, in name order, after the -config files.")
+    String confdir;
+
+    @Option(names = {"-format", "--format"}, paramLabel = "FORMAT", defaultValue = "json",
+            description = "Config format; vtool reads json only (V2Ray's pb/protobuf is refused).")
+    String format;
+
+    @Option(names = "-version", description = "Print the version and exit, like `v2ray -version`.")
+    boolean version;
+
+    /** Where defaults come from; tests replace them. */
+    Map<String, String> environment = System.getenv();
+    Path workingDirectory = Path.of("").toAbsolutePath();
 
     @Option(names = {"-test", "--test"}, description = "Only check the configuration, like `v2ray -test`.")
     boolean test;
@@ -43,7 +63,33 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        InputFiles inputs = InputFiles.read(configs);
+        PrintWriter err = spec.commandLine().getErr();
+        if (version) {
+            out.println(new VersionProvider().getVersion()[0]);
+            out.flush();
+            return ExitCodes.OK;
+        }
+        ConfigLocations.Resolved where;
+        try {
+            where = ConfigLocations.resolve(configs, confdir, environment, workingDirectory);
+        } catch (IOException e) {
+            out.println("failed to read config files: " + e.getMessage());
+            out.flush();
+            return ExitCodes.V2RAY_CONFIG_ERROR;
+        }
+        where.warnings().forEach(w -> err.println("vtool run: " + w));
+        String formatWarning = ConfigFormat.warning(format);
+        if (formatWarning != null) {
+            err.println("vtool run: " + formatWarning);
+        }
+        err.flush();
+        String refusal = ConfigFormat.refusal(format, where.files().get(0));
+        if (refusal != null) {
+            out.println("failed to read config files: " + refusal);
+            out.flush();
+            return ExitCodes.V2RAY_CONFIG_ERROR;
+        }
+        InputFiles inputs = InputFiles.read(where.files());
         if (!inputs.problems().isEmpty()) {
             inputs.problems().forEach(p -> out.println("failed to read config files: " + p));
             out.flush();

@@ -9,7 +9,6 @@ import dev.vtool.schema.lint.LintResult;
 import dev.vtool.schema.lint.Linter;
 import dev.vtool.schema.model.Config;
 import dev.vtool.schema.model.ConfigModelBuilder;
-import dev.vtool.schema.model.ConfigModelException;
 import dev.vtool.schema.model.ConfigProblems;
 import dev.vtool.schema.source.SourceFile;
 import java.io.IOException;
@@ -43,30 +42,16 @@ final class RunPreparation {
 
     static RunPreparation prepare(List<SourceFile> files, PrintStream console) {
         RunPreparation p = new RunPreparation();
-        Linter linter = new Linter();
-        List<ConfigDocument> docs = new ArrayList<>();
-        for (SourceFile f : files) {
-            LintResult r = linter.lint(f);
-            r.findings().stream().filter(Finding::isError).forEach(p.lintErrors::add);
-            if (r.document() != null) {
-                docs.add(r.document());
-            }
-        }
-        if (!p.lintErrors.isEmpty() || docs.isEmpty()) {
+        // all files as the one config V2Ray makes of them (4.34's merge, the 4.x layout remapped):
+        // findings and refusals point at the file each value came from
+        LintResult merged = new Linter().lint(files);
+        merged.findings().stream().filter(Finding::isError).forEach(p.lintErrors::add);
+        ConfigDocument doc = merged.document();
+        if (!p.lintErrors.isEmpty() || doc == null) {
             return p;
         }
-        ConfigProblems problems = new ConfigProblems(docs.size() == 1 ? docs.get(0) : null);
-        Config config;
-        if (docs.size() == 1) {
-            config = new ConfigModelBuilder().build(docs.get(0), problems);
-        } else {
-            try {
-                config = new ConfigModelBuilder().build(docs);
-            } catch (ConfigModelException e) {
-                p.problems.addAll(e.problems());
-                return p;
-            }
-        }
+        ConfigProblems problems = new ConfigProblems(doc);
+        Config config = new ConfigModelBuilder().build(doc, problems);
         if (config == null || !problems.isEmpty()) {
             p.problems.addAll(problems.all());
             // the engine is still built from what could be modelled: its refusals (e.g. a geoip code the
@@ -82,7 +67,7 @@ final class RunPreparation {
             p.logFailure = "main: failed to create server > " + e.getMessage();
             return p;
         }
-        ConfigProblems engineProblems = new ConfigProblems(docs.size() == 1 ? docs.get(0) : null);
+        ConfigProblems engineProblems = new ConfigProblems(doc);
         Engine engine = Engine.prepare(config, log, ProtocolRegistry.discover(), engineProblems);
         p.problems.addAll(engineProblems.all());
         if (engine == null || !p.problems.isEmpty()) {

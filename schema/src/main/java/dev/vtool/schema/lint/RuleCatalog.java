@@ -73,6 +73,7 @@ public final class RuleCatalog {
     /** Everything `vtool lint --rules` lists: reader checks, schema checks and semantic rules. */
     public static List<RuleInfo> allRuleInfos() {
         List<RuleInfo> all = new ArrayList<>(ConfigReader.RULES);
+        all.addAll(dev.vtool.schema.merge.ConfigMerger.RULES);
         all.addAll(SchemaValidator.RULES);
         all.addAll(semanticRules());
         return Collections.unmodifiableList(all);

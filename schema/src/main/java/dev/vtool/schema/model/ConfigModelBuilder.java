@@ -1,6 +1,7 @@
 package dev.vtool.schema.model;
 
 import dev.vtool.schema.json.ConfigDocument;
+import dev.vtool.schema.merge.ConfigMerger;
 import dev.vtool.schema.protocol.ConfigProtocol;
 import dev.vtool.schema.protocol.ConfigProtocols;
 import dev.vtool.schema.protocol.Side;
@@ -104,88 +105,11 @@ public final class ConfigModelBuilder {
     }
 
     /**
-     * Builds several files in command-line order: the first is the base, later ones merge into it.
-     * (The merge work replaces this with "merge the trees, then build one document".)
+     * Builds several files in command-line order: merged first into one document with 4.34's rules (the
+     * first is the base; {@link ConfigMerger}), which also remaps the deprecated 4.x layout, then built.
      */
     public Config build(List<ConfigDocument> docs) throws ConfigModelException {
-        if (docs.size() == 1) {
-            return build(docs.get(0));
-        }
-        ConfigProblems all = new ConfigProblems(null);
-        ConfigNode transport = transportSection(docs, all);
-        LogSettings log = LogSettings.DEFAULT;
-        Policy policy = Policy.DEFAULT;
-        Routing routing = Routing.EMPTY;
-        List<InboundConfig> inbounds = new ArrayList<>();
-        List<OutboundConfig> outbounds = new ArrayList<>();
-        for (ConfigDocument doc : docs) {
-            ConfigProblems problems = new ConfigProblems(doc);
-            Config one = build(ConfigNode.root(doc), transport, problems);
-            all.addAll(problems);
-            if (one == null) {
-                continue;
-            }
-            ConfigNode root = ConfigNode.root(doc);
-            log = root.has("log") ? one.log() : log;
-            policy = root.has("policy") ? one.policy() : policy;
-            routing = root.has("routing") ? one.routing() : routing;
-            mergeInbounds(inbounds, one.inbounds());
-            boolean tail = doc.source().name().toLowerCase(Locale.ROOT).contains("tail");
-            mergeOutbounds(outbounds, one.outbounds(), tail);
-        }
-        if (!all.isEmpty()) {
-            throw all.toException();
-        }
-        return new Config(log, policy, inbounds, outbounds, routing);
-    }
-
-    /** 4.34 merges files first: the last file with a {@code transport} section supplies it to every stream. */
-    private static ConfigNode transportSection(List<ConfigDocument> docs, ConfigProblems problems) {
-        ConfigNode section = null;
-        for (ConfigDocument doc : docs) {
-            ConfigNode root = ConfigNode.root(doc);
-            try {
-                if (root.json().isObject() && root.has("transport")) {
-                    section = root.object("transport");
-                }
-            } catch (ConfigModelException e) {
-                problems.error(e);
-            }
-        }
-        return section;
-    }
-
-    private static void mergeInbounds(List<InboundConfig> base, List<InboundConfig> more) {
-        if (more.size() == 1 && !base.isEmpty()) {
-            InboundConfig in = more.get(0);
-            for (int i = 0; i < base.size(); i++) {
-                if (in.tag() != null && in.tag().equals(base.get(i).tag())) {
-                    base.set(i, in);
-                    return;
-                }
-            }
-            base.add(in);
-        } else if (!more.isEmpty()) {
-            base.clear();
-            base.addAll(more);
-        }
-    }
-
-    private static void mergeOutbounds(List<OutboundConfig> base, List<OutboundConfig> more, boolean tail) {
-        if (more.size() == 1 && !base.isEmpty()) {
-            OutboundConfig out = more.get(0);
-            for (int i = 0; i < base.size(); i++) {
-                if (out.tag() != null && out.tag().equals(base.get(i).tag())) {
-                    base.set(i, out);
-                    return;
-                }
-            }
-            // V2Ray prepends (the new one becomes the default) unless the file name says "tail".
-            base.add(tail ? base.size() : 0, out);
-        } else if (!more.isEmpty()) {
-            base.clear();
-            base.addAll(more);
-        }
+        return build(new ConfigMerger().merge(docs).document());
     }
 
     private interface SectionParser<T> {
@@ -211,11 +135,14 @@ public final class ConfigModelBuilder {
                 problems.notSupported(n, "the \"" + key + "\" section");
             }
         }
-        // the transport section's refusals come from the stream settings parser, once for all streams
+        // the transport section's refusals come from the stream settings parser, once for all streams.
+        // The 4.x layout reaches here only from a caller that skipped ConfigMerger (which remaps it):
+        // refuse it rather than run a config with its inbounds silently missing.
         for (String key : List.of("inbound", "outbound", "inboundDetour", "outboundDetour", "port")) {
             ConfigNode n = root.get(key);
             if (n != null) {
-                problems.notSupported(n, "the deprecated \"" + key + "\" key", "use \"inbounds\"/\"outbounds\"");
+                problems.notSupported(n, "the deprecated \"" + key + "\" key outside ConfigMerger",
+                        "read the files through ConfigMerger (as every vtool command does)");
             }
         }
     }
