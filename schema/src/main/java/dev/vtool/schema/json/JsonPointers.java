@@ -24,6 +24,29 @@ public final class JsonPointers {
         return slash < 0 ? "" : pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
     }
 
+    /** The unescaped segments of a pointer (none for the root). */
+    public static java.util.List<String> segments(String pointer) {
+        if (pointer.isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String raw : pointer.substring(1).split("/", -1)) {
+            out.add(raw.replace("~1", "/").replace("~0", "~"));
+        }
+        return out;
+    }
+
+    /** The number of segments of a pointer (0 for the root). */
+    public static int depth(String pointer) {
+        int n = 0;
+        for (int i = 0; i < pointer.length(); i++) {
+            if (pointer.charAt(i) == '/') {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** A readable path for messages: {@code inbounds[0].settings.clients[1].id}. */
     public static String toDisplayPath(String pointer) {
         if (pointer.isEmpty()) {
