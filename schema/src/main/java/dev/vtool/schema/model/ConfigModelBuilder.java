@@ -1,6 +1,7 @@
 package dev.vtool.schema.model;
 
 import dev.vtool.schema.json.ConfigDocument;
+import dev.vtool.schema.vmess.V2rayUuid;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -424,6 +425,12 @@ public final class ConfigModelBuilder {
         ConfigNode id = u.get("id");
         if (id == null || !id.json().isString()) {
             throw u.error(u.path() + ".id: a VMess user needs an id (UUID string)");
+        }
+        V2rayUuid.Parse parsed = V2rayUuid.parse(id.json().asString());
+        if (!parsed.ok()) {
+            // 4.34 refuses the id when it builds the handler, so run and run -test both refuse it here
+            throw id.error((outbound ? "failed to parse server spec" : "failed to get VMess user")
+                    + " > failed to parse ID > " + parsed.errorWithOutcome());
         }
         String security = outbound ? u.lowerString("security", "auto") : null;
         return new VmessUser(id.json().asString(), (int) u.number("alterId", 0, 0, 65535), security,

@@ -71,6 +71,21 @@ public final class ConfigNode {
         return n;
     }
 
+    /**
+     * The elements of the array member {@code key}; empty when it is absent or not an array (for lenient
+     * readers such as pair and diagnose, which leave wrong types to lint).
+     */
+    public List<ConfigNode> elements(String key) {
+        ConfigNode n = get(key);
+        List<ConfigNode> out = new ArrayList<>();
+        if (n != null && n.node.isArray()) {
+            for (int i = 0; i < n.node.size(); i++) {
+                out.add(new ConfigNode(doc, JsonPointers.child(n.pointer, i), n.node.get(i)));
+            }
+        }
+        return out;
+    }
+
     /** The member names in file order (map-like objects such as headers, whose keys are data). */
     public List<String> names() {
         List<String> out = new ArrayList<>();
