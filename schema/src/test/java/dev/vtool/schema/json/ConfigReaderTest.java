@@ -124,4 +124,56 @@ class ConfigReaderTest {
         Finding f = onlyFinding("{\"access\": \"C:\\v2ray\\log.txt\"}");
         assertTrue(f.message().contains("backslash"), f.message());
     }
+
+    @Test
+    void lineCommentsEndAtNewlineOnly() {
+        // 4.34 keeps a \r, \v or \f inside a // or # comment: the keys after it are comment, not config
+        for (String end : new String[] {"\r", "\u000B", "\f"}) {
+            for (String start : new String[] {"//", "#"}) {
+                String text = "{\n  \"log\": {} " + start + " note" + end + ", \"inbounds\": [{\"port\": 1}]\n}";
+                ReadResult r = read(text);
+                assertTrue(r.ok(), () -> start + end + ": " + r.findings());
+                assertFalse(r.document().has("/inbounds"), start + end);
+            }
+        }
+    }
+
+    @Test
+    void positionsAfterABlockCommentAndACarriageReturnComment() {
+        String text = "{ /* one\ntwo */ \"a\": 1, // x\ry\r\n  \"b\": true}";
+        ReadResult r = read(text);
+        assertTrue(r.ok(), () -> r.findings().toString());
+        assertEquals(new Location(r.document().source(), 2, 13), r.document().locate("/a"));
+        // the \r inside the comment is a line break for the editor (and for SourceFile), not for V2Ray
+        assertEquals(4, r.document().locate("/b").line());
+        assertEquals(8, r.document().locate("/b").column());
+    }
+
+    @Test
+    void aBlockCommentJoinsTheTokensAround() {
+        // 4.34 removes /**/ without a space, so 10/**/80 is the number 1080
+        ReadResult r = read("{\"port\": 10/**/80}");
+        assertTrue(r.ok(), () -> r.findings().toString());
+        assertEquals(1080, r.document().at("/port").asInt());
+    }
+
+    @Test
+    void aLoneSlashIsExplained() {
+        Finding f = onlyFinding("{\n  \"a\": 1, / not a comment\n}");
+        assertEquals(2, f.location().line());
+        assertEquals(11, f.location().column());
+        assertTrue(f.message().contains("single /"), f.message());
+    }
+
+    @Test
+    void pointersFindKeysTheWayV2rayDoes() {
+        ReadResult r = read("{\"OutBounds\": [{\"Protocol\": \"vmess\", \"SETTINGS\": {\"VNext\": [{\"u\u017Fers\": [{\"ID\": \"x\"}]}]}}]}");
+        ConfigDocument doc = r.document();
+        assertEquals("vmess", doc.at("/outbounds/0/protocol").asString());
+        assertEquals("x", doc.at("/outbounds/0/settings/vnext/0/users/0/id").asString());
+        assertEquals("/OutBounds/0/SETTINGS/VNext/0/u\u017Fers/0/ID", doc.resolve("/outbounds/0/settings/vnext/0/users/0/id"));
+        assertNull(doc.resolve("/outbounds/0/settings/vnext/0/users/0/alterId"));
+        assertEquals(doc.locate("/OutBounds/0/SETTINGS/VNext/0/u\u017Fers/0/ID"), doc.locate("/outbounds/0/settings/vnext/0/users/0/id"));
+        assertTrue(doc.at("/outbounds/0/\u0130d").isMissingNode());
+    }
 }
