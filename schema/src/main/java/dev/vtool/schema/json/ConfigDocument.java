@@ -39,15 +39,12 @@ public final class ConfigDocument {
      * ({@link GoKeys}), so {@code /outbounds/0/protocol} finds a {@code "Protocol"} written in the file.
      */
     public JsonNode at(String pointer) {
-        if (pointer.isEmpty()) {
-            return root;
-        }
-        String actual = resolve(pointer);
-        return actual == null ? MissingNode.getInstance() : root.at(actual);
+        JsonNode n = walk(pointer, null);
+        return n == null ? MissingNode.getInstance() : n;
     }
 
     public boolean has(String pointer) {
-        return !(at(pointer) instanceof MissingNode);
+        return walk(pointer, null) != null;
     }
 
     /**
@@ -55,36 +52,65 @@ public final class ConfigDocument {
      * {@code /outbounds/0/protocol}), or null when some member along the way is absent.
      */
     public String resolve(String pointer) {
-        String found = resolvePrefix(pointer);
-        // a resolved pointer differs from the input only in key spelling, never in segment count
-        return JsonPointers.depth(found) == JsonPointers.depth(pointer) ? found : null;
+        StringBuilder spelled = new StringBuilder(pointer.length());
+        return walk(pointer, spelled) == null ? null : spelled.toString();
     }
 
     /** The longest prefix of the pointer that exists, spelled as in the file. */
     private String resolvePrefix(String pointer) {
-        if (valuePositions.containsKey(pointer)) {
-            return pointer; // spelled exactly as in the file (the common case)
-        }
+        StringBuilder spelled = new StringBuilder(pointer.length());
+        walk(pointer, spelled);
+        return spelled.toString();
+    }
+
+    /**
+     * Follows a pointer from the root; returns the node, or null when a segment is absent. When
+     * {@code spelled} is given, it receives the part that exists, with the keys as the file spells them.
+     */
+    private JsonNode walk(String pointer, StringBuilder spelled) {
         JsonNode node = root;
-        StringBuilder out = new StringBuilder();
-        for (String seg : JsonPointers.segments(pointer)) {
-            String next;
-            if (node.isObject()) {
-                String name = GoKeys.member(node, seg);
-                if (name == null) {
-                    break;
-                }
-                node = node.get(name);
-                next = JsonPointers.child("", name);
-            } else if (node.isArray() && seg.matches("0|[1-9][0-9]{0,8}") && Integer.parseInt(seg) < node.size()) {
-                node = node.get(Integer.parseInt(seg));
-                next = "/" + seg;
-            } else {
-                break;
+        int start = 0;
+        while (start < pointer.length()) {
+            int end = pointer.indexOf('/', start + 1);
+            if (end < 0) {
+                end = pointer.length();
             }
-            out.append(next);
+            String seg = pointer.substring(start + 1, end);
+            if (seg.indexOf('~') >= 0) {
+                seg = seg.replace("~1", "/").replace("~0", "~");
+            }
+            JsonNode next;
+            String name = seg;
+            if (node.isObject()) {
+                next = node.get(seg);
+                if (next == null) {
+                    name = GoKeys.member(node, seg);
+                    next = name == null ? null : node.get(name);
+                }
+            } else if (node.isArray()) {
+                int i = JsonPointers.index(seg);
+                next = i >= 0 && i < node.size() ? node.get(i) : null;
+            } else {
+                next = null;
+            }
+            if (next == null) {
+                return null;
+            }
+            if (spelled != null) {
+                if (name == seg) {
+                    spelled.append(pointer, start, end); // as given, escapes included
+                } else {
+                    spelled.append('/').append(escape(name));
+                }
+            }
+            node = next;
+            start = end;
         }
-        return out.toString();
+        return node;
+    }
+
+    private static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
     }
 
     /** Where the value at the pointer starts; for a missing value, its nearest present ancestor. */

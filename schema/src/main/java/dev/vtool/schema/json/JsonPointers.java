@@ -36,15 +36,20 @@ public final class JsonPointers {
         return out;
     }
 
-    /** The number of segments of a pointer (0 for the root). */
-    public static int depth(String pointer) {
-        int n = 0;
-        for (int i = 0; i < pointer.length(); i++) {
-            if (pointer.charAt(i) == '/') {
-                n++;
-            }
+    /** The array index a segment names ("0", "17"; no sign, no leading zero), or -1. */
+    public static int index(String seg) {
+        if (seg.isEmpty() || seg.length() > 9 || seg.length() > 1 && seg.charAt(0) == '0') {
+            return -1;
         }
-        return n;
+        int v = 0;
+        for (int i = 0; i < seg.length(); i++) {
+            char c = seg.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** A readable path for messages: {@code inbounds[0].settings.clients[1].id}. */

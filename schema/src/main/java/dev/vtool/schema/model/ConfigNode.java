@@ -58,9 +58,10 @@ public final class ConfigNode {
     public ConfigNode at(String relativePointer) {
         ConfigNode n = this;
         for (String seg : JsonPointers.segments(relativePointer)) {
-            if (n.node.isArray() && seg.matches("0|[1-9][0-9]{0,8}") && Integer.parseInt(seg) < n.node.size()) {
-                int i = Integer.parseInt(seg);
-                n = n.node.get(i).isNull() ? null : new ConfigNode(doc, JsonPointers.child(n.pointer, i), n.node.get(i));
+            int i = JsonPointers.index(seg);
+            if (n.node.isArray()) {
+                n = i < 0 || i >= n.node.size() || n.node.get(i).isNull() ? null
+                        : new ConfigNode(doc, JsonPointers.child(n.pointer, i), n.node.get(i));
             } else {
                 n = n.get(seg);
             }
