@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pair and run -test and carry traffic under vtool run, on the client and on the server side; an inbound
  * hidden behind a carriage return in a // comment is opened by neither v2ray nor vtool.
  */
+@org.junit.jupiter.api.Tag("interop") // starts v2ray and vtool processes; the full suite runs it, -Punit does not
 class FrontEndLiveTest {
     private static final String ID = "b831381d-6324-4d53-ad4f-8cda48b30811";
 
