@@ -122,6 +122,20 @@ public final class ConfigReader {
         return "an object";
     }
 
+    /**
+     * True for the objects 4.34 decodes into a Go map rather than a struct (HTTP {@code headers} and
+     * {@code dns.hosts}): their keys are data, so {@code "Host"} and {@code "host"} are two entries there.
+     */
+    static boolean isGoMap(String pointer) {
+        String last = JsonPointers.lastSegment(pointer);
+        if (GoKeys.equalFold(last, "headers")) {
+            return true;
+        }
+        String parent = JsonPointers.parent(pointer);
+        return GoKeys.equalFold(last, "hosts") && JsonPointers.parent(parent).isEmpty() && !parent.isEmpty()
+                && GoKeys.equalFold(JsonPointers.lastSegment(parent), "dns");
+    }
+
     /** Builds the Jackson tree from tokens, recording positions and duplicate keys on the way. */
     private static final class Builder {
         final SourceFile source;
@@ -189,12 +203,13 @@ public final class ConfigReader {
         private ObjectNode object(JsonParser p, String pointer) {
             ObjectNode object = nodes.objectNode();
             Map<String, String> seen = new HashMap<>();
+            boolean map = isGoMap(pointer);
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
                 String name = p.currentName();
                 Position keyPos = position(p.currentTokenLocation());
                 String child = JsonPointers.child(pointer, name);
-                String folded = GoKeys.fold(name);
+                String folded = map ? name : GoKeys.fold(name);
                 String earlier = seen.put(folded, name);
                 if (earlier != null) {
                     Position earlierPos = keys.get(JsonPointers.child(pointer, earlier));

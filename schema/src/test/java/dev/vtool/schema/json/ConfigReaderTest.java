@@ -179,4 +179,19 @@ class ConfigReaderTest {
         assertEquals(doc.locate("/OutBounds/0/SETTINGS/VNext/0/u\u017Fers/0/ID"), doc.locate("/outbounds/0/settings/vnext/0/users/0/id"));
         assertTrue(doc.at("/outbounds/0/\u0130d").isMissingNode());
     }
+
+    @Test
+    void keysOfGoMapsAreDataSoCaseVariantsStay() {
+        // 4.34 reads headers and dns.hosts into maps: "Host" and "host" are two entries, not a repeated field
+        ReadResult r = read("{\"dns\": {\"Hosts\": {\"a.example\": \"1.1.1.1\", \"A.example\": \"2.2.2.2\"}},"
+                + " \"x\": {\"wsSettings\": {\"Headers\": {\"Host\": \"a\", \"host\": \"b\"}}}}");
+        assertTrue(r.ok());
+        assertTrue(r.findings().isEmpty(), () -> r.findings().toString());
+        assertEquals(2, r.document().at("/dns/hosts").size());
+        assertEquals(2, r.document().at("/x/wsSettings/headers").size());
+        assertEquals("b", r.document().at("/x/wsSettings/headers/host").asString());
+        assertTrue(ConfigReader.isGoMap("/inbounds/0/streamSettings/tcpSettings/header/request/headers"));
+        assertFalse(ConfigReader.isGoMap("/inbounds/0/hosts"));
+        assertFalse(ConfigReader.isGoMap("/headers/x"));
+    }
 }
