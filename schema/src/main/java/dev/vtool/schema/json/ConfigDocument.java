@@ -69,21 +69,92 @@ public final class ConfigDocument {
         return root;
     }
 
-    /** The node at a pointer, or a MissingNode. */
+    /**
+     * The node at a pointer, or a MissingNode. Object members are looked up the way V2Ray reads keys
+     * ({@link GoKeys}), so {@code /outbounds/0/protocol} finds a {@code "Protocol"} written in the file.
+     */
     public JsonNode at(String pointer) {
-        return pointer.isEmpty() ? root : root.at(pointer);
+        JsonNode n = walk(pointer, null);
+        return n == null ? MissingNode.getInstance() : n;
     }
 
     public boolean has(String pointer) {
-        return !(at(pointer) instanceof MissingNode);
+        return walk(pointer, null) != null;
+    }
+
+    /**
+     * The pointer spelled with the keys as the file writes them ({@code /Outbounds/0/Protocol} for
+     * {@code /outbounds/0/protocol}), or null when some member along the way is absent.
+     */
+    public String resolve(String pointer) {
+        StringBuilder spelled = new StringBuilder(pointer.length());
+        return walk(pointer, spelled) == null ? null : spelled.toString();
+    }
+
+    /** The longest prefix of the pointer that exists, spelled as in the file. */
+    private String resolvePrefix(String pointer) {
+        StringBuilder spelled = new StringBuilder(pointer.length());
+        walk(pointer, spelled);
+        return spelled.toString();
+    }
+
+    /**
+     * Follows a pointer from the root; returns the node, or null when a segment is absent. When
+     * {@code spelled} is given, it receives the part that exists, with the keys as the file spells them.
+     */
+    private JsonNode walk(String pointer, StringBuilder spelled) {
+        JsonNode node = root;
+        int start = 0;
+        while (start < pointer.length()) {
+            int end = pointer.indexOf('/', start + 1);
+            if (end < 0) {
+                end = pointer.length();
+            }
+            String seg = pointer.substring(start + 1, end);
+            if (seg.indexOf('~') >= 0) {
+                seg = seg.replace("~1", "/").replace("~0", "~");
+            }
+            JsonNode next;
+            String name = seg;
+            if (node.isObject()) {
+                next = node.get(seg);
+                if (next == null) {
+                    name = GoKeys.member(node, seg);
+                    next = name == null ? null : node.get(name);
+                }
+            } else if (node.isArray()) {
+                int i = JsonPointers.index(seg);
+                next = i >= 0 && i < node.size() ? node.get(i) : null;
+            } else {
+                next = null;
+            }
+            if (next == null) {
+                return null;
+            }
+            if (spelled != null) {
+                if (name == seg) {
+                    spelled.append(pointer, start, end); // as given, escapes included
+                } else {
+                    spelled.append('/').append(escape(name));
+                }
+            }
+            node = next;
+            start = end;
+        }
+        return node;
+    }
+
+    private static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
     }
 
     /** Where the value at the pointer starts; for a missing value, its nearest present ancestor. */
     public Location locate(String pointer) {
         if (origins != null) {
-            return origins.value(pointer);
+            String actual = resolve(pointer);
+            return origins.value(actual != null ? actual : pointer);
         }
-        String p = pointer;
+        String p = valuePositions.containsKey(pointer) ? pointer : resolvePrefix(pointer);
         while (true) {
             Position pos = valuePositions.get(p);
             if (pos != null) {
@@ -99,9 +170,14 @@ public final class ConfigDocument {
     /** Where the key of the member at the pointer stands (falls back to the value's position). */
     public Location locateKey(String pointer) {
         if (origins != null) {
-            return origins.key(pointer);
+            String actual = resolve(pointer);
+            return origins.key(actual != null ? actual : pointer);
         }
         Position pos = keyPositions.get(pointer);
+        if (pos == null) {
+            String actual = resolve(pointer);
+            pos = actual == null ? null : keyPositions.get(actual);
+        }
         return pos != null ? new Location(source, pos) : locate(pointer);
     }
 }

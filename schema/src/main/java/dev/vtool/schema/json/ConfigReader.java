@@ -9,7 +9,6 @@ import dev.vtool.schema.source.SourceFile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -17,7 +16,6 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -39,10 +37,9 @@ public final class ConfigReader {
             "The top level of a config must be a JSON object.");
     public static final List<RuleInfo> RULES = List.of(SYNTAX, BOM, DUPLICATE_KEY, NOT_AN_OBJECT);
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-            .enable(JsonReadFeature.ALLOW_YAML_COMMENTS)
-            .build();
+    // Comments are removed beforehand exactly as 4.34 removes them (CommentStripper): Jackson's own
+    // comment support ends a line comment at \r as well, which 4.34 does not.
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     public ReadResult read(SourceFile source) {
         List<Finding> findings = new ArrayList<>();
@@ -55,21 +52,21 @@ public final class ConfigReader {
             // Replace rather than strip, so columns on line 1 stay as the editor shows them.
             text = " " + text.substring(1);
         }
-        if (text.isBlank() || new SourceScan(text).previousSignificant(text.length()) < 0) {
+        CommentStripper.Stripped stripped = CommentStripper.strip(text);
+        if (stripped.text().isBlank()) {
             findings.add(new Finding(SYNTAX.id(), Severity.ERROR, new Location(source, Position.START),
                     "the file is empty (or only comments); V2Ray fails with \"failed to read config file > EOF\"",
                     "write a config object: { \"inbounds\": [...], \"outbounds\": [...] }"));
             return new ReadResult(null, findings);
         }
-        Builder builder = new Builder(source, findings);
-        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text)) {
+        Builder builder = new Builder(source, findings, stripped, new LineIndex(text));
+        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), stripped.text())) {
             JsonToken first = parser.nextToken();
             JsonNode root = builder.value(parser, first, "");
             JsonToken extra = parser.nextToken();
             if (extra != null) {
-                TokenStreamLocation at = parser.currentTokenLocation();
                 findings.add(new Finding(SYNTAX.id(), Severity.ERROR,
-                        new Location(source, at.getLineNr(), at.getColumnNr()),
+                        new Location(source, builder.position(parser.currentTokenLocation())),
                         "extra content after the end of the config object",
                         "a config is exactly one {...} object: remove this or merge it into the object"));
                 return new ReadResult(null, findings);
@@ -83,7 +80,7 @@ public final class ConfigReader {
             }
             return new ReadResult(new ConfigDocument(source, root, builder.values, builder.keys), findings);
         } catch (JacksonException e) {
-            findings.add(new SyntaxErrorExplainer(source, text).explain(e));
+            findings.add(new SyntaxErrorExplainer(source, text).explain(e, stripped));
             return new ReadResult(null, findings);
         } catch (NumberOutOfRange e) {
             String shown = e.text.length() > 40 ? e.text.substring(0, 40) + "..." : e.text;
@@ -125,6 +122,20 @@ public final class ConfigReader {
         return "an object";
     }
 
+    /**
+     * True for the objects 4.34 decodes into a Go map rather than a struct (HTTP {@code headers} and
+     * {@code dns.hosts}): their keys are data, so {@code "Host"} and {@code "host"} are two entries there.
+     */
+    static boolean isGoMap(String pointer) {
+        String last = JsonPointers.lastSegment(pointer);
+        if (GoKeys.equalFold(last, "headers")) {
+            return true;
+        }
+        String parent = JsonPointers.parent(pointer);
+        return GoKeys.equalFold(last, "hosts") && JsonPointers.parent(parent).isEmpty() && !parent.isEmpty()
+                && GoKeys.equalFold(JsonPointers.lastSegment(parent), "dns");
+    }
+
     /** Builds the Jackson tree from tokens, recording positions and duplicate keys on the way. */
     private static final class Builder {
         final SourceFile source;
@@ -132,15 +143,23 @@ public final class ConfigReader {
         final Map<String, Position> values = new HashMap<>();
         final Map<String, Position> keys = new HashMap<>();
         final JsonNodeFactory nodes = JsonNodeFactory.instance;
+        final CommentStripper.Stripped stripped;
+        final LineIndex lines;
 
-        Builder(SourceFile source, List<Finding> findings) {
+        Builder(SourceFile source, List<Finding> findings, CommentStripper.Stripped stripped, LineIndex lines) {
             this.source = source;
             this.findings = findings;
+            this.stripped = stripped;
+            this.lines = lines;
+        }
+
+        /** Where a token of the stripped text stands in the file. */
+        Position position(TokenStreamLocation at) {
+            return lines.position(stripped.originalOffset(at.getCharOffset()));
         }
 
         JsonNode value(JsonParser p, JsonToken token, String pointer) {
-            TokenStreamLocation at = p.currentTokenLocation();
-            values.put(pointer, new Position(at.getLineNr(), at.getColumnNr()));
+            values.put(pointer, position(p.currentTokenLocation()));
             switch (token) {
                 case START_OBJECT:
                     return object(p, pointer);
@@ -184,13 +203,13 @@ public final class ConfigReader {
         private ObjectNode object(JsonParser p, String pointer) {
             ObjectNode object = nodes.objectNode();
             Map<String, String> seen = new HashMap<>();
+            boolean map = isGoMap(pointer);
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
                 String name = p.currentName();
-                TokenStreamLocation keyAt = p.currentTokenLocation();
-                Position keyPos = new Position(keyAt.getLineNr(), keyAt.getColumnNr());
+                Position keyPos = position(p.currentTokenLocation());
                 String child = JsonPointers.child(pointer, name);
-                String folded = name.toLowerCase(Locale.ROOT);
+                String folded = map ? name : GoKeys.fold(name);
                 String earlier = seen.put(folded, name);
                 if (earlier != null) {
                     Position earlierPos = keys.get(JsonPointers.child(pointer, earlier));

@@ -1,5 +1,6 @@
 package dev.vtool.schema.rules;
 
+import dev.vtool.schema.json.GoKeys;
 import dev.vtool.schema.json.JsonPointers;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * Reads config members the way V2Ray's Go decoder does: an exact key match first, then a
- * case-insensitive one ({@code "Port"} is {@code "port"} to V2Ray). JSON {@code null} counts as absent.
+ * Reads config members the way V2Ray's Go decoder does ({@link GoKeys}: an exact key match first, then
+ * Go's case folding; {@code "Port"} is {@code "port"} to V2Ray). JSON {@code null} counts as absent.
+ * Rules read members only through here, never with Jackson's exact {@code get("key")}.
  */
 final class Keys {
     private Keys() {
@@ -17,18 +19,7 @@ final class Keys {
 
     /** The spelling of {@code key} used in {@code obj}, or null when the object has no such member. */
     static String name(JsonNode obj, String key) {
-        if (obj == null || !obj.isObject()) {
-            return null;
-        }
-        if (obj.has(key)) {
-            return key;
-        }
-        for (String k : obj.propertyNames()) {
-            if (k.equalsIgnoreCase(key)) {
-                return k;
-            }
-        }
-        return null;
+        return GoKeys.member(obj, key);
     }
 
     /** The member's value, or a MissingNode when absent or null. */

@@ -200,6 +200,29 @@ class ConfigModelBuilderTest {
     }
 
     @Test
+    void vmessIdsAreReadWithTheOneUuidParser() throws Exception {
+        // 4.34 ignores what follows the 32 hex digits: run -test and run accept it like v2ray -test does
+        Config c = build("""
+                {"inbounds": [{"port": 1, "protocol": "vmess", "settings": {"clients": [
+                    {"id": "b831381d-6324-4d53-ad4f-8cda48b30811abc"}]}}]}
+                """);
+        VmessUser u = ((VmessInboundSettings) c.inbounds().get(0).settings()).clients().get(0);
+        assertEquals("b831381d-6324-4d53-ad4f-8cda48b30811", dev.vtool.schema.vmess.V2rayUuid.format(u.uuid()));
+        // what 4.34 refuses is refused when the model is built, with its words, at the id
+        String inbound = error("""
+                {"inbounds": [{"port": 1, "protocol": "vmess", "settings": {"clients": [{"id": "short"}]}}]}
+                """);
+        assertTrue(inbound.endsWith("failed to get VMess user > failed to parse ID > invalid UUID: short"), inbound);
+        assertTrue(inbound.contains("c.json:1:80"), inbound);
+        String outbound = error("""
+                {"outbounds": [{"protocol": "vmess", "settings": {"vnext": [{"address": "127.0.0.1", "port": 1,
+                    "users": [{"ID": "b831381d-6324-4d53-ad4f-8cda48b3081g"}]}]}}]}
+                """);
+        assertTrue(outbound.endsWith("failed to parse server spec > failed to parse ID > encoding/hex: invalid byte: U+0067 'g'"),
+                outbound);
+    }
+
+    @Test
     void laterFilesMergeLikeV2ray() throws Exception {
         ConfigDocument base = doc("base.json", """
                 {"inbounds": [{"tag": "a", "port": 1, "protocol": "socks"}],

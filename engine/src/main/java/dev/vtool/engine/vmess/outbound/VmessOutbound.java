@@ -56,7 +56,7 @@ public final class VmessOutbound implements OutboundHandler {
                 try {
                     users.add(VmessAccount.of(u));
                 } catch (IllegalArgumentException e) {
-                    throw new EngineException("failed to get VMess user > invalid UUID: " + u.id());
+                    throw new EngineException("failed to parse server spec > failed to parse ID > " + e.getMessage());
                 }
             }
             servers.add(new Server(s.address(), s.port(), users));

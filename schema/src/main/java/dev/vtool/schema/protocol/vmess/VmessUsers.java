@@ -3,6 +3,7 @@ package dev.vtool.schema.protocol.vmess;
 import dev.vtool.schema.model.ConfigModelException;
 import dev.vtool.schema.model.ConfigNode;
 import dev.vtool.schema.model.VmessUser;
+import dev.vtool.schema.vmess.V2rayUuid;
 
 /** One VMess user of {@code clients} (inbound) or {@code vnext[].users} (outbound). */
 final class VmessUsers {
@@ -13,6 +14,12 @@ final class VmessUsers {
         ConfigNode id = u.get("id");
         if (id == null || !id.json().isString()) {
             throw u.error(u.path() + ".id: a VMess user needs an id (UUID string)");
+        }
+        V2rayUuid.Parse parsed = V2rayUuid.parse(id.json().asString());
+        if (!parsed.ok()) {
+            // 4.34 refuses the id when it builds the handler, so run and run -test both refuse it here
+            throw id.error((outbound ? "failed to parse server spec" : "failed to get VMess user")
+                    + " > failed to parse ID > " + parsed.errorWithOutcome());
         }
         String security = outbound ? u.lowerString("security", "auto") : null;
         return new VmessUser(id.json().asString(), (int) u.number("alterId", 0, 0, 65535), security,
