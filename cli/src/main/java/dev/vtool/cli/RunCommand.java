@@ -11,6 +11,7 @@ import dev.vtool.schema.model.Config;
 import dev.vtool.schema.model.ConfigModelBuilder;
 import dev.vtool.schema.model.ConfigModelException;
 import dev.vtool.schema.source.SourceFile;
+import dev.vtool.schema.text.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -51,7 +52,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         InputFiles inputs = InputFiles.read(configs);
         if (!inputs.problems().isEmpty()) {
-            inputs.problems().forEach(p -> out.println("failed to read config files: " + p));
+            inputs.problems().forEach(p -> out.println("failed to read config files: " + Printable.escape(p)));
             out.flush();
             return ExitCodes.V2RAY_CONFIG_ERROR;
         }
@@ -67,12 +68,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (!errors.isEmpty()) {
             if (test) {
-                out.println(where(errors.get(0)) + errors.get(0).message());
+                out.println(Printable.escape(where(errors.get(0)) + errors.get(0).message()));
             } else {
                 for (Finding e : errors) {
-                    out.println(where(e) + "error: " + e.message() + " [" + e.ruleId() + "]");
+                    out.println(Printable.escape(where(e) + "error: " + e.message()) + " [" + e.ruleId() + "]");
                     if (e.fix() != null && !e.fix().isEmpty()) {
-                        out.println("  fix: " + e.fix());
+                        out.println("  fix: " + Printable.escape(e.fix()));
                     }
                 }
                 out.println("vtool run: refusing to start with " + errors.size() + " error"

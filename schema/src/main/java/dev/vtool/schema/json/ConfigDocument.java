@@ -3,27 +3,23 @@ package dev.vtool.schema.json;
 import dev.vtool.schema.finding.Location;
 import dev.vtool.schema.source.Position;
 import dev.vtool.schema.source.SourceFile;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
 /**
  * A parsed config: the Jackson tree plus where every value and key stands in the source.
- * Positions are keyed by JSON Pointer, so a finding from any layer (schema, rule, pair) can point at
- * the exact token.
+ * Positions are found by JSON Pointer, so a finding from any layer (schema, rule, pair) can point at
+ * the exact token. The tree must not be changed: positions follow its shape.
  */
 public final class ConfigDocument {
     private final SourceFile source;
     private final JsonNode root;
-    private final Map<String, Position> valuePositions;
-    private final Map<String, Position> keyPositions;
+    private final PositionIndex positions;
 
-    ConfigDocument(SourceFile source, JsonNode root, Map<String, Position> valuePositions,
-                   Map<String, Position> keyPositions) {
+    ConfigDocument(SourceFile source, JsonNode root, PositionIndex positions) {
         this.source = source;
         this.root = root;
-        this.valuePositions = valuePositions;
-        this.keyPositions = keyPositions;
+        this.positions = positions;
     }
 
     public SourceFile source() {
@@ -47,7 +43,7 @@ public final class ConfigDocument {
     public Location locate(String pointer) {
         String p = pointer;
         while (true) {
-            Position pos = valuePositions.get(p);
+            Position pos = positions.value(p);
             if (pos != null) {
                 return new Location(source, pos);
             }
@@ -60,7 +56,7 @@ public final class ConfigDocument {
 
     /** Where the key of the member at the pointer stands (falls back to the value's position). */
     public Location locateKey(String pointer) {
-        Position pos = keyPositions.get(pointer);
+        Position pos = positions.key(pointer);
         return pos != null ? new Location(source, pos) : locate(pointer);
     }
 }

@@ -8,6 +8,7 @@ import dev.vtool.schema.source.Position;
 import dev.vtool.schema.source.SourceFile;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonReadFeature;
@@ -37,11 +39,22 @@ public final class ConfigReader {
             "A key appears twice in one object (also when only its case differs); V2Ray silently uses the last.");
     public static final RuleInfo NOT_AN_OBJECT = RuleInfo.of("not-an-object", Severity.ERROR,
             "The top level of a config must be a JSON object.");
-    public static final List<RuleInfo> RULES = List.of(SYNTAX, BOM, DUPLICATE_KEY, NOT_AN_OBJECT);
+    public static final RuleInfo IGNORED_REST = RuleInfo.of("ignored-rest", Severity.WARNING,
+            "Content after the config object: V2Ray 4.34 reads the first JSON value and ignores the rest.");
+    public static final List<RuleInfo> RULES = List.of(SYNTAX, BOM, DUPLICATE_KEY, NOT_AN_OBJECT, IGNORED_REST);
 
+    /**
+     * Go's decoder has no limit on the length of names or number literals; Jackson's defaults (50,000 and
+     * 1,000 characters) would call valid configs broken. Numbers stay bounded, as a million-digit literal
+     * costs quadratic time to convert.
+     */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .enable(JsonReadFeature.ALLOW_YAML_COMMENTS)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNameLength(StreamReadConstraints.DEFAULT_MAX_STRING_LEN)
+                    .maxNumberLength(100_000)
+                    .build())
             .build();
 
     public ReadResult read(SourceFile source) {
@@ -55,54 +68,33 @@ public final class ConfigReader {
             // Replace rather than strip, so columns on line 1 stay as the editor shows them.
             text = " " + text.substring(1);
         }
-        if (text.isBlank() || new SourceScan(text).previousSignificant(text.length()) < 0) {
-            findings.add(new Finding(SYNTAX.id(), Severity.ERROR, new Location(source, Position.START),
-                    "the file is empty (or only comments); V2Ray fails with \"failed to read config file > EOF\"",
-                    "write a config object: { \"inbounds\": [...], \"outbounds\": [...] }"));
-            return new ReadResult(null, findings);
-        }
         Builder builder = new Builder(source, findings);
         try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text)) {
             JsonToken first = parser.nextToken();
-            JsonNode root = builder.value(parser, first, "");
-            JsonToken extra = parser.nextToken();
-            if (extra != null) {
-                TokenStreamLocation at = parser.currentTokenLocation();
-                findings.add(new Finding(SYNTAX.id(), Severity.ERROR,
-                        new Location(source, at.getLineNr(), at.getColumnNr()),
-                        "extra content after the end of the config object",
-                        "a config is exactly one {...} object: remove this or merge it into the object"));
+            if (first == null) {
+                findings.add(new Finding(SYNTAX.id(), Severity.ERROR, new Location(source, Position.START),
+                        "the file is empty (or only comments); V2Ray fails with \"failed to read config file > EOF\"",
+                        "write a config object: { \"inbounds\": [...], \"outbounds\": [...] }"));
                 return new ReadResult(null, findings);
             }
+            int rootOffset = Builder.offset(parser);
+            JsonNode root = builder.value(parser, first);
             if (!root.isObject()) {
-                findings.add(new Finding(NOT_AN_OBJECT.id(), Severity.ERROR, new Location(source,
-                        builder.values.getOrDefault("", Position.START)),
+                findings.add(new Finding(NOT_AN_OBJECT.id(), Severity.ERROR,
+                        new Location(source, source.positionAt(rootOffset)),
                         "the top level is " + kind(root) + ", but a V2Ray config must be an object { ... }",
                         "wrap the content in { } with keys such as \"inbounds\" and \"outbounds\""));
                 return new ReadResult(null, findings);
             }
-            return new ReadResult(new ConfigDocument(source, root, builder.values, builder.keys), findings);
+            int rest = IgnoredRest.start(text, (int) parser.currentLocation().getCharOffset());
+            if (rest >= 0) {
+                findings.add(IgnoredRest.finding(source, text, rest, source.positionAt(rootOffset)));
+            }
+            PositionIndex positions = new PositionIndex(source, root, rootOffset, builder.members);
+            return new ReadResult(new ConfigDocument(source, root, positions), findings);
         } catch (JacksonException e) {
             findings.add(new SyntaxErrorExplainer(source, text).explain(e));
             return new ReadResult(null, findings);
-        } catch (NumberOutOfRange e) {
-            String shown = e.text.length() > 40 ? e.text.substring(0, 40) + "..." : e.text;
-            findings.add(new Finding(SYNTAX.id(), Severity.ERROR, new Location(source, e.at),
-                    "the number " + shown + " is out of range; V2Ray cannot read it either",
-                    "write a number of ordinary size"));
-            return new ReadResult(null, findings);
-        }
-    }
-
-    /** A number token whose value cannot be represented. */
-    private static final class NumberOutOfRange extends RuntimeException {
-        final String text;
-        final Position at;
-
-        NumberOutOfRange(String text, Position at) {
-            super(text, null, false, false);
-            this.text = text;
-            this.at = at == null ? Position.START : at;
         }
     }
 
@@ -129,8 +121,7 @@ public final class ConfigReader {
     private static final class Builder {
         final SourceFile source;
         final List<Finding> findings;
-        final Map<String, Position> values = new HashMap<>();
-        final Map<String, Position> keys = new HashMap<>();
+        final IdentityHashMap<JsonNode, PositionIndex.Members> members = new IdentityHashMap<>();
         final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
         Builder(SourceFile source, List<Finding> findings) {
@@ -138,18 +129,23 @@ public final class ConfigReader {
             this.findings = findings;
         }
 
-        JsonNode value(JsonParser p, JsonToken token, String pointer) {
-            TokenStreamLocation at = p.currentTokenLocation();
-            values.put(pointer, new Position(at.getLineNr(), at.getColumnNr()));
+        static int offset(JsonParser p) {
+            return (int) p.currentTokenLocation().getCharOffset();
+        }
+
+        JsonNode value(JsonParser p, JsonToken token) {
             switch (token) {
                 case START_OBJECT:
-                    return object(p, pointer);
+                    return object(p);
                 case START_ARRAY: {
                     ArrayNode array = nodes.arrayNode();
+                    PositionIndex.Ints offsets = new PositionIndex.Ints();
                     JsonToken t;
                     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                        array.add(value(p, t, JsonPointers.child(pointer, array.size())));
+                        offsets.add(offset(p));
+                        array.add(value(p, t));
                     }
+                    members.put(array, new PositionIndex.Members(offsets.toArray(), null));
                     return array;
                 }
                 case VALUE_STRING:
@@ -164,12 +160,9 @@ public final class ConfigReader {
                             return nodes.numberNode(p.getBigIntegerValue());
                     }
                 case VALUE_NUMBER_FLOAT:
-                    try {
-                        return nodes.numberNode(p.getDecimalValue());
-                    } catch (NumberFormatException e) {
-                        // e.g. 5e5555: valid JSON, but beyond what a number can hold (found by fuzzing)
-                        throw new NumberOutOfRange(p.getString(), values.get(pointer));
-                    }
+                    // kept exact: Go decodes each field with its own range (and 4.34 has no float fields),
+                    // so no literal is ever forced through double here
+                    return nodes.numberNode(p.getDecimalValue());
                 case VALUE_TRUE:
                     return nodes.booleanNode(true);
                 case VALUE_FALSE:
@@ -181,35 +174,58 @@ public final class ConfigReader {
             }
         }
 
-        private ObjectNode object(JsonParser p, String pointer) {
+        private ObjectNode object(JsonParser p) {
             ObjectNode object = nodes.objectNode();
-            Map<String, String> seen = new HashMap<>();
+            // members in the order they were read; the folded name maps to the index of its last spelling
+            List<String> names = new ArrayList<>();
+            PositionIndex.Ints keyOffsets = new PositionIndex.Ints();
+            PositionIndex.Ints valueOffsets = new PositionIndex.Ints();
+            Map<String, Integer> seen = new HashMap<>();
+            boolean duplicates = false;
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
                 String name = p.currentName();
-                TokenStreamLocation keyAt = p.currentTokenLocation();
-                Position keyPos = new Position(keyAt.getLineNr(), keyAt.getColumnNr());
-                String child = JsonPointers.child(pointer, name);
+                int keyOffset = offset(p);
                 String folded = name.toLowerCase(Locale.ROOT);
-                String earlier = seen.put(folded, name);
-                if (earlier != null) {
-                    Position earlierPos = keys.get(JsonPointers.child(pointer, earlier));
+                Integer earlierIndex = seen.put(folded, names.size());
+                if (earlierIndex != null) {
+                    duplicates = true;
+                    String earlier = names.get(earlierIndex);
+                    Position earlierPos = source.positionAt(keyOffsets.get(earlierIndex));
                     String how = earlier.equals(name) ? "appears again" : "repeats \"" + earlier + "\" (V2Ray ignores key case)";
                     findings.add(new Finding(DUPLICATE_KEY.id(), DUPLICATE_KEY.severity(),
-                            new Location(source, keyPos),
+                            new Location(source, source.positionAt(keyOffset)),
                             "key \"" + name + "\" " + how + " in this object; V2Ray silently uses the last one",
                             "keep only one \"" + name + "\"",
-                            earlierPos == null ? List.of() : List.of(new Location(source, earlierPos))));
+                            List.of(new Location(source, earlierPos))));
                     if (!earlier.equals(name)) {
                         object.remove(earlier);
                     }
                 }
-                keys.put(child, keyPos);
-                JsonNode v = value(p, p.nextToken(), child);
+                JsonToken valueToken = p.nextToken();
+                int valueOffset = offset(p);
+                JsonNode v = value(p, valueToken);
+                names.add(name);
+                keyOffsets.add(keyOffset);
+                valueOffsets.add(valueOffset);
                 object.set(name, v);
             }
             if (t != JsonToken.END_OBJECT) {
                 throw new IllegalStateException("unexpected token " + t);
+            }
+            if (!duplicates) {
+                members.put(object, new PositionIndex.Members(valueOffsets.toArray(), keyOffsets.toArray()));
+            } else {
+                // the tree kept one member per name (in place, or moved to the end for a new spelling)
+                int[] values = new int[object.size()];
+                int[] keys = new int[object.size()];
+                int k = 0;
+                for (String name : object.propertyNames()) {
+                    int i = seen.get(name.toLowerCase(Locale.ROOT));
+                    values[k] = valueOffsets.get(i);
+                    keys[k++] = keyOffsets.get(i);
+                }
+                members.put(object, new PositionIndex.Members(values, keys));
             }
             return object;
         }

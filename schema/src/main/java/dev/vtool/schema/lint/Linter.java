@@ -60,6 +60,6 @@ public final class Linter {
             findings.addAll(fromRules);
         }
         findings.sort(Finding.BY_POSITION);
-        return new LintResult(file, doc, findings);
+        return new LintResult(file, doc, FindingCap.apply(findings));
     }
 }
