@@ -162,7 +162,11 @@ public final class ConfigReader {
                 case VALUE_NUMBER_FLOAT:
                     // kept exact: Go decodes each field with its own range (and 4.34 has no float fields),
                     // so no literal is ever forced through double here
-                    return nodes.numberNode(p.getDecimalValue());
+                    try {
+                        return nodes.numberNode(p.getDecimalValue());
+                    } catch (NumberFormatException e) {
+                        return nodes.numberNode(beyondDecimal(p.getString()));
+                    }
                 case VALUE_TRUE:
                     return nodes.booleanNode(true);
                 case VALUE_FALSE:
@@ -172,6 +176,19 @@ public final class ConfigReader {
                 default:
                     throw new IllegalStateException("unexpected token " + token);
             }
+        }
+
+        /**
+         * A literal whose exponent does not fit a BigDecimal (5e5555555555) is still valid JSON, and 4.34
+         * skips it under a key it ignores. It stands in the tree as a value of the same kind: beyond any
+         * range and integral for a huge exponent (every integer field refuses it), tiny and fractional for a
+         * negative one.
+         */
+        private static java.math.BigDecimal beyondDecimal(String literal) {
+            String lower = literal.toLowerCase(Locale.ROOT);
+            boolean negativeExponent = lower.contains("e-");
+            java.math.BigDecimal v = java.math.BigDecimal.ONE.scaleByPowerOfTen(negativeExponent ? -999_999_999 : 999_999_999);
+            return literal.startsWith("-") ? v.negate() : v;
         }
 
         private ObjectNode object(JsonParser p) {
