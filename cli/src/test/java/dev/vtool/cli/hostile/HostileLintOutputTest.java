@@ -28,12 +28,16 @@ class HostileLintOutputTest {
 
     @Test
     void escapeSequencesFromTheConfigNeverReachTheTerminal() throws IOException {
-        Path f = write("esc.json", "{\"outbounds\":[{\"protocol\":\"x\u001b]0;pwned\u0007\u001b[2J\"}]}");
+        // raw in a comment (shown in the snippet), and as a JSON escape in a value (quoted in the message)
+        Path f = write("esc.json", "{\"outbounds\":[{\"protocol\":\"x\\u001b]0;pwned\\u0007\"}]} // \u001b[2J\u001b]0;title\u0007");
         for (String format : new String[] {"text", "github"}) {
             CliRun r = CliRun.run("lint", "--format", format, f.toString());
             assertEquals(ExitCodes.FINDINGS, r.exitCode(), r.out());
             assertFalse(r.out().contains("\u001b") || r.out().contains("\u0007"), format + ": " + r.out());
             assertTrue(r.out().contains("\\x1b]0;pwned\\x07"), format + ": " + r.out());
+            if (format.equals("text")) {
+                assertTrue(r.out().contains("// \\x1b[2J\\x1b]0;title\\x07"), r.out());
+            }
         }
         CliRun json = CliRun.run("lint", "--format", "json", f.toString());
         assertFalse(json.out().contains("\u001b"), "JSON escapes control characters by construction");

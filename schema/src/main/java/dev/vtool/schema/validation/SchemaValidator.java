@@ -68,10 +68,14 @@ public final class SchemaValidator {
         PointerMap pointers = new PointerMap();
         List<Violation> repaired = new ArrayList<>();
         List<Violation> last = List.of();
+        long dropped = 0;
         for (int pass = 0; pass < MAX_PASSES; pass++) {
             ViolationWording wording = new ViolationWording(m, copy, doc.root(), pointers);
             List<Violation> found = new ArrayList<>();
-            for (Error e : m.compiled.validate(copy)) {
+            CappedErrors errors = new CappedErrors();
+            m.compiled.validate(copy, (com.networknt.schema.ExecutionContext context) -> context.setErrors(errors));
+            dropped = errors.dropped();
+            for (Error e : errors) {
                 Violation v = wording.word(e);
                 if (v != null) {
                     found.add(v);
@@ -94,7 +98,13 @@ public final class SchemaValidator {
         }
         List<Violation> all = new ArrayList<>(repaired);
         all.addAll(last);
-        return toFindings(doc, all);
+        List<Finding> findings = toFindings(doc, all);
+        if (dropped > 0) {
+            findings.add(new Finding(SchemaRules.LIMIT.id(), SchemaRules.LIMIT.severity(), doc.locate(""),
+                    "the schema check kept the first " + CappedErrors.MAX + " problems of this file and left out "
+                            + dropped + " more", "fix the problems shown, then lint again"));
+        }
+        return findings;
     }
 
     /**

@@ -148,6 +148,19 @@ class HostileInputTest {
     }
 
     @Test
+    void theSchemaCheckKeepsABoundedNumberOfErrors() {
+        StringBuilder keys = new StringBuilder("{\"outbounds\":[{\"protocol\":\"freedom\"}]");
+        int n = 10_500;
+        for (int i = 0; i < n; i++) {
+            keys.append(",\"k").append(i).append("\":1");
+        }
+        List<Finding> all = lint(keys.append('}').toString());
+        Finding limit = all.stream().filter(f -> f.ruleId().equals("schema-limit")).findFirst().orElseThrow();
+        assertTrue(limit.message().contains("left out 500 more"), limit.message());
+        assertEquals(FindingCap.PER_RULE + 1, all.stream().filter(f -> f.ruleId().equals("unknown-key")).count());
+    }
+
+    @Test
     void snippetWindowIsBoundedAndTheCaretStaysOnItsColumn() {
         String line = "x".repeat(5000) + "HERE" + "y".repeat(5000);
         SnippetWindow w = SnippetWindow.of(new SourceFile("t", line), 1, 5001);
