@@ -34,7 +34,14 @@ public final class Main implements Runnable {
             args = new String[] {"version"}; // v2ray's spelling
         }
         CommandLine cmd = newCommandLine(args.length > 0 ? args[0] : null);
-        return cmd.execute(args);
+        try {
+            return cmd.execute(args);
+        } catch (OutOfMemoryError e) {
+            // one clear line, never a stack trace; the input size limit makes this rare
+            System.err.println("vtool: out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB); the input is too large for this heap: raise it, e.g. VTOOL_JAVA_OPTS=-Xmx1g");
+            return ExitCodes.INTERNAL;
+        }
     }
 
     /**

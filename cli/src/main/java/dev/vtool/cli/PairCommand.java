@@ -12,6 +12,7 @@ import dev.vtool.schema.pair.PairMatch;
 import dev.vtool.schema.pair.PairResult;
 import dev.vtool.schema.pair.PairRules;
 import dev.vtool.schema.source.SourceFile;
+import dev.vtool.schema.text.Printable;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -155,7 +156,7 @@ public final class PairCommand implements Callable<Integer> {
         rules.addAll(PairRules.ALL);
         int code = report.report(findings, fileCount, rules, problems, out, System.err);
         if (report.format == OutputFormat.TEXT && !report.quiet) {
-            verdicts.forEach(out::println);
+            verdicts.forEach(v -> out.println(Printable.escape(v)));
             out.flush();
         }
         return code;

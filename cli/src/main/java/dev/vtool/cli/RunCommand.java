@@ -5,6 +5,7 @@ import dev.vtool.engine.EngineException;
 import dev.vtool.engine.log.EngineLog;
 import dev.vtool.schema.finding.Finding;
 import dev.vtool.schema.model.ConfigProblems;
+import dev.vtool.schema.text.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -91,7 +92,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         InputFiles inputs = InputFiles.read(where.files());
         if (!inputs.problems().isEmpty()) {
-            inputs.problems().forEach(p -> out.println("failed to read config files: " + p));
+            inputs.problems().forEach(p -> out.println("failed to read config files: " + Printable.escape(p)));
             out.flush();
             return ExitCodes.V2RAY_CONFIG_ERROR;
         }
@@ -118,21 +119,21 @@ public final class RunCommand implements Callable<Integer> {
         for (Finding e : p.lintErrors) {
             count++;
             if (test) {
-                out.println(where(e) + e.message());
+                out.println(Printable.escape(where(e) + e.message()));
             } else {
-                out.println(where(e) + "error: " + e.message() + " [" + e.ruleId() + "]");
+                out.println(Printable.escape(where(e) + "error: " + e.message()) + " [" + e.ruleId() + "]");
                 if (e.fix() != null && !e.fix().isEmpty()) {
-                    out.println("  fix: " + e.fix());
+                    out.println("  fix: " + Printable.escape(e.fix()));
                 }
             }
         }
         for (ConfigProblems.Problem problem : ConfigProblems.byPosition(p.problems)) {
             count++;
-            out.println(problem.describe());
+            out.println(Printable.escape(problem.describe()));
         }
         if (p.logFailure != null) {
             count++;
-            out.println(p.logFailure);
+            out.println(Printable.escape(p.logFailure));
         }
         if (!test && count > 0) {
             out.println("vtool run: refusing to start with " + count + " problem"

@@ -4,14 +4,13 @@ import dev.vtool.schema.finding.Location;
 import dev.vtool.schema.source.Position;
 import dev.vtool.schema.source.SourceFile;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
 /**
  * A parsed config: the Jackson tree plus where every value and key stands in the source.
  * Positions are keyed by JSON Pointer, so a finding from any layer (schema, rule, pair) can point at
- * the exact token. A document composed from several files (a merged config, or the 4.x layout
+ * the exact token (the tree must not be changed: positions follow its shape). A document composed from several files (a merged config, or the 4.x layout
  * remapped to the modern one) answers each pointer with the file and place its value came from.
  */
 public final class ConfigDocument {
@@ -27,17 +26,14 @@ public final class ConfigDocument {
     private final SourceFile source;
     private final List<SourceFile> sources;
     private final JsonNode root;
-    private final Map<String, Position> valuePositions;
-    private final Map<String, Position> keyPositions;
+    private final PositionIndex positions;
     private final Origins origins;
 
-    ConfigDocument(SourceFile source, JsonNode root, Map<String, Position> valuePositions,
-                   Map<String, Position> keyPositions) {
+    ConfigDocument(SourceFile source, JsonNode root, PositionIndex positions) {
         this.source = source;
         this.sources = List.of(source);
         this.root = root;
-        this.valuePositions = valuePositions;
-        this.keyPositions = keyPositions;
+        this.positions = positions;
         this.origins = null;
     }
 
@@ -45,8 +41,7 @@ public final class ConfigDocument {
         this.source = sources.get(0);
         this.sources = List.copyOf(sources);
         this.root = root;
-        this.valuePositions = Map.of();
-        this.keyPositions = Map.of();
+        this.positions = null;
         this.origins = origins;
     }
 
@@ -154,9 +149,9 @@ public final class ConfigDocument {
             String actual = resolve(pointer);
             return origins.value(actual != null ? actual : pointer);
         }
-        String p = valuePositions.containsKey(pointer) ? pointer : resolvePrefix(pointer);
+        String p = positions.value(pointer) != null ? pointer : resolvePrefix(pointer);
         while (true) {
-            Position pos = valuePositions.get(p);
+            Position pos = positions.value(p);
             if (pos != null) {
                 return new Location(source, pos);
             }
@@ -173,10 +168,10 @@ public final class ConfigDocument {
             String actual = resolve(pointer);
             return origins.key(actual != null ? actual : pointer);
         }
-        Position pos = keyPositions.get(pointer);
+        Position pos = positions.key(pointer);
         if (pos == null) {
             String actual = resolve(pointer);
-            pos = actual == null ? null : keyPositions.get(actual);
+            pos = actual == null ? null : positions.key(actual);
         }
         return pos != null ? new Location(source, pos) : locate(pointer);
     }

@@ -63,7 +63,7 @@ public final class Linter {
             check(doc, findings);
         }
         findings.sort(Finding.BY_POSITION);
-        return new LintResult(files.isEmpty() ? null : files.get(0), doc, findings);
+        return new LintResult(files.isEmpty() ? null : files.get(0), doc, FindingCap.apply(findings));
     }
 
     private void check(ConfigDocument doc, List<Finding> findings) {

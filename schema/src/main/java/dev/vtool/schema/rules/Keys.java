@@ -57,19 +57,26 @@ final class Keys {
         List<Item> out = new ArrayList<>();
         if (value.isString()) {
             for (String part : value.stringValue().split(",", -1)) {
-                out.add(new Item(part, pointer)); // V2Ray does not trim the items
+                out.add(new Item(part, pointer, -1)); // V2Ray does not trim the items
             }
         } else if (value.isArray()) {
             for (int i = 0; i < value.size(); i++) {
                 if (value.get(i).isString()) {
-                    out.add(new Item(value.get(i).stringValue(), JsonPointers.child(pointer, i)));
+                    out.add(new Item(value.get(i).stringValue(), pointer, i));
                 }
             }
         }
         return out;
     }
 
-    /** One string of a list and where it stands. */
-    record Item(String value, String pointer) {
+    /**
+     * One string of a list and where it stands: the list's pointer and the index in it (-1 for a piece of a
+     * comma-separated string). The item's own pointer is built only when asked for: a routing rule with a
+     * million domains must not cost a million pointer strings.
+     */
+    record Item(String value, String listPointer, int index) {
+        String pointer() {
+            return index < 0 ? listPointer : JsonPointers.child(listPointer, index);
+        }
     }
 }

@@ -165,7 +165,11 @@ final class ViolationWording {
             }
         } else if (fix == null && value != null && value.isNumber() && types.contains("integer")
                 && value.canConvertToExactIntegral()) {
-            fix = "V2Ray reads only whole-number literals here: write " + value.bigIntegerValue();
+            // never expand 1e999999 into its million digits
+            java.math.BigDecimal d = value.decimalValue();
+            fix = d.precision() - d.scale() <= 20
+                    ? "V2Ray reads only whole-number literals here: write " + d.toBigInteger()
+                    : "V2Ray reads only whole-number literals here, within the field's range";
         } else if (fix == null && value != null && value.isNumber() && types.contains("string")) {
             fix = "put it in quotes: \"" + value.asString() + "\"";
         }
