@@ -3,7 +3,10 @@ package dev.vtool.cli;
 import dev.vtool.schema.source.SourceFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.io.InputStream;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -13,7 +16,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the inputs named on a command line (`-` is stdin), turning I/O failures into one clear line each. */
+/**
+ * Reads the inputs named on a command line ({@code -} and V2Ray's {@code stdin:} are stdin), turning I/O
+ * failures into one clear line each.
+ */
 public final class InputFiles {
     private final List<SourceFile> files = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
@@ -30,8 +36,12 @@ public final class InputFiles {
         try {
             byte[] bytes;
             String display;
-            if (name.equals("-")) {
-                bytes = System.in.readAllBytes();
+            if (name.startsWith("http://") || name.startsWith("https://")) {
+                problems.add(name + ": remote configs are not supported by vtool; download the file and name it");
+                return;
+            }
+            if (name.equals("-") || name.equals(ConfigLocations.STDIN)) {
+                bytes = readBounded(System.in, "<stdin>");
                 display = "<stdin>";
             } else {
                 Path path = Path.of(name);
@@ -39,8 +49,17 @@ public final class InputFiles {
                     problems.add(name + ": is a directory (name the .json files, e.g. " + name + "/*.json)");
                     return;
                 }
-                bytes = Files.readAllBytes(path);
+                if (Files.isRegularFile(path) && Files.size(path) > InputLimit.maxBytes()) {
+                    problems.add(InputLimit.tooLarge(name, Files.size(path)));
+                    return;
+                }
+                try (InputStream in = Files.newInputStream(path)) {
+                    bytes = readBounded(in, name);
+                }
                 display = name;
+            }
+            if (bytes == null) {
+                return;
             }
             String text = decode(bytes, display);
             if (text != null) {
@@ -55,21 +74,44 @@ public final class InputFiles {
         }
     }
 
-    /** UTF-8 text, or null after recording why the bytes are not UTF-8. */
-    private String decode(byte[] bytes, String name) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            boolean utf16 = bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
-                    || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF);
-            problems.add(utf16
-                    ? name + ": the file is UTF-16 (\"Unicode\" in Notepad); V2Ray reads UTF-8 only: save it as UTF-8"
-                    : name + ": not valid UTF-8 text (saved in a legacy code page?); save it as UTF-8");
+    /** All bytes of a stream (a pipe or a device has no size up front), or null after recording that it is too large. */
+    private byte[] readBounded(InputStream in, String name) throws IOException {
+        long max = InputLimit.maxBytes();
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (bytes.length > max) {
+            problems.add(InputLimit.tooLarge(name, bytes.length));
             return null;
         }
+        return bytes;
+    }
+
+    /**
+     * UTF-8 text, or null after recording why the bytes are not UTF-8. Checked in small steps and then
+     * decoded in one go: decoding into a CharBuffer first would hold the input twice over in UTF-16.
+     */
+    private String decode(byte[] bytes, String name) {
+        String utf16 = Utf16Sniffer.describe(bytes);
+        if (utf16 != null) {
+            problems.add(name + ": " + utf16);
+            return null;
+        }
+        CharsetDecoder check = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer scratch = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult r = check.decode(in, scratch, true);
+            if (r.isError()) {
+                problems.add(name + ": not valid UTF-8 text (saved in a legacy code page?); save it as UTF-8");
+                return null;
+            }
+            scratch.clear();
+            if (r.isUnderflow()) {
+                break;
+            }
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     public List<SourceFile> files() {

@@ -23,6 +23,15 @@ public final class LintCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Config files; '-' reads stdin.")
     List<String> files = new ArrayList<>();
 
+    @Option(names = {"-c", "-config", "--config"}, paramLabel = "FILE",
+            description = "Lint this file merged with the other -config/-confdir files into one config, as "
+                    + "`v2ray -config` merges them (the first is the base); repeatable.")
+    List<String> configs = new ArrayList<>();
+
+    @Option(names = {"-confdir", "--confdir"}, paramLabel = "DIR",
+            description = "Merge the *.json files of DIR (name order) after the -config files, as `v2ray -confdir`.")
+    String confdir;
+
     @Option(names = "--rules", description = "List every rule (id, severity, description) and exit.")
     boolean listRules;
 
@@ -38,6 +47,9 @@ public final class LintCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
+        if (!configs.isEmpty() || confdir != null) {
+            return lintMerged(out);
+        }
         if (files.isEmpty()) {
             System.err.println("vtool lint: name at least one config file (or - for stdin)");
             System.err.println("Try 'vtool lint --help' for usage.");
@@ -49,6 +61,38 @@ public final class LintCommand implements Callable<Integer> {
         for (SourceFile file : inputs.files()) {
             all.addAll(linter.lint(file).findings());
         }
+        all.sort(Finding.BY_POSITION);
+        return report.report(all, inputs.files().size(), RuleCatalog.allRuleInfos(), inputs.problems(),
+                out, System.err);
+    }
+
+    /** The -config/-confdir files as the one config V2Ray makes of them. */
+    private int lintMerged(PrintStream out) {
+        if (!files.isEmpty()) {
+            System.err.println("vtool lint: give either FILE... (each linted alone) or -config/-confdir (merged), not both");
+            return ExitCodes.USAGE_OR_IO;
+        }
+        List<String> names = new ArrayList<>(configs);
+        if (confdir != null) {
+            try {
+                if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of(confdir))) {
+                    System.err.println("vtool lint: -confdir " + confdir + ": not a directory");
+                    return ExitCodes.USAGE_OR_IO;
+                }
+                names.addAll(ConfigLocations.jsonFiles(confdir));
+            } catch (java.io.IOException e) {
+                System.err.println("vtool lint: -confdir " + confdir + ": cannot list it: " + e.getMessage());
+                return ExitCodes.USAGE_OR_IO;
+            }
+        }
+        if (names.isEmpty()) {
+            System.err.println("vtool lint: -confdir " + confdir + " has no .json files");
+            return ExitCodes.USAGE_OR_IO;
+        }
+        InputFiles inputs = InputFiles.read(names);
+        // With a file missing, the rest is not the config V2Ray would run: report only what could not be read.
+        List<Finding> all = inputs.problems().isEmpty()
+                ? new ArrayList<>(new Linter().lint(inputs.files()).findings()) : new ArrayList<>();
         all.sort(Finding.BY_POSITION);
         return report.report(all, inputs.files().size(), RuleCatalog.allRuleInfos(), inputs.problems(),
                 out, System.err);

@@ -21,6 +21,7 @@ public final class Main implements Runnable {
             InitCommand.class,
             LinkCommand.class,
             DiagnoseCommand.class,
+            VersionCommand.class,
             CommandLine.HelpCommand.class);
 
     public static void main(String[] args) {
@@ -29,8 +30,18 @@ public final class Main implements Runnable {
 
     /** Runs vtool in-process (tests use this) and returns the exit code. */
     public static int run(String... args) {
+        if (args.length == 1 && args[0].equals("-version")) {
+            args = new String[] {"version"}; // v2ray's spelling
+        }
         CommandLine cmd = newCommandLine(args.length > 0 ? args[0] : null);
-        return cmd.execute(args);
+        try {
+            return cmd.execute(args);
+        } catch (OutOfMemoryError e) {
+            // one clear line, never a stack trace; the input size limit makes this rare
+            System.err.println("vtool: out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB); the input is too large for this heap: raise it, e.g. VTOOL_JAVA_OPTS=-Xmx1g");
+            return ExitCodes.INTERNAL;
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.vtool.cli.output.OutputFormat;
 import dev.vtool.schema.finding.Finding;
 import dev.vtool.schema.finding.RuleInfo;
 import dev.vtool.schema.finding.Severity;
+import dev.vtool.schema.text.Printable;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,10 @@ import picocli.CommandLine.Option;
 
 /** The reporting options shared by every command that produces findings (lint, pair). */
 public final class ReportOptions {
+    /** An input that could not be read at all (missing, a directory, not UTF-8, too large). */
+    public static final RuleInfo UNREADABLE = RuleInfo.of("unreadable-input", Severity.ERROR,
+            "An input could not be read: missing, a directory, not UTF-8 text, or too large.");
+
     public enum ColorMode { AUTO, ALWAYS, NEVER }
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
@@ -36,12 +41,24 @@ public final class ReportOptions {
     public int report(List<Finding> findings, int inputs, List<RuleInfo> rules, List<String> inputProblems,
                       PrintStream out, PrintStream err) {
         for (String problem : inputProblems) {
-            err.println("vtool: " + problem);
+            err.println("vtool: " + Printable.escape(problem));
         }
         List<Finding> shown = quiet ? findings.stream().filter(Finding::isError).toList() : findings;
+        if (format != OutputFormat.TEXT && !inputProblems.isEmpty()) {
+            // machine-readable output carries the failure too, not just an empty list of findings
+            List<Finding> withProblems = new java.util.ArrayList<>();
+            for (String problem : inputProblems) {
+                withProblems.add(new Finding(UNREADABLE.id(), Severity.ERROR, null, problem,
+                        "check the file name, its permissions and that it is UTF-8 text"));
+            }
+            withProblems.addAll(shown);
+            shown = withProblems;
+        }
         if (!(quiet && shown.isEmpty() && format == OutputFormat.TEXT)) {
             if (quiet && format == OutputFormat.TEXT) {
                 new dev.vtool.cli.output.TextFormatter(useColor()).writeFindingsOnly(shown, out);
+            } else if (format == OutputFormat.TEXT) {
+                new dev.vtool.cli.output.TextFormatter(useColor()).write(shown, inputs, inputProblems.size(), out);
             } else {
                 format.formatter(useColor()).write(shown, inputs, rules, out);
             }

@@ -62,4 +62,39 @@ class LinkCommandTest {
         assertTrue(none.err().contains("no vmess outbound"), none.err());
         assertEquals(2, CliRun.run("link").exitCode());
     }
+
+    @Test
+    void aNameWithLineBreaksCannotSmuggleKeysIntoTheImportedConfig(@TempDir Path dir) throws Exception {
+        String id = "b831381d-6324-4d53-ad4f-8cda48b30811";
+        String smuggled = "\"inbounds\": [{\"port\": 1, \"listen\": \"0.0.0.0\", \"protocol\": \"socks\"}],";
+        String[] breaks = {"\r", "\u000B", "\f", "\u2028", "\u0085", "\r\n", "\n"};
+        for (int k = 0; k < breaks.length; k++) {
+            String br = breaks[k];
+            String json = new tools.jackson.databind.json.JsonMapper().writeValueAsString(java.util.Map.of(
+                    "v", "2", "ps", "evil" + br + smuggled + br + "//", "add", "127.0.0.1", "port", "10086", "id", id,
+                    "aid", "0", "net", "tcp", "type", "none", "tls", ""));
+            String link = "vmess://" + java.util.Base64.getEncoder().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Path file = dir.resolve("imported-" + k + ".json");
+            CliRun imp = CliRun.run("link", "--import", link, "-o", file.toString());
+            assertEquals(0, imp.exitCode(), imp.err());
+            String text = Files.readString(file);
+            for (char c : new char[] {'\r', '\u000B', '\f', '\u2028', '\u0085'}) {
+                assertTrue(text.indexOf(c) < 0, "control character U+" + Integer.toHexString(c) + " written into a comment");
+            }
+            // vtool reads exactly the two local inbounds the writer meant, and v2ray reads the same file the same way
+            dev.vtool.schema.json.ConfigDocument doc = new dev.vtool.schema.json.ConfigReader()
+                    .read(new dev.vtool.schema.source.SourceFile(file.toString(), text)).document();
+            assertEquals(2, doc.at("/inbounds").size(), text);
+            assertEquals("127.0.0.1", doc.at("/inbounds/0/listen").asString());
+            assertEquals("127.0.0.1", doc.at("/inbounds/1/listen").asString());
+            CliRun lint = CliRun.run("lint", "--color", "never", file.toString());
+            assertEquals(0, lint.exitCode(), lint.out());
+        }
+        // and v2ray reads every written file as a valid config (skipped without v2ray, and in the unit loop)
+        for (int k = 0; k < breaks.length; k++) {
+            Path file = dir.resolve("imported-" + k + ".json");
+            V2rayBinary.TestRun v2ray = V2rayBinary.test(file);
+            assertTrue(v2ray.accepted(), v2ray.output());
+        }
+    }
 }

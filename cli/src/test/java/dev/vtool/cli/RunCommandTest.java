@@ -60,7 +60,7 @@ class RunCommandTest {
     }
 
     @Test
-    void unsupportedTransportIsNamedWithItsPlace() throws Exception {
+    void unsupportedTransportIsNamedWithItsPlaceByRunAndRunTest() throws Exception {
         Path cfg = write("kcp.json", """
                 {
                   "inbounds": [{"port": 1080, "protocol": "socks",
@@ -68,12 +68,41 @@ class RunCommandTest {
                   "outbounds": [{"protocol": "freedom"}]
                 }
                 """);
-        // valid for V2Ray, so -test accepts it; running it is refused before anything listens
-        assertEquals(0, CliRun.run("run", "-test", "-c", cfg.toString()).exitCode());
+        // valid for V2Ray, but vtool cannot run it: -test says so too, before anything listens
+        CliRun test = CliRun.run("run", "-test", "-c", cfg.toString());
+        assertEquals(23, test.exitCode(), test.out());
+        assertEquals(cfg + ":3:47: inbounds[0].streamSettings.network \"kcp\" is not supported by vtool yet", test.out().strip());
         CliRun r = CliRun.run("run", "-c", cfg.toString());
         assertEquals(23, r.exitCode(), r.out());
-        assertEquals(cfg + ":3:47: inbounds[0].streamSettings.network \"kcp\" is not supported by vtool yet",
-                r.out().strip());
+        assertEquals(List.of(cfg + ":3:47: inbounds[0].streamSettings.network \"kcp\" is not supported by vtool yet",
+                "vtool run: refusing to start with 1 problem in the configuration"), r.out().strip().lines().toList());
+    }
+
+    @Test
+    void threeUnsupportedFeaturesAreListedByRunRunTestAndLint() throws Exception {
+        Path cfg = write("three.json", """
+                {
+                  "inbounds": [{"port": 1080, "protocol": "trojan", "settings": {"clients": [{"password": "p"}]}},
+                               {"port": 1081, "protocol": "socks", "streamSettings": {"network": "kcp"}}],
+                  "outbounds": [{"protocol": "freedom", "mux": {"enabled": true}}]
+                }
+                """);
+        List<String> expected = List.of(
+                cfg + ":2:43: inbound protocol \"trojan\" is not supported by vtool yet",
+                cfg + ":3:82: inbounds[1].streamSettings.network \"kcp\" is not supported by vtool yet",
+                cfg + ":4:60: mux is not supported by vtool yet");
+        CliRun test = CliRun.run("run", "-test", "-c", cfg.toString());
+        assertEquals(23, test.exitCode(), test.out());
+        assertEquals(expected, test.out().strip().lines().toList());
+        CliRun run = CliRun.run("run", "-c", cfg.toString());
+        assertEquals(23, run.exitCode(), run.out());
+        assertEquals(expected, run.out().strip().lines().limit(3).toList());
+        assertTrue(run.out().contains("refusing to start with 3 problems"), run.out());
+        CliRun lint = CliRun.run("lint", cfg.toString());
+        assertEquals(0, lint.exitCode(), lint.out());
+        List<String> infos = lint.out().lines().filter(l -> l.endsWith("[not-supported-by-run]")).toList();
+        assertEquals(expected.stream().map(l -> l.replaceFirst(":(\\d+): ", ":$1: info: ") + " [not-supported-by-run]")
+                .toList(), infos);
     }
 
     @Test

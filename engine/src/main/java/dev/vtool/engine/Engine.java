@@ -13,6 +13,7 @@ import dev.vtool.engine.transport.TransportRegistry;
 import dev.vtool.engine.transport.Transports;
 import dev.vtool.engine.transport.udp.UdpListener;
 import dev.vtool.schema.model.Config;
+import dev.vtool.schema.model.ConfigProblems;
 import dev.vtool.schema.model.InboundConfig;
 import dev.vtool.schema.model.LevelPolicy;
 import dev.vtool.schema.model.OutboundConfig;
@@ -35,12 +36,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A running proxy: all inbounds listening, outbounds and router ready. {@link #start} either returns a
- * fully listening engine or throws with one clear message (and leaves nothing open behind).
+ * A running proxy: all inbounds listening, outbounds and router ready. {@link #prepare} builds every
+ * object without binding (what {@code run -test} checks), {@link #listen} binds; {@link #start} does both
+ * and either returns a fully listening engine or throws with one clear message (and leaves nothing open).
  */
 public final class Engine implements AutoCloseable {
-    private final EventLoopGroup boss;
-    private final EventLoopGroup workers;
+    /** Created by {@link #listen}: a prepared engine has no threads. */
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
+    private EngineContext context;
+    /** Every inbound as {@link #prepare} built it, bound by {@link #listen}. */
+    private final List<PreparedInbound> inbounds = new ArrayList<>();
     private final Resolver resolver;
     private final EngineLog log;
     private final List<Channel> listeners = new ArrayList<>();
@@ -51,8 +57,6 @@ public final class Engine implements AutoCloseable {
 
     private Engine(EngineLog log) {
         this.log = log;
-        this.boss = Transports.newGroup(1, "vtool-accept");
-        this.workers = Transports.newGroup(0, "vtool-io");
         this.resolver = new Resolver();
     }
 
@@ -64,12 +68,17 @@ public final class Engine implements AutoCloseable {
         return start(config, log, registry, TransportRegistry.discover());
     }
 
+    /** {@link #prepare} then {@link #listen}: a fully listening engine, or one exception and nothing left open. */
     public static Engine start(Config config, EngineLog log, ProtocolRegistry registry, TransportRegistry transports)
             throws EngineException {
-        Engine engine = new Engine(log);
+        ConfigProblems problems = new ConfigProblems(null);
+        Engine engine = prepare(config, log, registry, transports, problems);
+        if (engine == null) {
+            throw new EngineException(problems.all().stream().map(ConfigProblems.Problem::message)
+                    .collect(java.util.stream.Collectors.joining("; ")));
+        }
         try {
-            engine.build(config, registry, transports);
-            log.warning(0, "", "vtool started (" + (Transports.nativeEpoll() ? "epoll" : "nio") + ")");
+            engine.listen();
             return engine;
         } catch (EngineException | RuntimeException e) {
             engine.close();
@@ -77,12 +86,55 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void build(Config config, ProtocolRegistry registry, TransportRegistry transports)
-            throws EngineException {
+    /** {@link #prepare(Config, EngineLog, ProtocolRegistry, TransportRegistry, ConfigProblems)} with every transport. */
+    public static Engine prepare(Config config, EngineLog log, ProtocolRegistry registry, ConfigProblems problems) {
+        return prepare(config, log, registry, TransportRegistry.discover(), problems);
+    }
+
+    /**
+     * Builds everything {@code vtool run} runs — every outbound and inbound handler with its transport and
+     * security layer, the router, the dispatcher — without binding a port or starting a thread;
+     * {@code run -test} stops here. Every refusal goes to {@code problems}, located by the entity's JSON
+     * Pointer; then the result is null and nothing is left open.
+     */
+    public static Engine prepare(Config config, EngineLog log, ProtocolRegistry registry, TransportRegistry transports,
+                                 ConfigProblems problems) {
+        Engine engine = new Engine(log);
+        int before = problems.size();
+        try {
+            engine.build(config, registry, transports, problems);
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        if (problems.size() > before) {
+            engine.close();
+            return null;
+        }
+        return engine;
+    }
+
+    /** Binds every inbound (threads start here); on failure the caller closes the engine. */
+    public void listen() throws EngineException {
+        boss = Transports.newGroup(1, "vtool-accept");
+        workers = Transports.newGroup(0, "vtool-io");
+        for (PreparedInbound in : inbounds) {
+            listen(in);
+        }
+        log.warning(0, "", "vtool started (" + (Transports.nativeEpoll() ? "epoll" : "nio") + ")");
+    }
+
+    /** One inbound built by {@link #prepare}: its handler and the transport and security layer it listens with. */
+    private record PreparedInbound(InboundConfig config, InboundHandler handler, StreamTransport transport,
+                                   SecurityLayer security) {
+    }
+
+    private void build(Config config, ProtocolRegistry registry, TransportRegistry transports,
+                       ConfigProblems problems) {
         limiter = new ConnectionLimiter(config.policy().limits().maxConnections(),
                 config.policy().limits().maxConnectionsPerSource());
         SystemDialer system = new SystemDialer(resolver);
-        EngineContext context = new EngineContext(log, config.policy(), new Dialer(resolver));
+        context = new EngineContext(log, config.policy(), new Dialer(resolver));
         Map<String, OutboundHandler> byTag = new HashMap<>();
         List<String> tags = new ArrayList<>();
         OutboundHandler first = null;
@@ -90,20 +142,25 @@ public final class Engine implements AutoCloseable {
         for (OutboundConfig oc : config.outbounds()) {
             OutboundFactory f = registry.outbound(oc.protocol());
             if (f == null) {
-                throw new EngineException("failed to create outbound: " + oc.protocol()
-                        + " is not supported by this build of vtool run");
+                problems.notSupported(oc.pointer() + "/protocol", "outbound protocol \"" + oc.protocol() + "\"");
+                continue;
             }
             StreamSettings stream = oc.streamSettings();
-            SecurityLayer security = security(transports, stream, "outbound");
             OutboundHandler h;
-            if (oc.proxyTag() == null) {
-                h = f.create(oc, context.withDialer(new Dialer(system, transport(transports, stream, "outbound"),
-                        stream, security)));
-            } else {
-                checkChain(oc, config.outbounds());
-                // byTag is filled as the loop goes on; the chain dialer looks its tag up per connection
-                h = new ChainedOutbound(f.create(oc, context.withDialer(
-                        new ProxyChainDialer(system, stream, security, oc.proxyTag(), byTag, log))), oc.proxyTag());
+            try {
+                SecurityLayer security = security(transports, stream, "outbound");
+                if (oc.proxyTag() == null) {
+                    h = f.create(oc, context.withDialer(new Dialer(system, transport(transports, stream, "outbound"),
+                            stream, security)));
+                } else {
+                    checkChain(oc, config.outbounds());
+                    // byTag is filled as the loop goes on; the chain dialer looks its tag up per connection
+                    h = new ChainedOutbound(f.create(oc, context.withDialer(
+                            new ProxyChainDialer(system, stream, security, oc.proxyTag(), byTag, log))), oc.proxyTag());
+                }
+            } catch (EngineException e) {
+                problems.error(oc.pointer(), e.getMessage());
+                continue;
             }
             if (first == null) {
                 first = h;
@@ -114,7 +171,13 @@ public final class Engine implements AutoCloseable {
             }
             tags.add(oc.tag());
         }
-        Router router = new Router(config.routing(), tags, GeoData.standard());
+        Router router;
+        try {
+            router = new Router(config.routing(), tags, GeoData.standard(), problems::error);
+        } catch (EngineException e) {
+            problems.error("/routing", e.getMessage());
+            router = null;
+        }
         Map<String, Sniffing> sniffing = new HashMap<>();
         for (InboundConfig ic : config.inbounds()) {
             if (ic.sniffing().enabled()) {
@@ -125,10 +188,16 @@ public final class Engine implements AutoCloseable {
         for (InboundConfig ic : config.inbounds()) {
             InboundFactory f = registry.inbound(ic.protocol());
             if (f == null) {
-                throw new EngineException("failed to create inbound: " + ic.protocol()
-                        + " is not supported by this build of vtool run");
+                problems.notSupported(ic.pointer() + "/protocol", "inbound protocol \"" + ic.protocol() + "\"");
+                continue;
             }
-            listen(ic, f.create(ic, context), context, transports);
+            try {
+                StreamTransport transport = transport(transports, ic.streamSettings(), "inbound");
+                SecurityLayer security = security(transports, ic.streamSettings(), "inbound");
+                inbounds.add(new PreparedInbound(ic, f.create(ic, context), transport, security));
+            } catch (EngineException e) {
+                problems.error(ic.pointer(), e.getMessage());
+            }
         }
     }
 
@@ -176,8 +245,9 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void listen(InboundConfig ic, InboundHandler inbound, EngineContext context,
-                        TransportRegistry transports) throws EngineException {
+    private void listen(PreparedInbound prepared) throws EngineException {
+        InboundConfig ic = prepared.config();
+        InboundHandler inbound = prepared.handler();
         LevelPolicy level = context.policy(ic.settings().userLevel());
         int idle = ic.settings().idleTimeoutOverride();
         LevelPolicy policy = idle <= 0 ? level : new LevelPolicy(level.handshake(),
@@ -188,8 +258,8 @@ public final class Engine implements AutoCloseable {
             log.warning(0, "proxy/" + ic.protocol(), open);
         }
         StreamSettings stream = ic.streamSettings();
-        StreamTransport transport = transport(transports, stream, "inbound");
-        SecurityLayer security = security(transports, stream, "inbound");
+        StreamTransport transport = prepared.transport();
+        SecurityLayer security = prepared.security();
         InboundWorker worker = new InboundWorker(ic, inbound, policy, limiter, connections, lastLimitLog, log);
         for (int port = ic.ports().from(); port <= ic.ports().to(); port++) {
             InetSocketAddress at = new InetSocketAddress(address, port);
@@ -223,8 +293,8 @@ public final class Engine implements AutoCloseable {
         if (address.isLoopbackAddress()) {
             return null;
         }
-        boolean open = ic.settings() instanceof dev.vtool.schema.model.SocksInboundSettings s ? !s.passwordAuth()
-                : ic.settings() instanceof dev.vtool.schema.model.HttpInboundSettings h && h.accounts().isEmpty();
+        boolean open = ic.settings() instanceof dev.vtool.schema.protocol.socks.SocksInboundSettings s ? !s.passwordAuth()
+                : ic.settings() instanceof dev.vtool.schema.protocol.http.HttpInboundSettings h && h.accounts().isEmpty();
         if (!open) {
             return null;
         }
@@ -274,10 +344,12 @@ public final class Engine implements AutoCloseable {
             }
         }
         connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        boss.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
-        workers.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
+        if (boss != null) {
+            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            boss.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
+            workers.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
+        }
         resolver.close();
     }
 

@@ -4,7 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
 
-/** Factories by protocol id ({@code socks}, {@code freedom}, …) as in V2Ray's config. */
+/**
+ * The engine side of the protocol seam: factories by protocol id ({@code socks}, {@code freedom}, …) as in
+ * V2Ray's config, registered by each protocol package's {@link ProtocolProvider}. The config side
+ * ({@code dev.vtool.schema.protocol.ConfigProtocols}) decides which ids exist and are runnable; every
+ * runnable one has a factory here.
+ */
 public final class ProtocolRegistry {
     private final Map<String, InboundFactory> inbounds = new HashMap<>();
     private final Map<String, OutboundFactory> outbounds = new HashMap<>();
@@ -34,5 +39,15 @@ public final class ProtocolRegistry {
 
     public OutboundFactory outbound(String protocol) {
         return outbounds.get(protocol);
+    }
+
+    /** The inbound protocol ids registered. */
+    public java.util.Set<String> inboundIds() {
+        return java.util.Set.copyOf(inbounds.keySet());
+    }
+
+    /** The outbound protocol ids registered. */
+    public java.util.Set<String> outboundIds() {
+        return java.util.Set.copyOf(outbounds.keySet());
     }
 }

@@ -38,6 +38,28 @@ public final class V2rayProcesses implements AutoCloseable, AfterEachCallback {
         return p;
     }
 
+    /** Starts {@code v2ray ARGS...} (e.g. several -config, or -confdir) in {@code workingDir}, output to {@code output}. */
+    public Process start(List<String> args, Path workingDir, Path output) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(V2rayBinary.require().toString());
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workingDir.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().remove("V2RAY_VMESS_AEAD_DISABLED");
+        pb.environment().remove("V2RAY_LOCATION_CONFDIR");
+        pb.environment().remove("V2RAY_LOCATION_CONFIG");
+        Process p = pb.start();
+        processes.add(p);
+        return p;
+    }
+
+    /** Adds a process started elsewhere (e.g. vtool's), so {@link #close()} stops it too. */
+    public Process track(Process p) {
+        processes.add(p);
+        return p;
+    }
+
     public List<Process> all() {
         return List.copyOf(processes);
     }

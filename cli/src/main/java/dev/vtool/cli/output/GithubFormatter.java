@@ -3,6 +3,7 @@ package dev.vtool.cli.output;
 import dev.vtool.schema.finding.Finding;
 import dev.vtool.schema.finding.RuleInfo;
 import dev.vtool.schema.finding.Severity;
+import dev.vtool.schema.text.Printable;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -26,8 +27,9 @@ public final class GithubFormatter implements FindingsFormatter {
         }
     }
 
+    /** Workflow-command data: %, CR and LF percent-encoded (the runner decodes them), other controls escaped. */
     private static String data(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return Printable.escape(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"));
     }
 
     private static String property(String s) {

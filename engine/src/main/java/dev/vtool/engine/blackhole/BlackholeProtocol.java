@@ -2,7 +2,7 @@ package dev.vtool.engine.blackhole;
 
 import dev.vtool.engine.ProtocolProvider;
 import dev.vtool.engine.ProtocolRegistry;
-import dev.vtool.schema.model.BlackholeSettings;
+import dev.vtool.schema.protocol.blackhole.BlackholeSettings;
 
 /** Registers the {@code blackhole} outbound. */
 public final class BlackholeProtocol implements ProtocolProvider {

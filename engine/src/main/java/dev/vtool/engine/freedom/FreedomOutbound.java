@@ -7,15 +7,15 @@ import dev.vtool.engine.OutboundHandler;
 import dev.vtool.engine.Session;
 import dev.vtool.engine.transport.PacketConnection;
 import dev.vtool.engine.transport.PacketReceiver;
-import dev.vtool.schema.model.FreedomSettings;
+import dev.vtool.schema.protocol.freedom.FreedomSettings;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Future;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.function.Predicate;
-import io.netty.util.concurrent.Future;
 
 /** Connects straight to the destination (or the configured {@code redirect}). */
 final class FreedomOutbound implements OutboundHandler {

@@ -2,7 +2,7 @@ package dev.vtool.engine.freedom;
 
 import dev.vtool.engine.ProtocolProvider;
 import dev.vtool.engine.ProtocolRegistry;
-import dev.vtool.schema.model.FreedomSettings;
+import dev.vtool.schema.protocol.freedom.FreedomSettings;
 
 /** Registers the {@code freedom} outbound. */
 public final class FreedomProtocol implements ProtocolProvider {

@@ -5,7 +5,7 @@ import dev.vtool.engine.Link;
 import dev.vtool.engine.OutboundHandler;
 import dev.vtool.engine.Session;
 import dev.vtool.engine.transport.HandshakeThenRelay;
-import dev.vtool.schema.model.HttpOutboundSettings;
+import dev.vtool.schema.protocol.http.HttpOutboundSettings;
 
 /** Tunnels through an HTTP proxy with CONNECT (servers taken in turn). */
 final class HttpOutbound implements OutboundHandler {

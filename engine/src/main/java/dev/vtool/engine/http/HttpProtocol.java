@@ -9,6 +9,6 @@ public final class HttpProtocol implements ProtocolProvider {
     public void register(ProtocolRegistry registry) {
         registry.inbound("http", HttpInbound::new);
         registry.outbound("http", (config, context) -> new HttpOutbound(
-                (dev.vtool.schema.model.HttpOutboundSettings) config.settings(), config.sendThrough(), context));
+                (dev.vtool.schema.protocol.http.HttpOutboundSettings) config.settings(), config.sendThrough(), context));
     }
 }

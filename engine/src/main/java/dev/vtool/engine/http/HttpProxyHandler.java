@@ -6,7 +6,7 @@ import dev.vtool.engine.Session;
 import dev.vtool.engine.transport.ChannelLink;
 import dev.vtool.engine.transport.HandshakeDeadline;
 import dev.vtool.schema.model.Account;
-import dev.vtool.schema.model.HttpInboundSettings;
+import dev.vtool.schema.protocol.http.HttpInboundSettings;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;

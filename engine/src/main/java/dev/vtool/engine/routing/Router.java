@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
 
 /**
  * Picks the outbound tag for a connection: the first matching rule wins; a balancer target picks at
@@ -24,10 +25,28 @@ public final class Router {
     private final boolean hasIpRules;
 
     public Router(Routing routing, List<String> outboundTags, GeoData geo) throws EngineException {
+        this(routing, outboundTags, geo, null);
+    }
+
+    /**
+     * @param refused where a rule that cannot be built goes (its JSON Pointer and the reason), so every
+     *                such rule is named at once; null: throw at the first
+     */
+    public Router(Routing routing, List<String> outboundTags, GeoData geo, BiConsumer<String, String> refused)
+            throws EngineException {
         this.strategy = routing.domainStrategy();
         boolean ipRules = false;
         for (RoutingRule r : routing.rules()) {
-            Rule rule = new Rule(r, geo);
+            Rule rule;
+            try {
+                rule = new Rule(r, geo);
+            } catch (EngineException e) {
+                if (refused == null) {
+                    throw e;
+                }
+                refused.accept(r.pointer(), e.getMessage());
+                continue;
+            }
             rules.add(rule);
             ipRules |= rule.hasIpCondition();
         }

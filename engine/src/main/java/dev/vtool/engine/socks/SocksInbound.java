@@ -4,7 +4,7 @@ import dev.vtool.engine.EngineContext;
 import dev.vtool.engine.InboundHandler;
 import dev.vtool.engine.Session;
 import dev.vtool.schema.model.InboundConfig;
-import dev.vtool.schema.model.SocksInboundSettings;
+import dev.vtool.schema.protocol.socks.SocksInboundSettings;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.Channel;
 

@@ -7,7 +7,7 @@ import dev.vtool.engine.Session;
 import dev.vtool.engine.transport.HandshakeThenRelay;
 import dev.vtool.engine.transport.PacketConnection;
 import dev.vtool.engine.transport.PacketReceiver;
-import dev.vtool.schema.model.SocksOutboundSettings;
+import dev.vtool.schema.protocol.socks.SocksOutboundSettings;
 import io.netty.channel.EventLoop;
 
 /** Connects through a SOCKS5 server (servers taken in turn, like V2Ray's round-robin picker). */

@@ -2,7 +2,7 @@ package dev.vtool.engine.socks;
 
 import dev.vtool.engine.ProtocolProvider;
 import dev.vtool.engine.ProtocolRegistry;
-import dev.vtool.schema.model.SocksOutboundSettings;
+import dev.vtool.schema.protocol.socks.SocksOutboundSettings;
 
 /** Registers the {@code socks} inbound and outbound. */
 public final class SocksProtocol implements ProtocolProvider {

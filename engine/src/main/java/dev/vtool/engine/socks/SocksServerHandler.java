@@ -6,7 +6,7 @@ import dev.vtool.engine.Session;
 import dev.vtool.engine.transport.ChannelLink;
 import dev.vtool.engine.transport.HandshakeDeadline;
 import dev.vtool.schema.model.Account;
-import dev.vtool.schema.model.SocksInboundSettings;
+import dev.vtool.schema.protocol.socks.SocksInboundSettings;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -55,7 +55,7 @@ final class SocksServerHandler extends SimpleChannelInboundHandler<SocksMessage>
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, SocksMessage msg) {
         if (msg.decoderResult().isFailure()) {
-            reject(ctx, "failed to read request > " + msg.decoderResult().cause().getMessage());
+            reject(ctx, "failed to read request > " + readFailure(msg.decoderResult().cause()));
             return;
         }
         if (msg instanceof Socks4CommandRequest r) {
@@ -185,6 +185,21 @@ final class SocksServerHandler extends SimpleChannelInboundHandler<SocksMessage>
      *
      * @param reason the socks error without its package prefix
      */
+    /**
+     * Netty's SOCKS5 decoder passes a domain through IDN.toASCII, which throws for a label over 63
+     * characters or a name over 255: say what is wrong with the request, not which Java exception it was.
+     */
+    static String readFailure(Throwable cause) {
+        Throwable c = cause;
+        while (c instanceof io.netty.handler.codec.DecoderException && c.getCause() != null) {
+            c = c.getCause();
+        }
+        if (c instanceof IllegalArgumentException) {
+            return "invalid destination domain name (a label over 63 or a name over 255 characters)";
+        }
+        return String.valueOf(c.getMessage());
+    }
+
     void reject(ChannelHandlerContext ctx, String reason) {
         if (settled) {
             ctx.close();

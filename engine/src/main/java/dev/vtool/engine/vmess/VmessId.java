@@ -1,5 +1,6 @@
 package dev.vtool.engine.vmess;
 
+import dev.vtool.schema.vmess.V2rayUuid;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -19,28 +20,17 @@ public final class VmessId {
     }
 
     /**
-     * Parses the written UUID form: 32 hex digits, dashes optional. 4.34 maps no other strings to
-     * ids, so anything else is refused with V2Ray's wording.
+     * Parses an id as V2Ray 4.34 does ({@link V2rayUuid}, the one UUID parser of vtool); anything 4.34
+     * refuses is refused with its wording.
+     *
+     * @throws IllegalArgumentException with 4.34's error ("invalid UUID: ...", "encoding/hex: ...")
      */
     public static VmessId parse(String text) {
-        return new VmessId(parseUuid(text));
-    }
-
-    public static byte[] parseUuid(String text) {
-        String hex = text == null ? "" : text.replace("-", "");
-        if (hex.length() != 32) {
-            throw new IllegalArgumentException("invalid UUID: " + text);
+        V2rayUuid.Parse p = V2rayUuid.parse(text == null ? "" : text);
+        if (!p.ok()) {
+            throw new IllegalArgumentException(p.errorWithOutcome());
         }
-        byte[] out = new byte[16];
-        for (int i = 0; i < 16; i++) {
-            int hi = Character.digit(hex.charAt(2 * i), 16);
-            int lo = Character.digit(hex.charAt(2 * i + 1), 16);
-            if (hi < 0 || lo < 0) {
-                throw new IllegalArgumentException("invalid UUID: " + text);
-            }
-            out[i] = (byte) (hi << 4 | lo);
-        }
-        return out;
+        return new VmessId(p.bytes());
     }
 
     public byte[] uuid() {

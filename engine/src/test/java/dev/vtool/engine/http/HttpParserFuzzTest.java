@@ -6,7 +6,7 @@ import dev.vtool.engine.EngineContext;
 import dev.vtool.engine.EngineHarnessAccess;
 import dev.vtool.engine.FuzzContexts;
 import dev.vtool.engine.LeakCheck;
-import dev.vtool.schema.model.HttpInboundSettings;
+import dev.vtool.schema.protocol.http.HttpInboundSettings;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.HttpServerCodec;

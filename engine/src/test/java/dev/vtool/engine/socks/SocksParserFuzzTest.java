@@ -7,7 +7,7 @@ import dev.vtool.engine.EngineHarnessAccess;
 import dev.vtool.engine.FuzzContexts;
 import dev.vtool.engine.LeakCheck;
 import dev.vtool.schema.model.Network;
-import dev.vtool.schema.model.SocksInboundSettings;
+import dev.vtool.schema.protocol.socks.SocksInboundSettings;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;

@@ -1,5 +1,6 @@
 package dev.vtool.schema.diagnose;
 
+import dev.vtool.schema.json.GoKeys;
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.json.JsonPointers;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class CertificateFileTailor implements Tailor {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 String child = JsonPointers.child(pointer, e.getKey());
                 JsonNode v = e.getValue();
-                if ((e.getKey().equalsIgnoreCase("certificateFile") || e.getKey().equalsIgnoreCase("keyFile"))
+                if ((GoKeys.equalFold(e.getKey(), "certificateFile") || GoKeys.equalFold(e.getKey(), "keyFile"))
                         && v.isString() && v.asString().equals(file)) {
                     out.add(child);
                 } else {

@@ -3,6 +3,7 @@ package dev.vtool.schema.diagnose;
 import dev.vtool.schema.finding.Location;
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.json.JsonPointers;
+import dev.vtool.schema.model.ConfigNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,17 +19,16 @@ record ConfigInbound(ConfigDocument document, String pointer, String protocol, S
     /** The inbounds of a config (the 4.34 "inbounds" list), in file order. */
     static List<ConfigInbound> of(ConfigDocument doc) {
         List<ConfigInbound> out = new ArrayList<>();
-        JsonNode list = doc.at("/inbounds");
-        if (!list.isArray()) {
-            return out;
-        }
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode in = list.get(i);
-            out.add(new ConfigInbound(doc, JsonPointers.child("/inbounds", i),
-                    text(in.path("protocol")).toLowerCase(Locale.ROOT), text(in.path("tag")),
-                    text(in.path("port")), text(in.path("listen"))));
+        for (ConfigNode in : ConfigNode.root(doc).elements("inbounds")) {
+            out.add(new ConfigInbound(doc, in.pointer(), text(in.get("protocol")).toLowerCase(Locale.ROOT),
+                    text(in.get("tag")), text(in.get("port")), text(in.get("listen"))));
         }
         return out;
+    }
+
+    /** A member's text as the tailors show it ("" when absent; numbers as written). */
+    static String text(ConfigNode n) {
+        return n == null ? "" : text(n.json());
     }
 
     static String text(JsonNode n) {

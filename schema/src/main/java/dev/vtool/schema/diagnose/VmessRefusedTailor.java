@@ -2,6 +2,7 @@ package dev.vtool.schema.diagnose;
 
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.json.JsonPointers;
+import dev.vtool.schema.model.ConfigNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,15 +67,15 @@ final class VmessRefusedTailor implements Tailor {
     /** Pointers of the client's VMess outbounds with a vnext entry on that port. */
     private static List<String> outboundsAimedAt(ConfigDocument client, int port) {
         List<String> out = new ArrayList<>();
-        JsonNode outbounds = client.at("/outbounds");
-        for (int o = 0; outbounds.isArray() && o < outbounds.size(); o++) {
-            JsonNode ob = outbounds.get(o);
-            if (!"vmess".equalsIgnoreCase(ConfigInbound.text(ob.path("protocol")))) {
+        for (ConfigNode ob : ConfigNode.root(client).elements("outbounds")) {
+            if (!"vmess".equalsIgnoreCase(ConfigInbound.text(ob.get("protocol")))) {
                 continue;
             }
-            for (JsonNode v : ob.path("settings").path("vnext")) {
-                if (v.path("port").isIntegralNumber() && v.path("port").asInt() == port) {
-                    out.add("/outbounds/" + o);
+            ConfigNode settings = ob.get("settings");
+            for (ConfigNode v : settings == null ? List.<ConfigNode>of() : settings.elements("vnext")) {
+                ConfigNode p = v.get("port");
+                if (p != null && p.json().isIntegralNumber() && p.json().asInt() == port) {
+                    out.add(ob.pointer());
                     break;
                 }
             }

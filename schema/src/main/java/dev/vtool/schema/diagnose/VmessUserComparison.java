@@ -2,6 +2,7 @@ package dev.vtool.schema.diagnose;
 
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.json.JsonPointers;
+import dev.vtool.schema.model.ConfigNode;
 import dev.vtool.schema.vmess.V2rayUuid;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,19 +33,14 @@ final class VmessUserComparison {
 
     static List<User> clientUsers(ConfigDocument doc) {
         List<User> out = new ArrayList<>();
-        JsonNode outbounds = doc.at("/outbounds");
-        for (int o = 0; outbounds.isArray() && o < outbounds.size(); o++) {
-            JsonNode ob = outbounds.get(o);
-            if (!"vmess".equalsIgnoreCase(ConfigInbound.text(ob.path("protocol")))) {
+        for (ConfigNode ob : ConfigNode.root(doc).elements("outbounds")) {
+            if (!"vmess".equalsIgnoreCase(ConfigInbound.text(ob.get("protocol")))) {
                 continue;
             }
-            JsonNode vnext = ob.path("settings").path("vnext");
-            for (int v = 0; vnext.isArray() && v < vnext.size(); v++) {
-                JsonNode server = vnext.get(v);
-                JsonNode users = server.path("users");
-                for (int u = 0; users.isArray() && u < users.size(); u++) {
-                    String ptr = "/outbounds/" + o + "/settings/vnext/" + v + "/users/" + u;
-                    out.add(user(doc, ptr, users.get(u), number(server.path("port"))));
+            ConfigNode settings = ob.get("settings");
+            for (ConfigNode server : settings == null ? List.<ConfigNode>of() : settings.elements("vnext")) {
+                for (ConfigNode u : server.elements("users")) {
+                    out.add(user(doc, u, number(server.get("port"))));
                 }
             }
         }
@@ -57,23 +53,27 @@ final class VmessUserComparison {
             if (!in.protocol().equals("vmess")) {
                 continue;
             }
-            JsonNode clients = doc.at(in.pointer() + "/settings/clients");
-            for (int c = 0; clients.isArray() && c < clients.size(); c++) {
-                out.add(user(doc, in.pointer() + "/settings/clients/" + c, clients.get(c), in.portNumber()));
+            ConfigNode settings = ConfigNode.root(doc).at(in.pointer() + "/settings");
+            for (ConfigNode c : settings == null ? List.<ConfigNode>of() : settings.elements("clients")) {
+                out.add(user(doc, c, in.portNumber()));
             }
         }
         return out;
     }
 
-    private static User user(ConfigDocument doc, String ptr, JsonNode node, int port) {
-        String id = ConfigInbound.text(node.path("id"));
-        return new User(doc, ptr, id, idKey(id), Math.max(0, number(node.path("alterId"))), port);
+    private static User user(ConfigDocument doc, ConfigNode node, int port) {
+        String id = ConfigInbound.text(node.get("id"));
+        return new User(doc, node.pointer(), id, idKey(id), Math.max(0, number(node.get("alterId"))), port);
     }
 
     /** The id as V2Ray 4.34 parses it (canonical form of its 16 bytes), or the raw text it rejects. */
     static String idKey(String id) {
         V2rayUuid.Parse parsed = V2rayUuid.parse(id);
         return parsed.ok() ? parsed.canonical() : id;
+    }
+
+    private static int number(ConfigNode member) {
+        return member == null ? 0 : number(member.json());
     }
 
     private static int number(JsonNode n) {

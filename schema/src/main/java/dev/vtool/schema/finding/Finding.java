@@ -1,5 +1,6 @@
 package dev.vtool.schema.finding;
 
+import dev.vtool.schema.text.Excerpt;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +27,9 @@ public record Finding(String ruleId, Severity severity, Location location, Strin
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(message, "message");
         related = related == null ? List.of() : List.copyOf(related);
+        // a message may quote a value of any size from the input; a finding stays a few KB
+        message = Excerpt.middle(message, Excerpt.MAX_MESSAGE);
+        fix = Excerpt.middle(fix, Excerpt.MAX_MESSAGE);
     }
 
     public Finding(String ruleId, Severity severity, Location location, String message, String fix) {

@@ -3,51 +3,155 @@ package dev.vtool.schema.json;
 import dev.vtool.schema.finding.Location;
 import dev.vtool.schema.source.Position;
 import dev.vtool.schema.source.SourceFile;
-import java.util.Map;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
 /**
  * A parsed config: the Jackson tree plus where every value and key stands in the source.
  * Positions are keyed by JSON Pointer, so a finding from any layer (schema, rule, pair) can point at
- * the exact token.
+ * the exact token (the tree must not be changed: positions follow its shape). A document composed from several files (a merged config, or the 4.x layout
+ * remapped to the modern one) answers each pointer with the file and place its value came from.
  */
 public final class ConfigDocument {
-    private final SourceFile source;
-    private final JsonNode root;
-    private final Map<String, Position> valuePositions;
-    private final Map<String, Position> keyPositions;
+    /** Where the values and keys of a composed document come from. */
+    public interface Origins {
+        /** Where the value at a pointer of the composed tree starts (nearest present ancestor if missing). */
+        Location value(String pointer);
 
-    ConfigDocument(SourceFile source, JsonNode root, Map<String, Position> valuePositions,
-                   Map<String, Position> keyPositions) {
-        this.source = source;
-        this.root = root;
-        this.valuePositions = valuePositions;
-        this.keyPositions = keyPositions;
+        /** Where the key of the member at a pointer stands. */
+        Location key(String pointer);
     }
 
+    private final SourceFile source;
+    private final List<SourceFile> sources;
+    private final JsonNode root;
+    private final PositionIndex positions;
+    private final Origins origins;
+
+    ConfigDocument(SourceFile source, JsonNode root, PositionIndex positions) {
+        this.source = source;
+        this.sources = List.of(source);
+        this.root = root;
+        this.positions = positions;
+        this.origins = null;
+    }
+
+    private ConfigDocument(List<SourceFile> sources, JsonNode root, Origins origins) {
+        this.source = sources.get(0);
+        this.sources = List.copyOf(sources);
+        this.root = root;
+        this.positions = null;
+        this.origins = origins;
+    }
+
+    /** A tree built from parts of other documents; {@code sources} lists its files, the base first. */
+    public static ConfigDocument composed(List<SourceFile> sources, JsonNode root, Origins origins) {
+        return new ConfigDocument(sources, root, origins);
+    }
+
+    /** The (first, base) file of this document. */
     public SourceFile source() {
         return source;
+    }
+
+    /** Every file this document was read from, in merge order. */
+    public List<SourceFile> sources() {
+        return sources;
     }
 
     public JsonNode root() {
         return root;
     }
 
-    /** The node at a pointer, or a MissingNode. */
+    /**
+     * The node at a pointer, or a MissingNode. Object members are looked up the way V2Ray reads keys
+     * ({@link GoKeys}), so {@code /outbounds/0/protocol} finds a {@code "Protocol"} written in the file.
+     */
     public JsonNode at(String pointer) {
-        return pointer.isEmpty() ? root : root.at(pointer);
+        JsonNode n = walk(pointer, null);
+        return n == null ? MissingNode.getInstance() : n;
     }
 
     public boolean has(String pointer) {
-        return !(at(pointer) instanceof MissingNode);
+        return walk(pointer, null) != null;
+    }
+
+    /**
+     * The pointer spelled with the keys as the file writes them ({@code /Outbounds/0/Protocol} for
+     * {@code /outbounds/0/protocol}), or null when some member along the way is absent.
+     */
+    public String resolve(String pointer) {
+        StringBuilder spelled = new StringBuilder(pointer.length());
+        return walk(pointer, spelled) == null ? null : spelled.toString();
+    }
+
+    /** The longest prefix of the pointer that exists, spelled as in the file. */
+    private String resolvePrefix(String pointer) {
+        StringBuilder spelled = new StringBuilder(pointer.length());
+        walk(pointer, spelled);
+        return spelled.toString();
+    }
+
+    /**
+     * Follows a pointer from the root; returns the node, or null when a segment is absent. When
+     * {@code spelled} is given, it receives the part that exists, with the keys as the file spells them.
+     */
+    private JsonNode walk(String pointer, StringBuilder spelled) {
+        JsonNode node = root;
+        int start = 0;
+        while (start < pointer.length()) {
+            int end = pointer.indexOf('/', start + 1);
+            if (end < 0) {
+                end = pointer.length();
+            }
+            String seg = pointer.substring(start + 1, end);
+            if (seg.indexOf('~') >= 0) {
+                seg = seg.replace("~1", "/").replace("~0", "~");
+            }
+            JsonNode next;
+            String name = seg;
+            if (node.isObject()) {
+                next = node.get(seg);
+                if (next == null) {
+                    name = GoKeys.member(node, seg);
+                    next = name == null ? null : node.get(name);
+                }
+            } else if (node.isArray()) {
+                int i = JsonPointers.index(seg);
+                next = i >= 0 && i < node.size() ? node.get(i) : null;
+            } else {
+                next = null;
+            }
+            if (next == null) {
+                return null;
+            }
+            if (spelled != null) {
+                if (name == seg) {
+                    spelled.append(pointer, start, end); // as given, escapes included
+                } else {
+                    spelled.append('/').append(escape(name));
+                }
+            }
+            node = next;
+            start = end;
+        }
+        return node;
+    }
+
+    private static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
     }
 
     /** Where the value at the pointer starts; for a missing value, its nearest present ancestor. */
     public Location locate(String pointer) {
-        String p = pointer;
+        if (origins != null) {
+            String actual = resolve(pointer);
+            return origins.value(actual != null ? actual : pointer);
+        }
+        String p = positions.value(pointer) != null ? pointer : resolvePrefix(pointer);
         while (true) {
-            Position pos = valuePositions.get(p);
+            Position pos = positions.value(p);
             if (pos != null) {
                 return new Location(source, pos);
             }
@@ -60,7 +164,15 @@ public final class ConfigDocument {
 
     /** Where the key of the member at the pointer stands (falls back to the value's position). */
     public Location locateKey(String pointer) {
-        Position pos = keyPositions.get(pointer);
+        if (origins != null) {
+            String actual = resolve(pointer);
+            return origins.key(actual != null ? actual : pointer);
+        }
+        Position pos = positions.key(pointer);
+        if (pos == null) {
+            String actual = resolve(pointer);
+            pos = actual == null ? null : positions.key(actual);
+        }
         return pos != null ? new Location(source, pos) : locate(pointer);
     }
 }

@@ -19,12 +19,13 @@ final class SyntaxErrorExplainer {
         this.scan = new SourceScan(text);
     }
 
-    Finding explain(JacksonException e) {
+    /** @param stripped the comment-free text the parser saw, to map its offsets back into the file */
+    Finding explain(JacksonException e, CommentStripper.Stripped stripped) {
         String raw = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage();
         TokenStreamLocation at = e.getLocation();
-        int offset = at == null || at.getCharOffset() < 0 ? text.length() : (int) Math.min(at.getCharOffset(), text.length());
+        long offset = at == null || at.getCharOffset() < 0 ? Long.MAX_VALUE : at.getCharOffset();
         // Jackson points at the offending character, except for escapes, where it is past the backslash.
-        int bad = raw.startsWith("Unrecognized character escape") ? Math.max(0, offset - 1) : offset;
+        int bad = stripped.originalOffset(raw.startsWith("Unrecognized character escape") ? Math.max(0, offset - 1) : offset);
         char c = bad < text.length() ? text.charAt(bad) : 0;
 
         if (raw.contains("end-of-input") && raw.contains("comment") || scan.unterminatedCommentStart() >= 0 && raw.contains("end-of-input")) {
@@ -44,6 +45,10 @@ final class SyntaxErrorExplainer {
         if (c == '\u201C' || c == '\u201D' || c == '\u2018' || c == '\u2019' || c == '\u00AB' || c == '\u00BB') {
             return finding(bad, "typographic quote " + c + " (from a word processor) where JSON needs a plain \"",
                     "replace the curly quotes with straight double quotes \"; edit configs in a code editor, not a word processor");
+        }
+        if (c == '/') {
+            return finding(bad, "a single / outside a string is not JSON (comments start with // or /*); V2Ray rejects it",
+                    "write // before a comment, or put the text in a \"string\"");
         }
         if (c == '\'') {
             return finding(bad, "single quotes are not JSON; V2Ray rejects '...' strings and keys",

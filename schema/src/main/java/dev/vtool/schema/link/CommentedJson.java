@@ -42,7 +42,7 @@ public final class CommentedJson {
                 Member m = obj.members.get(i);
                 if (m.comment() != null) {
                     for (String line : m.comment().split("\n")) {
-                        pad(indent + 1, out).append("// ").append(line).append('\n');
+                        pad(indent + 1, out).append("// ").append(commentText(line)).append('\n');
                     }
                 }
                 pad(indent + 1, out).append(JSON.writeValueAsString(m.key())).append(": ");
@@ -70,6 +70,26 @@ public final class CommentedJson {
         } else {
             out.append(JSON.writeValueAsString(value));
         }
+    }
+
+    /**
+     * Comment text with control characters and Unicode line breaks turned into spaces: V2Ray ends a
+     * {@code //} comment only at \n, but editors and other readers may end it at \r, \v, \f or U+2028,
+     * and text taken from a share link must not look like config lines to anyone.
+     */
+    static String commentText(String line) {
+        StringBuilder b = null;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            boolean unsafe = c < 0x20 && c != '\t' || c == 0x7f || c == 0x85 || c == '\u2028' || c == '\u2029';
+            if (unsafe && b == null) {
+                b = new StringBuilder(line.length()).append(line, 0, i);
+            }
+            if (b != null) {
+                b.append(unsafe ? ' ' : c);
+            }
+        }
+        return b == null ? line : b.toString();
     }
 
     private static StringBuilder pad(int indent, StringBuilder out) {

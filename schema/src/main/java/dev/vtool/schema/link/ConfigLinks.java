@@ -2,6 +2,8 @@ package dev.vtool.schema.link;
 
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.json.JsonPointers;
+import dev.vtool.schema.model.ConfigNode;
+import dev.vtool.schema.vmess.V2rayUuid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,19 +25,14 @@ public final class ConfigLinks {
 
     public static List<Entry> of(ConfigDocument doc) {
         List<Entry> out = new ArrayList<>();
-        JsonNode outbounds = doc.at("/outbounds");
-        for (int i = 0; outbounds.isArray() && i < outbounds.size(); i++) {
-            String ob = JsonPointers.child("/outbounds", i);
-            if (!text(doc.at(ob + "/protocol")).equalsIgnoreCase("vmess")) {
+        for (ConfigNode ob : ConfigNode.root(doc).elements("outbounds")) {
+            if (!"vmess".equalsIgnoreCase(ob.get("protocol") == null ? null : ob.get("protocol").text())) {
                 continue;
             }
-            JsonNode vnext = doc.at(ob + "/settings/vnext");
-            for (int k = 0; vnext.isArray() && k < vnext.size(); k++) {
-                String entry = JsonPointers.child(ob + "/settings/vnext", k);
-                JsonNode users = doc.at(entry + "/users");
-                for (int u = 0; users.isArray() && u < users.size(); u++) {
-                    String user = JsonPointers.child(entry + "/users", u);
-                    out.add(entry(doc, ob, entry, user));
+            ConfigNode settings = ob.get("settings");
+            for (ConfigNode entry : settings == null ? List.<ConfigNode>of() : settings.elements("vnext")) {
+                for (ConfigNode user : entry.elements("users")) {
+                    out.add(entry(doc, ob.pointer(), entry.pointer(), user.pointer()));
                 }
             }
         }
@@ -104,7 +101,12 @@ public final class ConfigLinks {
         boolean tls = text(doc.at(ss + "/security")).equalsIgnoreCase("tls");
         String sni = tls ? text(doc.at(ss + "/tlsSettings/serverName")) : "";
         String alpn = tls ? String.join(",", strings(doc.at(ss + "/tlsSettings/alpn"))) : "";
-        VmessLink link = new VmessLink(ps, address, port, text(doc.at(user + "/id")), aid, scy, net, type, host, path,
+        String id = text(doc.at(user + "/id"));
+        V2rayUuid.Parse parsed = V2rayUuid.parse(id);
+        if (!parsed.ok()) {
+            return new Entry(user, null, "the user id \"" + id + "\" is not one V2Ray 4.34 accepts: " + parsed.errorWithOutcome());
+        }
+        VmessLink link = new VmessLink(ps, address, port, id, aid, scy, net, type, host, path,
                 tls ? "tls" : "", sni, alpn);
         return new Entry(user, link, null);
     }

@@ -1,5 +1,6 @@
 package dev.vtool.schema.link;
 
+import dev.vtool.schema.vmess.V2rayUuid;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -161,6 +162,11 @@ public final class VmessLinkDecoder {
         }
         if (link.id().isEmpty()) {
             throw new LinkFormatException("the link has no user id (field \"id\")");
+        }
+        V2rayUuid.Parse id = V2rayUuid.parse(link.id());
+        if (!id.ok()) {
+            throw new LinkFormatException("the link's user id \"" + link.id() + "\" is not one V2Ray 4.34 accepts: "
+                    + id.errorWithOutcome());
         }
         int port;
         try {

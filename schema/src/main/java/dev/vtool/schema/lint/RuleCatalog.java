@@ -2,17 +2,28 @@ package dev.vtool.schema.lint;
 
 import dev.vtool.schema.finding.RuleInfo;
 import dev.vtool.schema.json.ConfigReader;
+import dev.vtool.schema.protocol.ConfigProtocol;
+import dev.vtool.schema.protocol.ConfigProtocols;
 import dev.vtool.schema.validation.SchemaValidator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Every semantic rule, in the order they run. Add a new rule class here. */
+/** Every semantic rule, in the order they run. Add a new general rule class here; a protocol's own rules come with its package. */
 public final class RuleCatalog {
     private RuleCatalog() {
     }
 
+    /** The general rules below, then the rules each registered protocol brings ({@link ConfigProtocol#rules()}). */
     public static List<LintRule> semanticRules() {
+        List<LintRule> all = new ArrayList<>(generalRules());
+        for (ConfigProtocol p : ConfigProtocols.discovered().all()) {
+            all.addAll(p.rules());
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    private static List<LintRule> generalRules() {
         return List.of(
                 new dev.vtool.schema.rules.UnknownProtocolRule(),
                 new dev.vtool.schema.rules.UnknownNetworkRule(),
@@ -20,13 +31,10 @@ public final class RuleCatalog {
                 new dev.vtool.schema.rules.UnknownDomainStrategyRule(),
                 new dev.vtool.schema.rules.UnknownLogLevelRule(),
                 new dev.vtool.schema.rules.UnknownSniffingProtocolRule(),
-                new dev.vtool.schema.rules.UnknownVmessSecurityRule(),
                 new dev.vtool.schema.rules.InvalidUuidRule(),
                 new dev.vtool.schema.rules.OddUuidRule(),
                 new dev.vtool.schema.rules.DuplicateClientIdRule(),
                 new dev.vtool.schema.rules.DuplicateEmailRule(),
-                new dev.vtool.schema.rules.AlterIdRangeRule(),
-                new dev.vtool.schema.rules.LegacyAlterIdRule(),
                 new dev.vtool.schema.rules.InvalidPortRule(),
                 new dev.vtool.schema.rules.SharedListenPortRule(),
                 new dev.vtool.schema.rules.PortLoopRule(),
@@ -46,31 +54,26 @@ public final class RuleCatalog {
                 new dev.vtool.schema.rules.OutboundServerRule(),
                 new dev.vtool.schema.rules.InboundWithoutClientsRule(),
                 new dev.vtool.schema.rules.UnknownOutboundSettingRule(),
-                new dev.vtool.schema.rules.BlackholeResponseRule(),
-                new dev.vtool.schema.rules.FreedomAllowPrivateRule(),
                 new dev.vtool.schema.rules.MuxConcurrencyRule(),
                 new dev.vtool.schema.rules.KcpBoundsRule(),
-                new dev.vtool.schema.rules.ShadowsocksCipherRule(),
-                new dev.vtool.schema.rules.VlessEncryptionRule(),
-                new dev.vtool.schema.rules.MtprotoUserRule(),
                 new dev.vtool.schema.rules.ListenAddressRule(),
                 new dev.vtool.schema.rules.ProxySettingsRule(),
-                new dev.vtool.schema.rules.FreedomRedirectRule(),
                 new dev.vtool.schema.rules.DnsConfigRule(),
                 new dev.vtool.schema.rules.ApiAndReverseRule(),
                 new dev.vtool.schema.rules.LogFileRule(),
                 new dev.vtool.schema.rules.FallbackRule(),
-                new dev.vtool.schema.rules.ShadowsocksPasswordRule(),
                 new dev.vtool.schema.rules.SilentFallbackRule(),
                 new dev.vtool.schema.rules.DomainSubstringRule(),
                 new dev.vtool.schema.rules.LaterVersionKeyRule(),
-                new dev.vtool.schema.rules.GeoAssetRule()
+                new dev.vtool.schema.rules.GeoAssetRule(),
+                new dev.vtool.schema.rules.NotSupportedByRunRule()
         );
     }
 
     /** Everything `vtool lint --rules` lists: reader checks, schema checks and semantic rules. */
     public static List<RuleInfo> allRuleInfos() {
         List<RuleInfo> all = new ArrayList<>(ConfigReader.RULES);
+        all.addAll(dev.vtool.schema.merge.ConfigMerger.RULES);
         all.addAll(SchemaValidator.RULES);
         all.addAll(semanticRules());
         return Collections.unmodifiableList(all);

@@ -1,138 +1,148 @@
 package dev.vtool.schema.model;
 
 import dev.vtool.schema.json.ConfigDocument;
+import dev.vtool.schema.merge.ConfigMerger;
+import dev.vtool.schema.protocol.ConfigProtocol;
+import dev.vtool.schema.protocol.ConfigProtocols;
+import dev.vtool.schema.protocol.Side;
 import dev.vtool.schema.transport.StreamSettings;
 import dev.vtool.schema.transport.StreamSettingsParser;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns parsed config files into the {@link Config} that {@code vtool run} executes. Reads keys the way
- * V2Ray 4.34 does (case-insensitive, {@code null} = absent), merges several files with V2Ray's rules,
- * and refuses what the engine cannot run with an error that names the key and where it is — a config
- * is never run with a feature silently dropped.
+ * Turns a parsed config into the {@link Config} that {@code vtool run} executes: the generic parts (log,
+ * policy, the inbound/outbound envelope, routing) here, each protocol's {@code settings} through its
+ * {@link ConfigProtocol} (found in {@link ConfigProtocols}, never guessed). Reads keys the way V2Ray 4.34
+ * does (see {@link ConfigNode}).
+ *
+ * <p>Every problem goes to a {@link ConfigProblems}: a hard error stops the one inbound, outbound or rule
+ * it is in, never the rest, so one pass names everything that keeps the config from running — V2Ray's
+ * errors and the features vtool does not run yet alike. A config is never run with a feature silently
+ * dropped.
  */
 public final class ConfigModelBuilder {
-    private static final Set<String> INBOUND_PROTOCOLS = Set.of("socks", "http", "dokodemo-door", "vmess");
-    private static final Set<String> OUTBOUND_PROTOCOLS = Set.of("freedom", "blackhole", "socks", "http", "vmess");
-    private static final Set<String> KNOWN_INBOUNDS = Set.of("socks", "http", "dokodemo-door", "vmess", "vless",
-            "shadowsocks", "trojan", "mtproto");
-    private static final Set<String> KNOWN_OUTBOUNDS = Set.of("socks", "http", "vmess", "vless", "shadowsocks",
-            "trojan", "mtproto", "freedom", "blackhole", "dns");
+    private final ConfigProtocols protocols;
 
-    /** Builds one file. */
-    public Config build(ConfigDocument doc) throws ConfigModelException {
-        return build(List.of(doc));
+    public ConfigModelBuilder() {
+        this(ConfigProtocols.discovered());
     }
 
-    /** Builds several files in command-line order: the first is the base, later ones merge into it. */
-    public Config build(List<ConfigDocument> docs) throws ConfigModelException {
-        LogSettings log = LogSettings.DEFAULT;
-        Policy policy = Policy.DEFAULT;
-        Routing routing = Routing.EMPTY;
+    public ConfigModelBuilder(ConfigProtocols protocols) {
+        this.protocols = protocols;
+    }
+
+    /** Builds one document; throws with every problem found ({@link ConfigModelException#problems()}). */
+    public Config build(ConfigDocument doc) throws ConfigModelException {
+        ConfigProblems problems = new ConfigProblems(doc);
+        Config config = build(doc, problems);
+        if (!problems.isEmpty()) {
+            throw problems.toException();
+        }
+        return config;
+    }
+
+    /**
+     * Builds one document, reporting every problem to {@code problems}. The result holds what could be
+     * built (entities with problems left out); it must not be run unless {@code problems} stayed empty.
+     * Null when the document is not a JSON object at all.
+     */
+    public Config build(ConfigDocument doc, ConfigProblems problems) {
+        ConfigNode root = ConfigNode.root(doc);
+        ConfigNode transport = null;
+        try {
+            transport = root.json().isObject() ? root.object("transport") : null;
+        } catch (ConfigModelException e) {
+            problems.error(e);
+        }
+        return build(root, transport, problems);
+    }
+
+    /** @param transport the {@code transport} section every stream of this config is read with, or null */
+    private Config build(ConfigNode root, ConfigNode transport, ConfigProblems problems) {
+        if (!root.json().isObject()) {
+            problems.error(root, "the configuration must be a JSON object");
+            return null;
+        }
+        StreamSettingsParser streams = new StreamSettingsParser(transport);
+        unsupportedSections(root, problems);
+        LogSettings log = section(root, "log", LogSettings.DEFAULT, problems, ConfigModelBuilder::log);
+        Policy policy = section(root, "policy", Policy.DEFAULT, problems, ConfigModelBuilder::policy);
+        Routing routing = section(root, "routing", Routing.EMPTY, problems, new RoutingBuilder(problems)::build);
         List<InboundConfig> inbounds = new ArrayList<>();
         List<OutboundConfig> outbounds = new ArrayList<>();
-        ConfigNode dns = null;
-        StreamSettingsParser streams = new StreamSettingsParser(transportSection(docs));
-        for (ConfigDocument doc : docs) {
-            ConfigNode root = ConfigNode.root(doc);
-            if (!root.json().isObject()) {
-                throw root.error("the configuration must be a JSON object");
-            }
-            rejectUnsupportedSections(root);
-            if (root.has("dns")) {
-                dns = root.object("dns");
-            }
-            if (root.has("log")) {
-                log = log(root.object("log"));
-            }
-            if (root.has("policy")) {
-                policy = policy(root.object("policy"));
-            }
-            if (root.has("routing")) {
-                routing = routing(root.object("routing"));
-            }
-            List<InboundConfig> ins = new ArrayList<>();
+        try {
             for (ConfigNode n : root.array("inbounds")) {
-                ins.add(inbound(n, streams));
+                InboundConfig in = inbound(n, streams, problems);
+                if (in != null) {
+                    inbounds.add(in);
+                }
             }
-            mergeInbounds(inbounds, ins);
-            List<OutboundConfig> outs = new ArrayList<>();
-            for (ConfigNode n : root.array("outbounds")) {
-                outs.add(outbound(n, streams));
-            }
-            boolean tail = doc.source().name().toLowerCase(Locale.ROOT).contains("tail");
-            mergeOutbounds(outbounds, outs, tail);
+        } catch (ConfigModelException e) {
+            problems.error(e);
         }
-        checkBalancers(routing, docs.get(docs.size() - 1));
-        checkDnsUse(dns, routing, outbounds);
+        try {
+            for (ConfigNode n : root.array("outbounds")) {
+                OutboundConfig out = outbound(n, streams, problems);
+                if (out != null) {
+                    outbounds.add(out);
+                }
+            }
+        } catch (ConfigModelException e) {
+            problems.error(e);
+        }
+        try {
+            builtInDnsUse(root.object("dns"), routing, outbounds, problems);
+        } catch (ConfigModelException e) {
+            problems.error(e);
+        }
         return new Config(log, policy, inbounds, outbounds, routing);
     }
 
-    /** 4.34 merges files first: the last file with a {@code transport} section supplies it to every stream. */
-    private static ConfigNode transportSection(List<ConfigDocument> docs) throws ConfigModelException {
-        ConfigNode section = null;
-        for (ConfigDocument doc : docs) {
-            ConfigNode root = ConfigNode.root(doc);
-            if (root.json().isObject() && root.has("transport")) {
-                section = root.object("transport");
-            }
-        }
-        return section;
+    /**
+     * Builds several files in command-line order: merged first into one document with 4.34's rules (the
+     * first is the base; {@link ConfigMerger}), which also remaps the deprecated 4.x layout, then built.
+     */
+    public Config build(List<ConfigDocument> docs) throws ConfigModelException {
+        return build(new ConfigMerger().merge(docs).document());
     }
 
-    private static void mergeInbounds(List<InboundConfig> base, List<InboundConfig> more) {
-        if (more.size() == 1 && !base.isEmpty()) {
-            InboundConfig in = more.get(0);
-            for (int i = 0; i < base.size(); i++) {
-                if (in.tag() != null && in.tag().equals(base.get(i).tag())) {
-                    base.set(i, in);
-                    return;
-                }
-            }
-            base.add(in);
-        } else if (!more.isEmpty()) {
-            base.clear();
-            base.addAll(more);
+    private interface SectionParser<T> {
+        T parse(ConfigNode section) throws ConfigModelException;
+    }
+
+    /** A top-level section through its parser; on a hard error the default stands and the error is reported. */
+    private static <T> T section(ConfigNode root, String key, T fallback, ConfigProblems problems,
+                                 SectionParser<T> parser) {
+        try {
+            ConfigNode n = root.object(key);
+            return n == null ? fallback : parser.parse(n);
+        } catch (ConfigModelException e) {
+            problems.error(e);
+            return fallback;
         }
     }
 
-    private static void mergeOutbounds(List<OutboundConfig> base, List<OutboundConfig> more, boolean tail) {
-        if (more.size() == 1 && !base.isEmpty()) {
-            OutboundConfig out = more.get(0);
-            for (int i = 0; i < base.size(); i++) {
-                if (out.tag() != null && out.tag().equals(base.get(i).tag())) {
-                    base.set(i, out);
-                    return;
-                }
-            }
-            // V2Ray prepends (the new one becomes the default) unless the file name says "tail".
-            base.add(tail ? base.size() : 0, out);
-        } else if (!more.isEmpty()) {
-            base.clear();
-            base.addAll(more);
-        }
-    }
-
-    private static void rejectUnsupportedSections(ConfigNode root) throws ConfigModelException {
+    private static void unsupportedSections(ConfigNode root, ConfigProblems problems) {
         for (String key : List.of("api", "reverse")) {
             ConfigNode n = root.get(key);
             if (n != null && !(n.json().isObject() && n.json().isEmpty())) {
-                throw n.error(key + ": this section is not supported by vtool run yet");
+                problems.notSupported(n, "the \"" + key + "\" section");
             }
         }
+        // the transport section's refusals come from the stream settings parser, once for all streams.
+        // The 4.x layout reaches here only from a caller that skipped ConfigMerger (which remaps it):
+        // refuse it rather than run a config with its inbounds silently missing.
         for (String key : List.of("inbound", "outbound", "inboundDetour", "outboundDetour", "port")) {
             ConfigNode n = root.get(key);
             if (n != null) {
-                throw n.error(key + ": this deprecated key is not supported by vtool run; use \"inbounds\"/\"outbounds\"");
+                problems.notSupported(n, "the deprecated \"" + key + "\" key outside ConfigMerger",
+                        "read the files through ConfigMerger (as every vtool command does)");
             }
         }
     }
@@ -142,8 +152,8 @@ public final class ConfigModelBuilder {
      * traffic is resolved by the system when dialing. So a dns section is harmless unless one of those
      * is configured — then vtool (which always uses the system resolver) would behave differently.
      */
-    private static void checkDnsUse(ConfigNode dns, Routing routing, List<OutboundConfig> outbounds)
-            throws ConfigModelException {
+    private static void builtInDnsUse(ConfigNode dns, Routing routing, List<OutboundConfig> outbounds,
+                                      ConfigProblems problems) throws ConfigModelException {
         if (dns == null) {
             return;
         }
@@ -159,15 +169,14 @@ public final class ConfigModelBuilder {
                     ? "IPOnDemand" : "IPIfNonMatch");
         }
         for (OutboundConfig o : outbounds) {
-            if (user == null && o.settings() instanceof FreedomSettings f
-                    && f.domainStrategy() != FreedomSettings.Strategy.AS_IS) {
-                user = "the freedom outbound" + (o.tag() == null ? "" : " [" + o.tag() + "]") + "'s domainStrategy";
+            if (user == null && o.settings().resolvesWithBuiltInDns()) {
+                user = "the " + o.protocol() + " outbound" + (o.tag() == null ? "" : " [" + o.tag() + "]")
+                        + "'s domainStrategy";
             }
         }
         if (user != null) {
-            throw dns.error("dns: " + user + " would resolve names with the built-in DNS (servers/hosts), "
-                    + "which vtool run does not have yet; it uses the system resolver. Remove the dns section "
-                    + "or use AsIs");
+            problems.notSupported(dns, "the built-in DNS (dns servers/hosts, used here by " + user + ")",
+                    "vtool uses the system resolver; remove the dns section or use AsIs");
         }
     }
 
@@ -240,37 +249,64 @@ public final class ConfigModelBuilder {
         return n.has(key) ? Duration.ofSeconds(n.number(key, 0, 0, 0xFFFFFFFFL)) : fallback;
     }
 
-    // ---- inbounds ----
+    // ---- the inbound and outbound envelope ----
 
-    private static InboundConfig inbound(ConfigNode n, StreamSettingsParser streams) throws ConfigModelException {
-        String where = n.path();
+    /**
+     * The protocol {@code n} names on {@code side}, or null after reporting why it cannot be built: an id
+     * nothing registered is V2Ray's "unknown config id", a known one vtool does not run is refused by name.
+     */
+    private ConfigProtocol protocol(ConfigNode n, Side side, String unknownPrefix, ConfigProblems problems)
+            throws ConfigModelException {
         ConfigNode protoNode = n.get("protocol");
-        String protocol = n.lowerString("protocol", "");
-        if (!KNOWN_INBOUNDS.contains(protocol)) {
-            throw (protoNode != null ? protoNode : n).error(
-                    "failed to load inbound detour config. > unknown config id: " + protocol);
+        String id = n.lowerString("protocol", "");
+        ConfigProtocol p = protocols.find(id, side);
+        if (p == null) {
+            problems.error(protoNode != null ? protoNode : n, unknownPrefix + "unknown config id: " + id);
+            return null;
         }
-        if (!INBOUND_PROTOCOLS.contains(protocol)) {
-            throw protoNode.error(where + ".protocol: " + protocol + " is not supported by vtool run yet");
+        if (!p.supportedByRun()) {
+            problems.notSupported(protoNode, side.word() + " protocol \"" + id + "\"");
+            return null;
         }
-        String tag = n.string("tag", null);
-        String listen = listen(n);
-        PortRange ports = ports(n, listen);
-        StreamSettings stream = streamSettings(n, streams);
-        ConfigNode allocate = n.object("allocate");
-        if (allocate != null && !"always".equals(allocate.lowerString("strategy", "always"))) {
-            throw allocate.error(where + ".allocate.strategy: " + allocate.string("strategy", "")
-                    + " is not supported by vtool run yet (every port of the range is listened on)");
+        return p;
+    }
+
+    private InboundConfig inbound(ConfigNode n, StreamSettingsParser streams, ConfigProblems problems) {
+        int before = problems.size();
+        try {
+            ConfigProtocol protocol = protocol(n, Side.INBOUND, "failed to load inbound detour config. > ", problems);
+            StreamSettings stream = streamSettings(n, streams, problems);
+            ConfigNode allocate = n.object("allocate");
+            if (allocate != null && !"always".equals(allocate.lowerString("strategy", "always"))) {
+                problems.notSupported(allocate.get("strategy"), "allocate.strategy \""
+                        + allocate.string("strategy", "") + "\"", "every port of the range is listened on");
+            }
+            String tag = n.string("tag", null);
+            ConfigNode listenNode = n.get("listen");
+            if (listenNode != null && listenNode.json().isString() && isUnixSocket(listenNode.json().asString())) {
+                // 4.34 needs no port for a socket path; vtool cannot listen there yet
+                problems.notSupported(listenNode, "listen on a Unix domain socket");
+                return null;
+            }
+            String listen = listen(n);
+            PortRange ports = ports(n, listen);
+            Sniffing sniffing = sniffing(n);
+            if (protocol == null) {
+                return null;
+            }
+            ConfigNode settingsNode = n.object("settings");
+            ConfigNode settings = settingsNode != null ? settingsNode : n.emptyObject("settings");
+            InboundSettings s = protocol.parseInbound(n, settings, problems);
+            return problems.size() > before ? null
+                    : new InboundConfig(tag, listen, ports, protocol.id(), s, sniffing, stream, n.pointer());
+        } catch (ConfigModelException e) {
+            problems.error(e);
+            return null;
         }
-        ConfigNode settingsNode = n.object("settings");
-        ConfigNode settings = settingsNode != null ? settingsNode : n.emptyObject("settings");
-        InboundSettings s = switch (protocol) {
-            case "socks" -> socksInbound(settings);
-            case "http" -> httpInbound(settings);
-            case "dokodemo-door" -> dokodemo(settings);
-            default -> vmessInbound(settings);
-        };
-        return new InboundConfig(tag, listen, ports, protocol, s, sniffing(n), stream, n.pointer());
+    }
+
+    private static boolean isUnixSocket(String listen) {
+        return listen.startsWith("/") || listen.startsWith("@");
     }
 
     private static String listen(ConfigNode n) throws ConfigModelException {
@@ -282,9 +318,6 @@ public final class ConfigModelBuilder {
             throw l.error(l.path() + ": expected an IP address string");
         }
         String v = l.json().asString();
-        if (v.startsWith("/") || v.startsWith("@")) {
-            throw l.error(l.path() + ": Unix domain socket listeners are not supported by vtool run yet");
-        }
         if (v.equalsIgnoreCase("localhost")) {
             return "127.0.0.1";
         }
@@ -338,399 +371,46 @@ public final class ConfigModelBuilder {
         return new Sniffing(s.bool("enabled"), over);
     }
 
-    /** Until the builder collects every refusal of a config, the first one found stops it. */
-    private static StreamSettings streamSettings(ConfigNode n, StreamSettingsParser streams)
+    /**
+     * The one place an inbound's or outbound's {@code streamSettings} is read (the transport package's
+     * parser): what vtool's transports cannot carry yet goes to {@code problems}, named; what 4.34 rejects
+     * is thrown and stops this inbound or outbound.
+     */
+    private static StreamSettings streamSettings(ConfigNode n, StreamSettingsParser streams, ConfigProblems problems)
             throws ConfigModelException {
-        List<ConfigModelException> refused = new ArrayList<>();
-        StreamSettings stream = streams.parse(n, refused::add);
-        if (!refused.isEmpty()) {
-            throw refused.get(0);
-        }
-        return stream;
+        return streams.parse(n, problems::notSupported);
     }
 
-    private static List<Account> accounts(ConfigNode s) throws ConfigModelException {
-        List<Account> out = new ArrayList<>();
-        for (ConfigNode a : s.array("accounts")) {
-            out.add(new Account(a.string("user", ""), a.string("pass", "")));
-        }
-        return out;
-    }
-
-    private static SocksInboundSettings socksInbound(ConfigNode s) throws ConfigModelException {
-        // V2Ray compares "password" case-sensitively; anything else is no authentication.
-        boolean password = "password".equals(s.string("auth", "noauth"));
-        String ip = s.string("ip", null);
-        if (ip != null && !IpText.isIpLiteral(ip)) {
-            throw s.get("ip").error(s.get("ip").path() + ": expected an IP address, got " + ip);
-        }
-        return new SocksInboundSettings(password, accounts(s), s.bool("udp"), ip,
-                (int) s.number("userLevel", 0, 0, 0xFFFFFFFFL));
-    }
-
-    private static HttpInboundSettings httpInbound(ConfigNode s) throws ConfigModelException {
-        return new HttpInboundSettings(accounts(s), s.bool("allowTransparent"),
-                (int) s.number("timeout", 0, 0, 0xFFFFFFFFL), (int) s.number("userLevel", 0, 0, 0xFFFFFFFFL));
-    }
-
-    private static DokodemoSettings dokodemo(ConfigNode s) throws ConfigModelException {
-        if (s.bool("followRedirect")) {
-            throw s.get("followRedirect").error(s.get("followRedirect").path()
-                    + ": followRedirect (transparent proxy) is not supported by vtool run yet");
-        }
-        Set<Network> networks = networks(s, "network");
-        if (networks.isEmpty()) {
-            networks = EnumSet.of(Network.TCP);
-        }
-        return new DokodemoSettings(s.string("address", null), s.port("port"), networks,
-                (int) s.number("timeout", 0, 0, 0xFFFFFFFFL), (int) s.number("userLevel", 0, 0, 0xFFFFFFFFL));
-    }
-
-    private static Set<Network> networks(ConfigNode s, String key) throws ConfigModelException {
-        Set<Network> out = EnumSet.noneOf(Network.class);
-        for (String name : s.stringList(key)) {
-            switch (name.trim().toLowerCase(Locale.ROOT)) {
-                case "tcp" -> out.add(Network.TCP);
-                case "udp" -> out.add(Network.UDP);
-                default -> { } // V2Ray ignores unknown network names
+    private OutboundConfig outbound(ConfigNode n, StreamSettingsParser streams, ConfigProblems problems) {
+        int before = problems.size();
+        try {
+            ConfigProtocol protocol = protocol(n, Side.OUTBOUND, "failed to parse to outbound detour config. > ",
+                    problems);
+            StreamSettings stream = streamSettings(n, streams, problems);
+            ConfigNode mux = n.object("mux");
+            if (mux != null && mux.bool("enabled")) {
+                problems.notSupported(mux.get("enabled"), "mux");
             }
-        }
-        return out;
-    }
-
-    private static VmessUser vmessUser(ConfigNode u, boolean outbound) throws ConfigModelException {
-        ConfigNode id = u.get("id");
-        if (id == null || !id.json().isString()) {
-            throw u.error(u.path() + ".id: a VMess user needs an id (UUID string)");
-        }
-        String security = outbound ? u.lowerString("security", "auto") : null;
-        return new VmessUser(id.json().asString(), (int) u.number("alterId", 0, 0, 65535), security,
-                (int) u.number("level", 0, 0, 0xFFFFFFFFL), u.string("email", ""));
-    }
-
-    private static VmessInboundSettings vmessInbound(ConfigNode s) throws ConfigModelException {
-        List<VmessUser> clients = new ArrayList<>();
-        Set<String> emails = new HashSet<>();
-        for (ConfigNode c : s.array("clients")) {
-            VmessUser u = vmessUser(c, false);
-            if (!u.email().isEmpty() && !emails.add(u.email().toLowerCase(Locale.ROOT))) {
-                throw c.error("failed to initiate user > User " + u.email() + " already exists.");
+            ConfigNode proxy = n.object("proxySettings");
+            String proxyTag = proxy == null ? null : proxy.string("tag", "");
+            if (proxyTag != null && proxyTag.isEmpty()) {
+                throw proxy.error("invalid outbound detour proxy settings. > Proxy tag is not set.");
             }
-            clients.add(u);
-        }
-        ConfigNode def = s.object("default");
-        int alterId = def == null ? 0 : (int) def.number("alterId", 0, 0, 65535);
-        int level = def == null ? 0 : (int) def.number("level", 0, 0, 255);
-        return new VmessInboundSettings(clients, alterId, level, s.bool("disableInsecureEncryption"));
-    }
-
-    // ---- outbounds ----
-
-    private static OutboundConfig outbound(ConfigNode n, StreamSettingsParser streams) throws ConfigModelException {
-        String where = n.path();
-        ConfigNode protoNode = n.get("protocol");
-        String protocol = n.lowerString("protocol", "");
-        if (!KNOWN_OUTBOUNDS.contains(protocol)) {
-            throw (protoNode != null ? protoNode : n).error(
-                    "failed to parse to outbound detour config. > unknown config id: " + protocol);
-        }
-        if (!OUTBOUND_PROTOCOLS.contains(protocol)) {
-            throw protoNode.error(where + ".protocol: " + protocol + " is not supported by vtool run yet");
-        }
-        StreamSettings stream = streamSettings(n, streams);
-        ConfigNode mux = n.object("mux");
-        if (mux != null && mux.bool("enabled")) {
-            throw mux.get("enabled").error(where + ".mux: mux is not supported by vtool run yet");
-        }
-        ConfigNode proxy = n.object("proxySettings");
-        String proxyTag = proxy == null ? null : proxy.string("tag", "");
-        if (proxyTag != null && proxyTag.isEmpty()) {
-            throw proxy.error("invalid outbound detour proxy settings. > Proxy tag is not set.");
-        }
-        String sendThrough = n.string("sendThrough", null);
-        if (sendThrough != null && !IpText.isIpLiteral(sendThrough)) {
-            throw n.get("sendThrough").error("unable to send through: " + sendThrough);
-        }
-        ConfigNode settingsNode = n.object("settings");
-        ConfigNode settings = settingsNode != null ? settingsNode : n.emptyObject("settings");
-        OutboundSettings s = switch (protocol) {
-            case "freedom" -> freedom(settings);
-            case "blackhole" -> blackhole(settings);
-            case "socks" -> socksOutbound(settings, n);
-            case "http" -> new HttpOutboundSettings(servers(settings, n, "http"));
-            default -> vmessOutbound(settings, n);
-        };
-        return new OutboundConfig(n.string("tag", null), protocol, s,
-                sendThrough == null ? null : IpText.stripBrackets(sendThrough), proxyTag, stream, n.pointer());
-    }
-
-    private static FreedomSettings freedom(ConfigNode s) throws ConfigModelException {
-        FreedomSettings.Strategy strategy = switch (s.lowerString("domainStrategy", "asis")) {
-            case "useip", "use_ip" -> FreedomSettings.Strategy.USE_IP;
-            case "useipv4", "useip4", "use_ipv4", "use_ip_v4", "use_ip4" -> FreedomSettings.Strategy.USE_IPV4;
-            case "useipv6", "useip6", "use_ipv6", "use_ip_v6", "use_ip6" -> FreedomSettings.Strategy.USE_IPV6;
-            default -> FreedomSettings.Strategy.AS_IS;
-        };
-        String host = null;
-        int port = 0;
-        String redirect = s.string("redirect", "");
-        if (!redirect.isEmpty()) {
-            int colon = redirect.lastIndexOf(':');
-            if (colon < 0) {
-                throw s.get("redirect").error("invalid redirect address: " + redirect + ": address " + redirect
-                        + ": missing port in address");
+            String sendThrough = n.string("sendThrough", null);
+            if (sendThrough != null && !IpText.isIpLiteral(sendThrough)) {
+                throw n.get("sendThrough").error("unable to send through: " + sendThrough);
             }
-            String portText = redirect.substring(colon + 1);
-            try {
-                port = Integer.parseInt(portText);
-            } catch (NumberFormatException e) {
-                port = -1;
+            if (protocol == null) {
+                return null;
             }
-            if (port < 0 || port > 65535) {
-                throw s.get("redirect").error("invalid redirect port: " + portText);
-            }
-            host = IpText.stripBrackets(redirect.substring(0, colon));
-            if (host.isEmpty()) {
-                host = null;
-            }
-        }
-        return new FreedomSettings(strategy, host, port, (int) s.number("userLevel", 0, 0, 0xFFFFFFFFL),
-                s.bool("allowPrivate"));
-    }
-
-    private static BlackholeSettings blackhole(ConfigNode s) throws ConfigModelException {
-        ConfigNode r = s.object("response");
-        if (r == null) {
-            return new BlackholeSettings(false);
-        }
-        String type = r.string("type", null);
-        if (type == null) {
-            throw r.error("Config: Failed to parse Blackhole response config. > type not found in JSON context");
-        }
-        return switch (type.toLowerCase(Locale.ROOT)) {
-            case "none" -> new BlackholeSettings(false);
-            case "http" -> new BlackholeSettings(true);
-            default -> throw r.get("type").error(
-                    "Config: Failed to parse Blackhole response config. > unknown config id: " + type);
-        };
-    }
-
-    private static List<ProxyServer> servers(ConfigNode s, ConfigNode outbound, String protocolWord)
-            throws ConfigModelException {
-        List<ProxyServer> out = new ArrayList<>();
-        for (ConfigNode srv : s.array("servers")) {
-            String address = srv.string("address", null);
-            if (address == null || address.isEmpty()) {
-                throw srv.error(srv.path() + ".address: a " + protocolWord + " server needs an address");
-            }
-            List<ServerUser> users = new ArrayList<>();
-            for (ConfigNode u : srv.array("users")) {
-                users.add(new ServerUser(u.string("user", ""), u.string("pass", ""),
-                        (int) u.number("level", 0, 0, 0xFFFFFFFFL), u.string("email", "")));
-            }
-            out.add(new ProxyServer(IpText.stripBrackets(address), srv.port("port"), users));
-        }
-        if (out.isEmpty()) {
-            throw outbound.error("proxy/" + protocolWord + ": 0 target server");
-        }
-        return out;
-    }
-
-    private static SocksOutboundSettings socksOutbound(ConfigNode s, ConfigNode outbound) throws ConfigModelException {
-        return new SocksOutboundSettings(servers(s, outbound, "socks"));
-    }
-
-    private static VmessOutboundSettings vmessOutbound(ConfigNode s, ConfigNode outbound) throws ConfigModelException {
-        List<VmessServer> vnext = new ArrayList<>();
-        for (ConfigNode v : s.array("vnext")) {
-            String address = v.string("address", null);
-            if (address == null || address.isEmpty()) {
-                throw v.error("address is not set in VMess outbound config");
-            }
-            List<VmessUser> users = new ArrayList<>();
-            for (ConfigNode u : v.array("users")) {
-                users.add(vmessUser(u, true));
-            }
-            if (users.isEmpty()) {
-                throw v.error("0 user configured for VMess outbound");
-            }
-            vnext.add(new VmessServer(IpText.stripBrackets(address), v.port("port"), users));
-        }
-        if (vnext.isEmpty()) {
-            throw outbound.error("0 VMess receiver configured");
-        }
-        return new VmessOutboundSettings(vnext);
-    }
-
-    // ---- routing ----
-
-    private static Routing routing(ConfigNode n) throws ConfigModelException {
-        ConfigNode legacy = n.object("settings");
-        String strategyText = n.lowerString("domainStrategy",
-                legacy == null ? "asis" : legacy.lowerString("domainStrategy", "asis"));
-        DomainStrategy strategy = switch (strategyText) {
-            case "ipifnonmatch", "ip_if_non_match", "ip-if-non-match" -> DomainStrategy.IP_IF_NON_MATCH;
-            case "iponDemand", "ipondemand", "ip_on_demand", "ip-on-demand" -> DomainStrategy.IP_ON_DEMAND;
-            case "alwaysip", "always_ip", "always-ip" -> throw n.get("domainStrategy").error(
-                    n.get("domainStrategy").path() + ": AlwaysIP is not supported by vtool run yet");
-            default -> DomainStrategy.AS_IS;
-        };
-        List<RoutingRule> rules = new ArrayList<>();
-        for (ConfigNode r : n.array("rules")) {
-            rules.add(rule(r));
-        }
-        if (legacy != null) {
-            for (ConfigNode r : legacy.array("rules")) {
-                rules.add(rule(r));
-            }
-        }
-        List<Balancer> balancers = new ArrayList<>();
-        for (ConfigNode b : n.array("balancers")) {
-            String tag = b.string("tag", "");
-            if (tag.isEmpty()) {
-                throw b.error("empty balancer tag");
-            }
-            List<String> selector = b.stringList("selector");
-            if (selector.isEmpty()) {
-                throw b.error("empty selector list");
-            }
-            balancers.add(new Balancer(tag, selector));
-        }
-        return new Routing(strategy, rules, balancers);
-    }
-
-    private static RoutingRule rule(ConfigNode r) throws ConfigModelException {
-        String type = r.string("type", "");
-        if (!type.equalsIgnoreCase("field")) {
-            throw r.error("unknown router rule type: " + type);
-        }
-        String outboundTag = r.string("outboundTag", null);
-        String balancerTag = r.string("balancerTag", null);
-        if (outboundTag != null && !outboundTag.isEmpty()) {
-            balancerTag = null;
-        } else if (balancerTag != null && !balancerTag.isEmpty()) {
-            outboundTag = null;
-        } else {
-            throw r.error("invalid field rule > neither outboundTag nor balancerTag is specified in routing rule");
-        }
-        if (r.has("attrs")) {
-            throw r.get("attrs").error(r.get("attrs").path() + ": attrs rules are not supported by vtool run yet");
-        }
-        List<String> domains = new ArrayList<>(r.stringList("domain"));
-        domains.addAll(r.stringList("domains"));
-        for (String d : domains) {
-            checkDomain(r, d);
-        }
-        List<String> ips = r.stringList("ip");
-        List<String> source = r.stringList("source");
-        for (String ip : ips) {
-            checkIp(r.get("ip"), ip);
-        }
-        for (String ip : source) {
-            checkIp(r.get("source"), ip);
-        }
-        PortList port = portList(r, "port");
-        PortList sourcePort = portList(r, "sourcePort");
-        Set<Network> networks = networks(r, "network");
-        List<String> users = r.stringList("user");
-        List<String> inboundTags = r.stringList("inboundTag");
-        List<String> protocols = r.stringList("protocol");
-        if (domains.isEmpty() && ips.isEmpty() && port == null && sourcePort == null && networks.isEmpty()
-                && source.isEmpty() && users.isEmpty() && inboundTags.isEmpty() && protocols.isEmpty()) {
-            throw r.error("app/router: this rule has no effective fields");
-        }
-        return new RoutingRule(domains, ips, port, sourcePort, networks, source, users, inboundTags, protocols,
-                outboundTag, balancerTag, r.pointer());
-    }
-
-    private static void checkDomain(ConfigNode r, String d) throws ConfigModelException {
-        ConfigNode at = r.has("domain") ? r.get("domain") : r.get("domains");
-        String[][] prefixes = {{"domain:", "domain"}, {"full:", "full domain"}, {"regexp:", "regexp"},
-                {"keyword:", "keyword"}};
-        for (String[] p : prefixes) {
-            if (d.startsWith(p[0]) && d.length() == p[0].length()) {
-                throw at.error("failed to parse domain rule: " + d + " > empty " + p[1] + " type of rule: " + d);
-            }
-        }
-        if (d.startsWith("regexp:")) {
-            try {
-                java.util.regex.Pattern.compile(d.substring(7));
-            } catch (java.util.regex.PatternSyntaxException e) {
-                throw at.error("app/router: failed to build domain condition > failed to create domain matcher > "
-                        + "error parsing regexp: " + e.getDescription());
-            }
-        }
-        if (d.startsWith("ext:") || d.startsWith("ext-domain:") || d.startsWith("dotless:")) {
-            throw at.error(at.path() + ": " + d.substring(0, d.indexOf(':') + 1)
-                    + " domain rules are not supported by vtool run yet");
-        }
-    }
-
-    private static void checkIp(ConfigNode at, String ip) throws ConfigModelException {
-        if (ip.startsWith("geoip:")) {
-            return;
-        }
-        if (ip.startsWith("ext:") || ip.startsWith("ext-ip:")) {
-            throw at.error(at.path() + ": ext: IP rules are not supported by vtool run yet");
-        }
-        String addr = ip;
-        int slash = ip.indexOf('/');
-        if (slash >= 0) {
-            addr = ip.substring(0, slash);
-            String mask = ip.substring(slash + 1);
-            int bits;
-            try {
-                bits = Integer.parseInt(mask);
-            } catch (NumberFormatException e) {
-                bits = -1;
-            }
-            int max = addr.contains(":") ? 128 : 32;
-            if (bits < 0 || bits > max) {
-                throw at.error("invalid IP: " + ip + " > invalid network mask for router: " + mask);
-            }
-        }
-        if (!IpText.isIpLiteral(addr)) {
-            throw at.error("unsupported address for router: " + ip);
-        }
-    }
-
-    private static PortList portList(ConfigNode r, String key) throws ConfigModelException {
-        ConfigNode p = r.get(key);
-        if (p == null) {
+            ConfigNode settingsNode = n.object("settings");
+            ConfigNode settings = settingsNode != null ? settingsNode : n.emptyObject("settings");
+            OutboundSettings s = protocol.parseOutbound(n, settings, problems);
+            return problems.size() > before ? null : new OutboundConfig(n.string("tag", null), protocol.id(), s,
+                    sendThrough == null ? null : IpText.stripBrackets(sendThrough), proxyTag, stream, n.pointer());
+        } catch (ConfigModelException e) {
+            problems.error(e);
             return null;
-        }
-        String text;
-        if (p.json().isIntegralNumber()) {
-            text = p.json().asString();
-        } else if (p.json().isString()) {
-            text = p.json().asString();
-        } else {
-            throw p.error("invalid field rule > invalid port: " + p.json());
-        }
-        List<PortRange> ranges = new ArrayList<>();
-        for (String part : text.split(",")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            PortRange range = PortText.parseRange(part.trim());
-            if (range == null) {
-                throw p.error("invalid field rule > invalid port: " + part.trim());
-            }
-            ranges.add(range);
-        }
-        return ranges.isEmpty() ? null : new PortList(ranges);
-    }
-
-    private static void checkBalancers(Routing routing, ConfigDocument last) throws ConfigModelException {
-        Set<String> tags = new HashSet<>();
-        for (Balancer b : routing.balancers()) {
-            tags.add(b.tag());
-        }
-        for (RoutingRule r : routing.rules()) {
-            if (r.balancerTag() != null && !tags.contains(r.balancerTag())) {
-                throw new ConfigModelException(last.locate(r.pointer()),
-                        "app/router: balancer " + r.balancerTag() + " not found");
-            }
         }
     }
 }

@@ -1,11 +1,11 @@
 package dev.vtool.schema.model;
 
 import dev.vtool.schema.json.ConfigDocument;
+import dev.vtool.schema.json.GoKeys;
 import dev.vtool.schema.json.JsonPointers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,23 +45,60 @@ public final class ConfigNode {
         return new ConfigModelException(doc.locate(pointer), message);
     }
 
-    /** The member {@code key} (exact, then case-insensitive; the last of several wins), or null. */
+    /** The member {@code key} as V2Ray's decoder finds it ({@link GoKeys}: exact, else Go's case folding), or null. */
     public ConfigNode get(String key) {
-        if (!node.isObject()) {
-            return null;
-        }
-        String found = null;
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            if (e.getKey().equals(key)) {
-                found = e.getKey();
-            } else if (e.getKey().equalsIgnoreCase(key) && (found == null || !found.equals(key))) {
-                found = e.getKey();
-            }
-        }
+        String found = GoKeys.member(node, key);
         if (found == null || node.get(found).isNull()) {
             return null;
         }
         return new ConfigNode(doc, JsonPointers.child(pointer, found), node.get(found));
+    }
+
+    /** The node at a pointer relative to this one, each member looked up like {@link #get}; null when absent. */
+    public ConfigNode at(String relativePointer) {
+        ConfigNode n = this;
+        for (String seg : JsonPointers.segments(relativePointer)) {
+            int i = JsonPointers.index(seg);
+            if (n.node.isArray()) {
+                n = i < 0 || i >= n.node.size() || n.node.get(i).isNull() ? null
+                        : new ConfigNode(doc, JsonPointers.child(n.pointer, i), n.node.get(i));
+            } else {
+                n = n.get(seg);
+            }
+            if (n == null) {
+                return null;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The elements of the array member {@code key}; empty when it is absent or not an array (for lenient
+     * readers such as pair and diagnose, which leave wrong types to lint).
+     */
+    public List<ConfigNode> elements(String key) {
+        ConfigNode n = get(key);
+        List<ConfigNode> out = new ArrayList<>();
+        if (n != null && n.node.isArray()) {
+            for (int i = 0; i < n.node.size(); i++) {
+                out.add(new ConfigNode(doc, JsonPointers.child(n.pointer, i), n.node.get(i)));
+            }
+        }
+        return out;
+    }
+
+    /** The member names in file order (map-like objects such as headers, whose keys are data). */
+    public List<String> names() {
+        List<String> out = new ArrayList<>();
+        if (node.isObject()) {
+            node.propertyNames().forEach(out::add);
+        }
+        return out;
+    }
+
+    /** The string value of this node, or null when it is not a string. */
+    public String text() {
+        return node.isString() ? node.asString() : null;
     }
 
     /** An empty object standing for an absent member, so defaults are read the same way as values. */

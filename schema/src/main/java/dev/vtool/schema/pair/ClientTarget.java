@@ -1,7 +1,7 @@
 package dev.vtool.schema.pair;
 
 import dev.vtool.schema.json.ConfigDocument;
-import dev.vtool.schema.json.JsonPointers;
+import dev.vtool.schema.model.ConfigNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,29 +29,25 @@ record ClientTarget(String protocol, String outbound, String entry, String addre
     /** Every server entry of every pairable outbound of the client, in file order. */
     static List<ClientTarget> all(ConfigDocument client) {
         List<ClientTarget> out = new ArrayList<>();
-        JsonNode outbounds = client.at("/outbounds");
-        if (!outbounds.isArray()) {
-            return out;
-        }
-        for (int i = 0; i < outbounds.size(); i++) {
-            String ob = JsonPointers.child("/outbounds", i);
-            String protocol = Nodes.lower(client.at(ob + "/protocol"), "");
+        for (ConfigNode ob : ConfigNode.root(client).elements("outbounds")) {
+            String protocol = Nodes.lower(member(ob, "protocol"), "");
             if (!PAIRABLE.contains(protocol)) {
                 continue;
             }
+            ConfigNode settings = ob.get("settings");
             String listKey = protocol.equals("vmess") || protocol.equals("vless") ? "vnext" : "servers";
-            String list = ob + "/settings/" + listKey;
-            JsonNode entries = client.at(list);
-            if (!entries.isArray()) {
-                continue;
-            }
-            for (int k = 0; k < entries.size(); k++) {
-                String entry = JsonPointers.child(list, k);
-                String address = Nodes.text(client.at(entry + "/address"), "").toLowerCase(Locale.ROOT);
-                int port = (int) Nodes.number(client.at(entry + "/port"), -1);
-                out.add(new ClientTarget(protocol, ob, entry, address, port));
+            for (ConfigNode entry : settings == null ? List.<ConfigNode>of() : settings.elements(listKey)) {
+                String address = Nodes.text(member(entry, "address"), "").toLowerCase(Locale.ROOT);
+                int port = (int) Nodes.number(member(entry, "port"), -1);
+                out.add(new ClientTarget(protocol, ob.pointer(), entry.pointer(), address, port));
             }
         }
         return out;
+    }
+
+    /** The member's value, or null when absent (Nodes' readers take null as "not given"). */
+    static JsonNode member(ConfigNode n, String key) {
+        ConfigNode m = n.get(key);
+        return m == null ? null : m.json();
     }
 }

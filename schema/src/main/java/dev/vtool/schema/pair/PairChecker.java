@@ -50,7 +50,7 @@ public final class PairChecker {
                     errorCount(ctx) == before));
         }
         if (targets.isEmpty() || unreached.size() == targets.size()) {
-            noEndpoint(ctx, targets, inbounds);
+            noEndpoint(ctx, targets, inbounds, swapped(client, server));
         } else {
             for (ClientTarget t : unreached) {
                 ctx.onClient(PairRules.OTHER_SERVER, t.portPointer(), List.of("/inbounds"),
@@ -68,7 +68,18 @@ public final class PairChecker {
         return (int) ctx.findings.stream().filter(Finding::isError).count();
     }
 
-    private static void noEndpoint(PairContext ctx, List<ClientTarget> targets, List<ServerInbound> inbounds) {
+    /**
+     * A hint for the most common slip: the files given the other way round. The "client" has a VMess
+     * inbound (a server's job) and the "server" a VMess outbound with a server entry (a client's job).
+     */
+    private static boolean swapped(ConfigDocument client, ConfigDocument server) {
+        boolean clientServes = ServerInbound.all(client).stream().anyMatch(in -> in.protocol().equals("vmess"));
+        boolean serverDials = ClientTarget.all(server).stream().anyMatch(t -> t.protocol().equals("vmess"));
+        return clientServes && serverDials;
+    }
+
+    private static void noEndpoint(PairContext ctx, List<ClientTarget> targets, List<ServerInbound> inbounds,
+                                   boolean swapped) {
         Set<String> clientPorts = new LinkedHashSet<>();
         for (ClientTarget t : targets) {
             clientPorts.add(t.port() + " (" + t.protocol() + ", " + (t.address().isEmpty() ? "no address"
@@ -87,9 +98,14 @@ public final class PairChecker {
         String serverSide = inbounds.isEmpty() ? "the server has no inbounds"
                 : "the server listens on " + String.join(", ", serverPorts);
         String at = targets.isEmpty() ? "/outbounds" : targets.get(0).portPointer();
+        String swapHint = !swapped ? "" : "; the two files look swapped: " + ctx.client.source().name()
+                + " has a vmess inbound (a server's job) and " + ctx.server.source().name()
+                + " a vmess outbound (a client's job)";
         ctx.onClient(PairRules.NO_ENDPOINT, at, related.isEmpty() ? List.of("/inbounds") : related,
                 "no client server entry reaches the server: " + clientSide + "; " + serverSide
-                        + " (the client would log `connection refused`)",
-                "make a client vnext/servers port (and address) equal to a server inbound's port and listen address");
+                        + " (the client would log `connection refused`)" + swapHint,
+                swapped ? "give the client first: vtool pair " + ctx.server.source().name() + " "
+                        + ctx.client.source().name()
+                        : "make a client vnext/servers port (and address) equal to a server inbound's port and listen address");
     }
 }

@@ -1,11 +1,12 @@
 package dev.vtool.schema.pair;
 
 import dev.vtool.schema.json.ConfigDocument;
-import dev.vtool.schema.json.JsonPointers;
+import dev.vtool.schema.model.ConfigNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * One server inbound: its protocol, port range and listen address.
@@ -46,16 +47,11 @@ record ServerInbound(String pointer, String protocol, int portFrom, int portTo, 
 
     static List<ServerInbound> all(ConfigDocument server) {
         List<ServerInbound> out = new ArrayList<>();
-        JsonNode inbounds = server.at("/inbounds");
-        if (!inbounds.isArray()) {
-            return out;
-        }
-        for (int i = 0; i < inbounds.size(); i++) {
-            String p = JsonPointers.child("/inbounds", i);
-            String protocol = Nodes.lower(server.at(p + "/protocol"), "");
-            int[] range = portRange(server.at(p + "/port"));
-            String listen = Nodes.text(server.at(p + "/listen"), "").toLowerCase(Locale.ROOT);
-            out.add(new ServerInbound(p, protocol, range[0], range[1], listen));
+        for (ConfigNode in : ConfigNode.root(server).elements("inbounds")) {
+            String protocol = Nodes.lower(ClientTarget.member(in, "protocol"), "");
+            int[] range = portRange(in.get("port") == null ? MissingNode.getInstance() : in.get("port").json());
+            String listen = Nodes.text(ClientTarget.member(in, "listen"), "").toLowerCase(Locale.ROOT);
+            out.add(new ServerInbound(in.pointer(), protocol, range[0], range[1], listen));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.vtool.schema.rules;
 
+import dev.vtool.schema.json.GoKeys;
 import dev.vtool.schema.json.JsonPointers;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * Reads config members the way V2Ray's Go decoder does: an exact key match first, then a
- * case-insensitive one ({@code "Port"} is {@code "port"} to V2Ray). JSON {@code null} counts as absent.
+ * Reads config members the way V2Ray's Go decoder does ({@link GoKeys}: an exact key match first, then
+ * Go's case folding; {@code "Port"} is {@code "port"} to V2Ray). JSON {@code null} counts as absent.
+ * Rules read members only through here, never with Jackson's exact {@code get("key")}.
  */
 final class Keys {
     private Keys() {
@@ -17,18 +19,7 @@ final class Keys {
 
     /** The spelling of {@code key} used in {@code obj}, or null when the object has no such member. */
     static String name(JsonNode obj, String key) {
-        if (obj == null || !obj.isObject()) {
-            return null;
-        }
-        if (obj.has(key)) {
-            return key;
-        }
-        for (String k : obj.propertyNames()) {
-            if (k.equalsIgnoreCase(key)) {
-                return k;
-            }
-        }
-        return null;
+        return GoKeys.member(obj, key);
     }
 
     /** The member's value, or a MissingNode when absent or null. */
@@ -66,19 +57,26 @@ final class Keys {
         List<Item> out = new ArrayList<>();
         if (value.isString()) {
             for (String part : value.stringValue().split(",", -1)) {
-                out.add(new Item(part, pointer)); // V2Ray does not trim the items
+                out.add(new Item(part, pointer, -1)); // V2Ray does not trim the items
             }
         } else if (value.isArray()) {
             for (int i = 0; i < value.size(); i++) {
                 if (value.get(i).isString()) {
-                    out.add(new Item(value.get(i).stringValue(), JsonPointers.child(pointer, i)));
+                    out.add(new Item(value.get(i).stringValue(), pointer, i));
                 }
             }
         }
         return out;
     }
 
-    /** One string of a list and where it stands. */
-    record Item(String value, String pointer) {
+    /**
+     * One string of a list and where it stands: the list's pointer and the index in it (-1 for a piece of a
+     * comma-separated string). The item's own pointer is built only when asked for: a routing rule with a
+     * million domains must not cost a million pointer strings.
+     */
+    record Item(String value, String listPointer, int index) {
+        String pointer() {
+            return index < 0 ? listPointer : JsonPointers.child(listPointer, index);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.vtool.schema.rules;
 
+import dev.vtool.schema.json.GoKeys;
 import dev.vtool.schema.finding.Severity;
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.json.JsonPointers;
@@ -46,7 +47,7 @@ public final class LaterVersionKeyRule extends SimpleRule {
         }
         for (String name : obj.propertyNames()) {
             for (String k : keys) {
-                if (k.equalsIgnoreCase(name)) {
+                if (GoKeys.equalFold(name, k)) {
                     ctx.reportKey(JsonPointers.child(ptr, name), what + " \"" + name + "\" does not exist in V2Ray 4.34 "
                                     + "(it belongs to Xray / V2Ray 5); 4.34 silently ignores it",
                             "remove it, or run a V2Ray/Xray version that supports it on both ends");

@@ -1,5 +1,6 @@
 package dev.vtool.schema.rules;
 
+import dev.vtool.schema.json.GoKeys;
 import dev.vtool.schema.finding.Severity;
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.json.JsonPointers;
@@ -24,7 +25,7 @@ public final class UnknownOutboundSettingRule extends SimpleRule {
                 continue;
             }
             for (String key : p.settings().propertyNames()) {
-                if (known.stream().anyMatch(k -> k.equalsIgnoreCase(key))) {
+                if (known.stream().anyMatch(k -> GoKeys.equalFold(key, k))) {
                     continue;
                 }
                 String suggestion = DidYouMean.suggest(key, known);

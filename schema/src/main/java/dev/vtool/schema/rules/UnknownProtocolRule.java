@@ -3,10 +3,12 @@ package dev.vtool.schema.rules;
 import dev.vtool.schema.finding.Severity;
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.lint.RuleContext;
+import dev.vtool.schema.protocol.ConfigProtocols;
+import dev.vtool.schema.protocol.Side;
 import dev.vtool.schema.text.DidYouMean;
 import java.util.List;
 
-/** Inbound/outbound protocol ids that 4.34 does not know on that side. */
+/** Inbound/outbound protocol ids that nothing registered on that side ({@link ConfigProtocols}: 4.34's ids). */
 public final class UnknownProtocolRule extends SimpleRule {
     public UnknownProtocolRule() {
         super("unknown-protocol", Severity.ERROR,
@@ -16,8 +18,9 @@ public final class UnknownProtocolRule extends SimpleRule {
     @Override
     public void check(ConfigDocument doc, RuleContext ctx) {
         for (Proxy p : Proxy.all(doc)) {
-            List<String> known = p.inbound() ? V2rayEnums.INBOUND_PROTOCOLS : V2rayEnums.OUTBOUND_PROTOCOLS;
-            List<String> other = p.inbound() ? V2rayEnums.OUTBOUND_PROTOCOLS : V2rayEnums.INBOUND_PROTOCOLS;
+            ConfigProtocols registry = ConfigProtocols.discovered();
+            List<String> known = registry.ids(p.inbound() ? Side.INBOUND : Side.OUTBOUND);
+            List<String> other = registry.ids(p.inbound() ? Side.OUTBOUND : Side.INBOUND);
             if (!Keys.present(p.get("protocol"))) {
                 ctx.report(p.pointer(), "this " + p.side() + " has no \"protocol\"; V2Ray fails with \"unknown config id: \"",
                         "add \"protocol\": one of " + String.join(", ", known));

@@ -8,10 +8,6 @@ final class V2rayEnums {
     private V2rayEnums() {
     }
 
-    static final List<String> INBOUND_PROTOCOLS = List.of(
-            "socks", "http", "dokodemo-door", "vmess", "vless", "shadowsocks", "trojan", "mtproto");
-    static final List<String> OUTBOUND_PROTOCOLS = List.of(
-            "freedom", "blackhole", "dns", "socks", "http", "vmess", "vless", "shadowsocks", "trojan", "mtproto");
     /** Names people use for a protocol that 4.34 spells differently. */
     static final Map<String, String> PROTOCOL_ALIASES = Map.of(
             "dokodemo", "dokodemo-door", "ss", "shadowsocks", "direct", "freedom", "block", "blackhole",

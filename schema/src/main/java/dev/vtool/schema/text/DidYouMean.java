@@ -30,14 +30,17 @@ public final class DidYouMean {
         }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        int allowed = t.length() >= 5 ? 2 : 1;
         for (String c : candidates) {
+            if (Math.abs(c.length() - t.length()) > allowed) {
+                continue; // at least that many edits: cheap to rule out, and a huge value never builds a huge table
+            }
             int d = distance(t, c.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = c;
                 bestDistance = d;
             }
         }
-        int allowed = t.length() >= 5 ? 2 : 1;
         // an exact match needs no suggestion, unless stray spaces around it are what V2Ray trips over
         boolean padded = !typed.equals(typed.strip());
         return best != null && bestDistance <= allowed && (bestDistance > 0 || padded) ? best : null;
@@ -57,6 +60,9 @@ public final class DidYouMean {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
+            if (Math.abs(candidate.length() - w.length()) > limit) {
+                continue;
+            }
             int d = distance(w, candidate.toLowerCase(Locale.ROOT));
             if (d <= limit && d < bestDistance) {
                 best = candidate;

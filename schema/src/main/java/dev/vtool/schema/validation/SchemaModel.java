@@ -2,10 +2,14 @@ package dev.vtool.schema.validation;
 
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import dev.vtool.schema.protocol.ConfigProtocols;
+import dev.vtool.schema.protocol.Side;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
@@ -47,10 +51,32 @@ final class SchemaModel {
 
     static SchemaModel load(String text) {
         JsonNode tree = parse(text);
+        addRegisteredProtocols(tree);
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(LeanDraft7.create());
         Schema compiled = registry.getSchema(tree);
         compiled.initializeValidators(); // compile every $ref now (on the preload thread), not during the first validation
         return new SchemaModel(text, tree, compiled);
+    }
+
+    /**
+     * The protocol enums of inbounds and outbounds also admit every id a {@link ConfigProtocols} package
+     * registered beyond 4.34's (a protocol added on the class path is known without editing the schema);
+     * unknown ids stay schema errors.
+     */
+    private static void addRegisteredProtocols(JsonNode tree) {
+        for (Side side : Side.values()) {
+            JsonNode ids = tree.path("definitions").path(side.word()).path("properties").path("protocol").path("enum");
+            if (!(ids instanceof ArrayNode array)) {
+                continue;
+            }
+            Set<String> present = new HashSet<>();
+            array.forEach(n -> present.add(n.asString()));
+            for (String id : ConfigProtocols.discovered().ids(side)) {
+                if (present.add(id)) {
+                    array.add(id);
+                }
+            }
+        }
     }
 
     /**

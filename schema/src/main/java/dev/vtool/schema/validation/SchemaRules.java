@@ -35,6 +35,9 @@ public final class SchemaRules {
     public static final RuleInfo NULL_VALUE = RuleInfo.of("null-value", Severity.WARNING,
             "A key set to null; V2Ray treats it as if the key were absent.");
 
+    public static final RuleInfo LIMIT = RuleInfo.of("schema-limit", Severity.INFO,
+            "The file has so many schema problems that the check kept only the first 10,000 of them.");
+
     public static final List<RuleInfo> ALL = List.of(TYPE, RANGE, ENUM, IGNORED_VALUE, VALUE_CASE, REQUIRED, FORMAT,
-            EMPTY, NOT_ALLOWED, UNKNOWN_KEY, KEY_CASE, NULL_VALUE);
+            EMPTY, NOT_ALLOWED, UNKNOWN_KEY, KEY_CASE, NULL_VALUE, LIMIT);
 }

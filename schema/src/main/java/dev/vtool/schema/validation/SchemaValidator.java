@@ -56,15 +56,26 @@ public final class SchemaValidator {
 
     private List<Finding> check(ConfigDocument doc) {
         SchemaModel m = model();
-        JsonNode copy = doc.root().deepCopy();
-        offsetIntegralFloats(copy);
+        // The copy that case repairs and moved floats go into is made only when needed: on a large
+        // config it would double the tree.
+        JsonNode copy = doc.root();
+        boolean copied = false;
+        if (hasIntegralFloat(copy)) {
+            copy = copy.deepCopy();
+            copied = true;
+            offsetIntegralFloats(copy);
+        }
         PointerMap pointers = new PointerMap();
         List<Violation> repaired = new ArrayList<>();
         List<Violation> last = List.of();
+        long dropped = 0;
         for (int pass = 0; pass < MAX_PASSES; pass++) {
             ViolationWording wording = new ViolationWording(m, copy, doc.root(), pointers);
             List<Violation> found = new ArrayList<>();
-            for (Error e : m.compiled.validate(copy)) {
+            CappedErrors errors = new CappedErrors();
+            m.compiled.validate(copy, (com.networknt.schema.ExecutionContext context) -> context.setErrors(errors));
+            dropped = errors.dropped();
+            for (Error e : errors) {
                 Violation v = wording.word(e);
                 if (v != null) {
                     found.add(v);
@@ -77,26 +88,38 @@ public final class SchemaValidator {
             if (repairs.isEmpty()) {
                 break;
             }
+            if (!copied) {
+                copy = copy.deepCopy();
+                copied = true;
+            }
             for (Violation v : repairs) {
                 apply(copy, v.normalize(), pointers);
             }
         }
         List<Violation> all = new ArrayList<>(repaired);
         all.addAll(last);
-        return toFindings(doc, all);
+        List<Finding> findings = toFindings(doc, all);
+        if (dropped > 0) {
+            findings.add(new Finding(SchemaRules.LIMIT.id(), SchemaRules.LIMIT.severity(), doc.locate(""),
+                    "the schema check kept the first " + CappedErrors.MAX + " problems of this file and left out "
+                            + dropped + " more", "fix the problems shown, then lint again"));
+        }
+        return findings;
     }
 
     /**
-     * Go refuses 1080.0 or 1e3 for every integer field, but JSON Schema draft 6+ (and so networknt) counts
-     * them as integers. Moving such values off the integer grid in the copy lets the {@code type} keyword
-     * catch them; messages quote the user's original value, never the moved one.
+     * Go refuses 1080.0 or 1e3 for every integer field (and 4.34's config has no float fields), but JSON
+     * Schema draft 6+ (and so networknt) counts them as integers. Replacing such values in the copy by a
+     * number off the integer grid (±0.5) lets the {@code type} keyword catch them; messages quote the
+     * user's original value, never the replacement. The value itself is never converted to a double: 1e300
+     * plus 0.5 is still integral, and 1e999999 is out of double range altogether.
      */
     private static void offsetIntegralFloats(JsonNode node) {
         if (node instanceof ObjectNode obj) {
             for (String key : new ArrayList<>(obj.propertyNames())) {
                 JsonNode v = obj.get(key);
                 if (isIntegralFloat(v)) {
-                    obj.put(key, v.asDouble() + 0.5);
+                    obj.set(key, offGrid(v));
                 } else {
                     offsetIntegralFloats(v);
                 }
@@ -105,7 +128,7 @@ public final class SchemaValidator {
             for (int i = 0; i < arr.size(); i++) {
                 JsonNode v = arr.get(i);
                 if (isIntegralFloat(v)) {
-                    arr.set(i, DoubleNode.valueOf(v.asDouble() + 0.5));
+                    arr.set(i, offGrid(v));
                 } else {
                     offsetIntegralFloats(v);
                 }
@@ -113,8 +136,34 @@ public final class SchemaValidator {
         }
     }
 
+    private static boolean hasIntegralFloat(JsonNode node) {
+        if (isIntegralFloat(node)) {
+            return true;
+        }
+        if (node.isContainer()) {
+            for (JsonNode child : node.values()) {
+                if (hasIntegralFloat(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static DoubleNode offGrid(JsonNode v) {
+        return DoubleNode.valueOf(v.decimalValue().signum() < 0 ? -0.5 : 0.5);
+    }
+
     private static boolean isIntegralFloat(JsonNode v) {
-        return v.isNumber() && !v.isIntegralNumber() && v.canConvertToExactIntegral();
+        if (!v.isNumber() || v.isIntegralNumber()) {
+            return false;
+        }
+        if (v.isBigDecimal()) {
+            // exact, and without building the integer: 1e999999 is integral, 1.5 and 1e-999999 are not
+            java.math.BigDecimal d = v.decimalValue();
+            return d.signum() == 0 || d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0;
+        }
+        return v.canConvertToExactIntegral();
     }
 
     private static void apply(JsonNode copy, Violation.Normalization n, PointerMap pointers) {

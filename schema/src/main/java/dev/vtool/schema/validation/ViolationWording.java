@@ -1,5 +1,6 @@
 package dev.vtool.schema.validation;
 
+import dev.vtool.schema.json.GoKeys;
 import com.networknt.schema.Error;
 import dev.vtool.schema.finding.RuleInfo;
 import dev.vtool.schema.finding.Severity;
@@ -94,12 +95,12 @@ final class ViolationWording {
         String child = JsonPointers.child(object, key);
         String where = object.isEmpty() ? "at the top level" : "in `" + JsonPointers.toDisplayPath(object) + "`";
         for (String k : known) {
-            if (k.equalsIgnoreCase(key) && isExactKey(holder, k)) {
+            if (GoKeys.equalFold(key, k) && isExactKey(holder, k)) {
                 return new Violation(SchemaRules.KEY_CASE, Severity.ERROR, child, true,
                         "`" + key + "` " + where + " must be written `" + k + "`: V2Ray looks this key up with exact case",
                         "V2Ray says: \"" + k + " not found in JSON context\"", null, null);
             }
-            if (k.equalsIgnoreCase(key)) {
+            if (GoKeys.equalFold(key, k)) {
                 JsonNode obj = instanceRoot.at(normalizedObject);
                 boolean canRename = !obj.has(k);
                 return new Violation(SchemaRules.KEY_CASE, Severity.WARNING, child, true,
@@ -164,7 +165,11 @@ final class ViolationWording {
             }
         } else if (fix == null && value != null && value.isNumber() && types.contains("integer")
                 && value.canConvertToExactIntegral()) {
-            fix = "V2Ray reads only whole-number literals here: write " + value.bigIntegerValue();
+            // never expand 1e999999 into its million digits
+            java.math.BigDecimal d = value.decimalValue();
+            fix = d.precision() - d.scale() <= 20
+                    ? "V2Ray reads only whole-number literals here: write " + d.toBigInteger()
+                    : "V2Ray reads only whole-number literals here, within the field's range";
         } else if (fix == null && value != null && value.isNumber() && types.contains("string")) {
             fix = "put it in quotes: \"" + value.asString() + "\"";
         }
@@ -216,7 +221,7 @@ final class ViolationWording {
                                    Severity severity, String missing) {
         JsonNode obj = instanceRoot.at(normalizedObject);
         for (String k : obj.propertyNames()) {
-            if (k.equalsIgnoreCase(missing)) {
+            if (GoKeys.equalFold(k, missing)) {
                 return null; // present in another case: the key-case finding says so, V2Ray reads it
             }
         }
@@ -263,7 +268,7 @@ final class ViolationWording {
             return exact;
         }
         for (String known : hints.propertyNames()) {
-            if (known.equalsIgnoreCase(wrong)) {
+            if (GoKeys.equalFold(wrong, known)) {
                 return text(hints, known, null);
             }
         }

@@ -121,6 +121,20 @@ class DiagnoserTest {
     }
 
     @Test
+    void invalidUserTailoringReadsKeysInAnyCaseAsV2rayDoes() {
+        // "OutBounds", "VNext", "ID": V2Ray reads them, so diagnose compares them
+        ConfigDocument cased = config("client.json", "{\"OutBounds\":[{\"Protocol\":\"vmess\",\"Settings\":{\"VNext\":"
+                + "[{\"Address\":\"203.0.113.7\",\"PORT\":10086,\"Users\":[{\n\"ID\":\"" + ID_B + "\"}]}]}}]}");
+        ConfigDocument server = config("server.json", "{\"Inbounds\":[{\"Port\":10086,\"Protocol\":\"VMess\",\"Settings\":"
+                + "{\"Clients\":[{\"Id\":\"" + ID_A + "\"}]}}]}");
+        DiagnosisReport r = diagnose(INVALID_USER.replace("IP", "127.0.0.1"), new TailorContext(cased, server));
+        String all = String.join("\n", r.group("vmess-invalid-user").advice());
+        assertTrue(all.contains("id differs"), all);
+        assertTrue(all.contains(ID_B) && all.contains(ID_A), all);
+        assertTrue(all.contains("client.json:2:"), "points at the client's ID: " + all);
+    }
+
+    @Test
     void invalidUserTailoringBlamesTheClockOnlyWhenIdsMatch() {
         // Same UUID written differently (upper case, no dashes) is the same id for V2Ray.
         String sameIdOtherSpelling = ID_A.replace("-", "").toUpperCase();

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.json.ConfigReader;
+import dev.vtool.schema.protocol.socks.SocksInboundSettings;
+import dev.vtool.schema.protocol.vmess.VmessInboundSettings;
+import dev.vtool.schema.protocol.vmess.VmessOutboundSettings;
 import dev.vtool.schema.source.SourceFile;
 import java.time.Duration;
 import java.util.List;
@@ -134,16 +137,46 @@ class ConfigModelBuilderTest {
     @Test
     void unsupportedFeaturesAreRefusedByName() {
         assertTrue(error("{\"inbounds\": [{\"port\": 1, \"protocol\": \"vless\"}]}")
-                .endsWith("inbounds[0].protocol: vless is not supported by vtool run yet"));
+                .endsWith("inbound protocol \"vless\" is not supported by vtool yet"));
         assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"streamSettings\": {\"security\": \"tls\", "
                 + "\"tlsSettings\": {\"certificates\": [{\"certificate\": [\"x\"], \"usage\": \"issue\"}]}}}]}")
                 .contains("tls: failed to find any PEM data in certificate input"));
         assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"mux\": {\"enabled\": true}}]}")
-                .contains("mux is not supported by vtool run yet"));
+                .endsWith("mux is not supported by vtool yet"));
         assertTrue(error("{\"inbounds\": [{\"port\": 1, \"protocol\": \"dokodemo-door\", "
                 + "\"settings\": {\"followRedirect\": true}}]}").contains("followRedirect"));
         assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"streamSettings\": {\"network\": \"grpc\"}}]}")
                 .endsWith("Config: unknown transport protocol: grpc"));
+    }
+
+    @Test
+    void everyProblemIsCollectedNotOnlyTheFirst() {
+        ConfigModelException e = assertThrows(ConfigModelException.class, () -> build("""
+                {"inbounds": [{"port": 1, "protocol": "trojan"},
+                              {"port": 2, "protocol": "socks", "streamSettings": {"network": "kcp"}},
+                              {"port": "x", "protocol": "socks"}],
+                 "outbounds": [{"protocol": "freedom", "mux": {"enabled": true}},
+                               {"protocol": "wireguard"}],
+                 "api": {"tag": "api"}}
+                """));
+        List<String> messages = e.problems().stream().map(ConfigProblems.Problem::message).toList();
+        assertEquals(List.of(
+                "the \"api\" section is not supported by vtool yet",
+                "inbound protocol \"trojan\" is not supported by vtool yet",
+                "inbounds[1].streamSettings.network \"kcp\" is not supported by vtool yet",
+                "invalid port range: x",
+                "mux is not supported by vtool yet",
+                "failed to parse to outbound detour config. > unknown config id: wireguard"), messages);
+        assertEquals(6, e.describe().lines().count(), e.describe());
+        assertTrue(e.describe().lines().allMatch(l -> l.startsWith("c.json:")), e.describe());
+    }
+
+    @Test
+    void unknownProtocolIsNeverTakenForAnother() {
+        for (String side : List.of("inbounds", "outbounds")) {
+            String json = "{\"" + side + "\": [{\"port\": 1, \"protocol\": \"vmesss\", \"settings\": {}}]}";
+            assertTrue(error(json).endsWith("unknown config id: vmesss"), error(json));
+        }
     }
 
     @Test
@@ -165,6 +198,29 @@ class ConfigModelBuilderTest {
                     {"id": "b831381d-6324-4d53-ad4f-8cda48b30811", "email": "a@X"},
                     {"id": "b831381d-6324-4d53-ad4f-8cda48b30812", "email": "A@x"}]}}]}
                 """).endsWith("failed to initiate user > User A@x already exists."));
+    }
+
+    @Test
+    void vmessIdsAreReadWithTheOneUuidParser() throws Exception {
+        // 4.34 ignores what follows the 32 hex digits: run -test and run accept it like v2ray -test does
+        Config c = build("""
+                {"inbounds": [{"port": 1, "protocol": "vmess", "settings": {"clients": [
+                    {"id": "b831381d-6324-4d53-ad4f-8cda48b30811abc"}]}}]}
+                """);
+        VmessUser u = ((VmessInboundSettings) c.inbounds().get(0).settings()).clients().get(0);
+        assertEquals("b831381d-6324-4d53-ad4f-8cda48b30811", dev.vtool.schema.vmess.V2rayUuid.format(u.uuid()));
+        // what 4.34 refuses is refused when the model is built, with its words, at the id
+        String inbound = error("""
+                {"inbounds": [{"port": 1, "protocol": "vmess", "settings": {"clients": [{"id": "short"}]}}]}
+                """);
+        assertTrue(inbound.endsWith("failed to get VMess user > failed to parse ID > invalid UUID: short"), inbound);
+        assertTrue(inbound.contains("c.json:1:80"), inbound);
+        String outbound = error("""
+                {"outbounds": [{"protocol": "vmess", "settings": {"vnext": [{"address": "127.0.0.1", "port": 1,
+                    "users": [{"ID": "b831381d-6324-4d53-ad4f-8cda48b3081g"}]}]}}]}
+                """);
+        assertTrue(outbound.endsWith("failed to parse server spec > failed to parse ID > encoding/hex: invalid byte: U+0067 'g'"),
+                outbound);
     }
 
     @Test
@@ -196,11 +252,12 @@ class ConfigModelBuilderTest {
                 """;
         build(withDns.formatted(""));
         assertTrue(error(withDns.formatted(", \"routing\": {\"domainStrategy\": \"IPOnDemand\"}"))
-                .contains("dns: routing.domainStrategy IPOnDemand would resolve names with the built-in DNS"));
+                .contains("the built-in DNS (dns servers/hosts, used here by routing.domainStrategy IPOnDemand) "
+                        + "is not supported by vtool yet"));
         assertTrue(error("""
                 {"dns": {"servers": ["1.1.1.1"]},
                  "outbounds": [{"tag": "d", "protocol": "freedom", "settings": {"domainStrategy": "UseIPv4"}}]}
-                """).contains("dns: the freedom outbound [d]'s domainStrategy would resolve"));
+                """).contains("used here by the freedom outbound [d]'s domainStrategy"));
         build("""
                 {"dns": {"servers": ["localhost"]}, "routing": {"domainStrategy": "IPIfNonMatch"}}
                 """);

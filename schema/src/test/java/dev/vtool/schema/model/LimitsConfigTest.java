@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vtool.schema.json.ConfigReader;
 import dev.vtool.schema.lint.Linter;
+import dev.vtool.schema.protocol.freedom.FreedomSettings;
 import dev.vtool.schema.source.SourceFile;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

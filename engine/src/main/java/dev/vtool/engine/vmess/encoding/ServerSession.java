@@ -37,7 +37,7 @@ public final class ServerSession {
     private int consumed;
     private final byte[] auth = new byte[AuthId.SIZE];
     private boolean aead;
-    private VmessUser user;
+    private KeyedUser user;
     private long timestamp;
     private SealedRequestHeader.Opener opener;
     private AesCfb headerCfb;
@@ -73,7 +73,7 @@ public final class ServerSession {
         return b.base() + " " + b.randMax() + " " + (drainSize - b.total(0));
     }
 
-    public VmessUser user() {
+    public KeyedUser user() {
         return user;
     }
 
@@ -141,7 +141,7 @@ public final class ServerSession {
             state = State.AEAD_HEADER;
             return;
         }
-        LegacyHashTable.Match<VmessUser> legacy = validator.matchLegacy(auth, now);
+        LegacyHashTable.Match<KeyedUser> legacy = validator.matchLegacy(auth, now);
         user = legacy.user();
         timestamp = legacy.timestamp();
         headerCfb = AesCfb.decryptor(user.id().cmdKeyUnsafe(), LegacyAuth.headerIv(timestamp));

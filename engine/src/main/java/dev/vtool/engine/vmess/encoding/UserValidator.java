@@ -19,22 +19,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class UserValidator {
     /** One user with its AuthID decryptor (guarded by itself). */
-    private record Entry(VmessUser user, AuthId.Decoder decoder) {
+    private record Entry(KeyedUser user, AuthId.Decoder decoder) {
     }
 
     /** A matched AEAD AuthID. */
-    public record AeadMatch(VmessUser user, long timestamp) {
+    public record AeadMatch(KeyedUser user, long timestamp) {
     }
 
     private final List<Entry> users = new CopyOnWriteArrayList<>();
-    private final LegacyHashTable<VmessUser> legacy = new LegacyHashTable<>();
+    private final LegacyHashTable<KeyedUser> legacy = new LegacyHashTable<>();
     private final AuthIdReplayFilter replayFilter = new AuthIdReplayFilter();
     private long seed;
     private boolean seedFused;
     private DrainBudget budget;
     private volatile long lastRefresh;
 
-    public synchronized void add(VmessUser user, long nowSeconds) {
+    public synchronized void add(KeyedUser user, long nowSeconds) {
         users.add(new Entry(user, new AuthId.Decoder(user.id().cmdKeyUnsafe())));
         if (lastRefresh == 0) {
             lastRefresh = nowSeconds;
@@ -50,8 +50,8 @@ public final class UserValidator {
         }
     }
 
-    public List<VmessUser> users() {
-        List<VmessUser> out = new ArrayList<>();
+    public List<KeyedUser> users() {
+        List<KeyedUser> out = new ArrayList<>();
         for (Entry e : users) {
             out.add(e.user());
         }
@@ -90,10 +90,10 @@ public final class UserValidator {
      *
      * @throws VmessException "invalid user > Not Found" / "invalid user > ErrTainted" (drain)
      */
-    public LegacyHashTable.Match<VmessUser> matchLegacy(byte[] userHash, long nowSeconds) throws VmessException {
+    public LegacyHashTable.Match<KeyedUser> matchLegacy(byte[] userHash, long nowSeconds) throws VmessException {
         refreshIfDue(nowSeconds);
         try {
-            LegacyHashTable.Match<VmessUser> m = legacy.lookup(userHash);
+            LegacyHashTable.Match<KeyedUser> m = legacy.lookup(userHash);
             if (m == null) {
                 throw new VmessException("invalid user > Not Found", true);
             }

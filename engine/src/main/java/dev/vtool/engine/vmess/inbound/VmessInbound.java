@@ -4,13 +4,12 @@ import dev.vtool.engine.EngineContext;
 import dev.vtool.engine.EngineException;
 import dev.vtool.engine.InboundHandler;
 import dev.vtool.engine.Session;
-import dev.vtool.engine.vmess.VmessId;
 import dev.vtool.engine.vmess.body.BodyCiphers;
+import dev.vtool.engine.vmess.encoding.KeyedUser;
 import dev.vtool.engine.vmess.encoding.UserValidator;
-import dev.vtool.engine.vmess.encoding.VmessUser;
 import dev.vtool.engine.vmess.legacy.SessionHistory;
 import dev.vtool.schema.model.InboundConfig;
-import dev.vtool.schema.model.VmessInboundSettings;
+import dev.vtool.schema.protocol.vmess.VmessInboundSettings;
 import io.netty.channel.Channel;
 
 /**
@@ -31,13 +30,11 @@ public final class VmessInbound implements InboundHandler {
         this.disableInsecureEncryption = settings.disableInsecureEncryption();
         long now = System.currentTimeMillis() / 1000;
         for (dev.vtool.schema.model.VmessUser u : settings.clients()) {
-            VmessId id;
             try {
-                id = VmessId.parse(u.id());
+                validator.add(KeyedUser.of(u), now);
             } catch (IllegalArgumentException e) {
-                throw new EngineException("failed to get VMess user > invalid UUID: " + u.id());
+                throw new EngineException("failed to get VMess user > failed to parse ID > " + e.getMessage());
             }
-            validator.add(new VmessUser(id, u.alterId(), u.level(), u.email()), now);
         }
     }
 

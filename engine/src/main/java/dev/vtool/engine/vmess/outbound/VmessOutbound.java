@@ -1,33 +1,33 @@
 package dev.vtool.engine.vmess.outbound;
 
+import dev.vtool.engine.Destination;
 import dev.vtool.engine.EngineContext;
 import dev.vtool.engine.EngineException;
 import dev.vtool.engine.Link;
 import dev.vtool.engine.OutboundHandler;
 import dev.vtool.engine.Session;
+import dev.vtool.engine.transport.PacketConnection;
+import dev.vtool.engine.transport.PacketReceiver;
 import dev.vtool.engine.vmess.RequestCommand;
 import dev.vtool.engine.vmess.SecurityType;
-import dev.vtool.engine.vmess.body.BodyCiphers;
+import dev.vtool.engine.vmess.VmessException;
 import dev.vtool.engine.vmess.VmessRandom;
+import dev.vtool.engine.vmess.body.BodyCiphers;
 import dev.vtool.engine.vmess.encoding.ClientSession;
 import dev.vtool.engine.vmess.encoding.RequestTarget;
 import dev.vtool.schema.model.OutboundConfig;
-import dev.vtool.schema.model.VmessOutboundSettings;
-import dev.vtool.schema.model.VmessServer;
-import dev.vtool.engine.Destination;
-import dev.vtool.engine.transport.PacketConnection;
-import dev.vtool.engine.transport.PacketReceiver;
-import dev.vtool.engine.vmess.VmessException;
+import dev.vtool.schema.protocol.vmess.VmessOutboundSettings;
+import dev.vtool.schema.protocol.vmess.VmessServer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.util.AttributeKey;
-import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The vmess outbound: vnext servers taken round-robin per connection, a uniformly random user of the
@@ -56,7 +56,7 @@ public final class VmessOutbound implements OutboundHandler {
                 try {
                     users.add(VmessAccount.of(u));
                 } catch (IllegalArgumentException e) {
-                    throw new EngineException("failed to get VMess user > invalid UUID: " + u.id());
+                    throw new EngineException("failed to parse server spec > failed to parse ID > " + e.getMessage());
                 }
             }
             servers.add(new Server(s.address(), s.port(), users));

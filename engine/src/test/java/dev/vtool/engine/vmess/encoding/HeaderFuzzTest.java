@@ -95,7 +95,7 @@ class HeaderFuzzTest {
     @FuzzTest(maxDuration = "60s")
     void aeadHeader(FuzzedDataProvider data) {
         UserValidator validator = new UserValidator();
-        validator.add(new VmessUser(ID, 0, 0, "f@x"), NOW);
+        validator.add(KeyedUser.of(ID, 0, 0, "f@x"), NOW);
         boolean fix = data.consumeBoolean();
         byte[] pt = data.consumeBytes(data.consumeInt(0, 300));
         if (fix) {
@@ -109,7 +109,7 @@ class HeaderFuzzTest {
     @FuzzTest(maxDuration = "60s")
     void legacyHeader(FuzzedDataProvider data) {
         UserValidator validator = new UserValidator();
-        validator.add(new VmessUser(ID, 1, 0, "f@x"), NOW);
+        validator.add(KeyedUser.of(ID, 1, 0, "f@x"), NOW);
         boolean fix = data.consumeBoolean();
         long ts = NOW + data.consumeInt(-150, 150);
         byte[] pt = data.consumeBytes(data.consumeInt(0, 300));
@@ -128,7 +128,7 @@ class HeaderFuzzTest {
     @FuzzTest(maxDuration = "30s")
     void rawWire(byte[] wire) {
         UserValidator validator = new UserValidator();
-        validator.add(new VmessUser(ID, 1, 0, "f@x"), NOW);
+        validator.add(KeyedUser.of(ID, 1, 0, "f@x"), NOW);
         ServerSession server = new ServerSession(validator, new SessionHistory(), NOW, FIXED);
         ByteBuf in = Unpooled.wrappedBuffer(wire);
         try {

@@ -49,7 +49,7 @@ class HeaderVectorsTest {
 
     private UserValidator validator(int alterId) {
         UserValidator v = new UserValidator();
-        v.add(new VmessUser(id, alterId, 0, "t@x"), clock());
+        v.add(KeyedUser.of(id, alterId, 0, "t@x"), clock());
         return v;
     }
 

@@ -33,8 +33,8 @@ class ServerFailureTest {
     private final SessionHistory history = new SessionHistory();
 
     ServerFailureTest() {
-        validator.add(new VmessUser(ID, 0, 0, "a@b"), NOW);
-        validator.add(new VmessUser(VmessId.parse("0f0e0d0c-0b0a-0908-0706-050403020100"), 8, 1, "legacy@b"), NOW);
+        validator.add(KeyedUser.of(ID, 0, 0, "a@b"), NOW);
+        validator.add(KeyedUser.of(VmessId.parse("0f0e0d0c-0b0a-0908-0706-050403020100"), 8, 1, "legacy@b"), NOW);
     }
 
     private ServerSession session() {

@@ -58,7 +58,7 @@ class SessionRoundTripTest {
     void requestAndResponseSurviveTheRoundTrip(boolean aead, SecurityType security, int options, RequestCommand command) throws VmessException {
         Random rnd = new Random(31L * security.ordinal() + options + (aead ? 7 : 0) + command.ordinal());
         UserValidator validator = new UserValidator();
-        validator.add(new VmessUser(ID, aead ? 0 : 4, 0, "a@b"), NOW);
+        validator.add(KeyedUser.of(ID, aead ? 0 : 4, 0, "a@b"), NOW);
         ClientSession client = aead ? new ClientSession(ID, List.of(), VmessRandom.SYSTEM)
                 : new ClientSession(ID, AlternateIds.generate(ID, 4), VmessRandom.SYSTEM);
         RequestTarget target = command == RequestCommand.UDP ? RequestTarget.ip(new byte[] {8, 8, 4, 4}, 53)

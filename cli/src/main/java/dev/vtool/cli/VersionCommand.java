@@ -1,0 +1,16 @@
+package dev.vtool.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code vtool version}: the version line, as {@code vtool --version} and {@code vtool run -version} print it. */
+@Command(name = "version", description = "Print vtool's version.")
+public final class VersionCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        for (String line : new VersionProvider().getVersion()) {
+            System.out.println(line);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.vtool.schema.protocol.blackhole;
+
+import dev.vtool.schema.lint.LintRule;
+import dev.vtool.schema.model.ConfigModelException;
+import dev.vtool.schema.model.ConfigNode;
+import dev.vtool.schema.model.ConfigProblems;
+import dev.vtool.schema.model.OutboundSettings;
+import dev.vtool.schema.protocol.ConfigProtocol;
+import dev.vtool.schema.protocol.Side;
+import dev.vtool.schema.rules.BlackholeResponseRule;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** {@code blackhole}, outbound only: drops the connection, optionally after a 403 page. */
+public final class BlackholeConfig implements ConfigProtocol {
+    @Override
+    public String id() {
+        return "blackhole";
+    }
+
+    @Override
+    public Set<Side> sides() {
+        return EnumSet.of(Side.OUTBOUND);
+    }
+
+    @Override
+    public boolean supportedByRun() {
+        return true;
+    }
+
+    @Override
+    public OutboundSettings parseOutbound(ConfigNode outbound, ConfigNode s, ConfigProblems problems)
+            throws ConfigModelException {
+        ConfigNode r = s.object("response");
+        if (r == null) {
+            return new BlackholeSettings(false);
+        }
+        String type = r.string("type", null);
+        if (type == null) {
+            throw r.error("Config: Failed to parse Blackhole response config. > type not found in JSON context");
+        }
+        return switch (type.toLowerCase(Locale.ROOT)) {
+            case "none" -> new BlackholeSettings(false);
+            case "http" -> new BlackholeSettings(true);
+            default -> throw r.get("type").error(
+                    "Config: Failed to parse Blackhole response config. > unknown config id: " + type);
+        };
+    }
+
+    /** This protocol's own lint rules. */
+    @Override
+    public List<LintRule> rules() {
+        return List.of(new BlackholeResponseRule());
+    }
+}

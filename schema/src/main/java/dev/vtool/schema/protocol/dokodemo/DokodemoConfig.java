@@ -1,0 +1,44 @@
+package dev.vtool.schema.protocol.dokodemo;
+
+import dev.vtool.schema.model.ConfigModelException;
+import dev.vtool.schema.model.ConfigNode;
+import dev.vtool.schema.model.ConfigProblems;
+import dev.vtool.schema.model.InboundSettings;
+import dev.vtool.schema.model.Network;
+import dev.vtool.schema.model.Networks;
+import dev.vtool.schema.protocol.ConfigProtocol;
+import dev.vtool.schema.protocol.Side;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** {@code dokodemo-door}, inbound only: every connection goes to one fixed destination. */
+public final class DokodemoConfig implements ConfigProtocol {
+    @Override
+    public String id() {
+        return "dokodemo-door";
+    }
+
+    @Override
+    public Set<Side> sides() {
+        return EnumSet.of(Side.INBOUND);
+    }
+
+    @Override
+    public boolean supportedByRun() {
+        return true;
+    }
+
+    @Override
+    public InboundSettings parseInbound(ConfigNode inbound, ConfigNode s, ConfigProblems problems)
+            throws ConfigModelException {
+        if (s.bool("followRedirect")) {
+            problems.notSupported(s.get("followRedirect"), "dokodemo-door followRedirect (transparent proxy)");
+        }
+        Set<Network> networks = Networks.parse(s, "network");
+        if (networks.isEmpty()) {
+            networks = EnumSet.of(Network.TCP);
+        }
+        return new DokodemoSettings(s.string("address", null), s.port("port"), networks,
+                (int) s.number("timeout", 0, 0, 0xFFFFFFFFL), (int) s.number("userLevel", 0, 0, 0xFFFFFFFFL));
+    }
+}

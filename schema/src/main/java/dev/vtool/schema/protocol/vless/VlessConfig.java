@@ -1,0 +1,21 @@
+package dev.vtool.schema.protocol.vless;
+
+import dev.vtool.schema.lint.LintRule;
+import dev.vtool.schema.protocol.KnownProtocol;
+import dev.vtool.schema.protocol.Side;
+import dev.vtool.schema.rules.VlessEncryptionRule;
+import java.util.EnumSet;
+import java.util.List;
+
+/** {@code vless} (inbound and outbound in 4.34): known to lint, not run by vtool yet. */
+public final class VlessConfig extends KnownProtocol {
+    public VlessConfig() {
+        super("vless", EnumSet.allOf(Side.class));
+    }
+
+    /** This protocol's own lint rules. */
+    @Override
+    public List<LintRule> rules() {
+        return List.of(new VlessEncryptionRule());
+    }
+}
