@@ -7,14 +7,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What a dokodemo-door inbound needs to forward anything. An empty "network" list stops 4.34 when it creates
- * the server ("no network specified"). Without "followRedirect" it forwards to its fixed address and port; when
- * either is missing 4.34 starts anyway and then fails every connection ("unable to get destination", or a dial to
- * port 0), so that is a warning: vtool is stricter than V2Ray's -test here.
+ * the server ("no network specified"). Without "followRedirect" it forwards to its fixed address; when that
+ * is missing 4.34 starts anyway and then fails every connection ("unable to get destination"), so that is a warning: vtool is stricter than V2Ray's -test here.
  */
 public final class DokodemoDestinationRule extends SimpleRule {
     public DokodemoDestinationRule() {
         super("dokodemo-destination", Severity.WARNING,
-                "A dokodemo-door inbound without a network (error), or without address/port and without followRedirect (warning).");
+                "A dokodemo-door inbound without a network (error), or without address and without followRedirect (warning).");
     }
 
     @Override
@@ -34,17 +33,12 @@ public final class DokodemoDestinationRule extends SimpleRule {
                 continue; // the destination comes from the redirected connection
             }
             String address = Keys.text(s, "address");
-            JsonNode port = Keys.get(s, "port");
-            boolean noAddress = address == null || address.isEmpty();
-            boolean noPort = !port.isIntegralNumber() || port.longValue() == 0;
-            if (!noAddress && !noPort) {
-                continue;
+            if (address != null && !address.isEmpty()) {
+                continue; // a missing port is fine where routing sends it to the API, which dials nothing
             }
-            String missing = noAddress && noPort ? "\"address\" and \"port\"" : noAddress ? "\"address\"" : "\"port\"";
             ctx.report(Severity.WARNING, Keys.present(s) ? p.settingsPtr() : p.ptr("protocol"),
-                    "this dokodemo-door inbound has no " + missing + " and no \"followRedirect\": V2Ray 4.34 starts, but "
-                            + (noAddress ? "fails every connection with \"unable to get destination\""
-                            : "dials port 0 for every connection, which fails"),
+                    "this dokodemo-door inbound has no \"address\" and no \"followRedirect\": V2Ray 4.34 starts, but fails "
+                            + "every connection with \"unable to get destination\"",
                     "set \"address\" and \"port\" to where it should forward, or \"followRedirect\": true for a "
                             + "transparent proxy (iptables REDIRECT/TPROXY)");
         }

@@ -39,21 +39,26 @@ final class PemKeyPair {
         if (cert == null) {
             return null;
         }
-        byte[] keyDer = firstKey(keyPem);
-        if (keyDer == null) {
+        Matcher keyBlock = firstKey(keyPem);
+        if (keyBlock == null) {
             return keyPem.contains("CERTIFICATE-----")
                     ? "tls: found a certificate rather than a key in the PEM for the private key"
                     : "tls: failed to find any PEM data in key input";
         }
+        byte[] keyDer;
+        try {
+            keyDer = Base64.getMimeDecoder().decode(keyBlock.group(2));
+        } catch (IllegalArgumentException e) {
+            return "tls: failed to parse private key";
+        }
         PublicKey pub = cert.getPublicKey();
         PrivateKey key = parse(keyDer, pub);
         if (key == null) {
-            for (String other : List.of("RSA", "EC", "Ed25519")) {
-                if (!other.equalsIgnoreCase(pub.getAlgorithm()) && pkcs8(keyDer, other) != null) {
-                    return "tls: private key type does not match public key type";
-                }
-            }
-            return "tls: failed to parse private key";
+            String label = keyBlock.group(1);
+            boolean otherType = label.equals("RSA PRIVATE KEY") || label.equals("EC PRIVATE KEY")
+                    || List.of("RSA", "EC", "Ed25519").stream()
+                            .anyMatch(other -> !other.equalsIgnoreCase(pub.getAlgorithm()) && pkcs8(keyDer, other) != null);
+            return otherType ? "tls: private key type does not match public key type" : "tls: failed to parse private key";
         }
         String algorithm = switch (key.getAlgorithm()) {
             case "RSA" -> "SHA256withRSA";
@@ -94,16 +99,12 @@ final class PemKeyPair {
         return null;
     }
 
-    /** The DER of the first block Go takes as a key: "PRIVATE KEY" or any "... PRIVATE KEY" label. */
-    private static byte[] firstKey(String pem) {
+    /** The first block Go takes as a key ("PRIVATE KEY" or any "... PRIVATE KEY" label): group 1 label, 2 base64. */
+    private static Matcher firstKey(String pem) {
         Matcher m = BLOCK.matcher(pem);
         while (m.find()) {
             if (m.group(1).equals("PRIVATE KEY") || m.group(1).endsWith(" PRIVATE KEY")) {
-                try {
-                    return Base64.getMimeDecoder().decode(m.group(2));
-                } catch (IllegalArgumentException e) {
-                    return new byte[0];
-                }
+                return m;
             }
         }
         return null;
