@@ -72,7 +72,8 @@ public final class RuleCatalog {
                 new dev.vtool.schema.rules.DokodemoDestinationRule(),
                 new dev.vtool.schema.rules.ApiRouteRule(),
                 new dev.vtool.schema.rules.NothingToRunRule(),
-                new dev.vtool.schema.rules.TlsKeyPairRule()
+                new dev.vtool.schema.rules.TlsKeyPairRule(),
+                new dev.vtool.schema.rules.DnsHostAddressRule()
         );
     }
 

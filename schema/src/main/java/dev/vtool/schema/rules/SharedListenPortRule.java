@@ -18,7 +18,7 @@ import java.util.TreeSet;
 public final class SharedListenPortRule extends SimpleRule {
     public SharedListenPortRule() {
         super("shared-listen-port", Severity.WARNING,
-                "Two inbounds listen on the same address+port over TCP or UDP (mKCP/QUIC, socks/shadowsocks/dokodemo UDP); 4.34 starts both with SO_REUSEPORT.");
+                "Two inbounds on one address+port over TCP or UDP (mKCP/QUIC, socks/shadowsocks/dokodemo UDP); 4.34 starts both (SO_REUSEPORT).");
     }
 
     private record Bound(Proxy proxy, String listen, Set<String> transports, InboundPort port) {
