@@ -212,7 +212,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * SECURITY.md 1.6: V2Ray starts a socks/http inbound without authentication on every interface without
+     * docs/spec/security.md 1.6: V2Ray starts a socks/http inbound without authentication on every interface without
      * a word; vtool runs it too (same JSON semantics) but says so once at start-up.
      */
     static String openProxyWarning(InboundConfig ic, InetAddress address) {
