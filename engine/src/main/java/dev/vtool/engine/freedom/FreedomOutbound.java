@@ -102,7 +102,8 @@ final class FreedomOutbound implements OutboundHandler {
                 }
                 return;
             }
-            context.dialer().connect(link.eventLoop(), allowed, target.port(), sendThrough, session.policy())
+            context.dialer().connect(link.eventLoop(), target.host(), allowed, target.port(), sendThrough,
+                            session.policy())
                     .addListener(f -> {
                         if (f.isSuccess()) {
                             link.relayTo((Channel) f.getNow());
