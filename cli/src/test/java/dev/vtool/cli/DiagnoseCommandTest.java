@@ -48,7 +48,7 @@ class DiagnoseCommandTest {
 
     @Test
     void jsonReport() {
-        CliRun r = run(null, "diagnose", "-f", "json", log("client-browser.log"));
+        CliRun r = run(null, "diagnose", "--format", "json", log("client-browser.log"));
         assertEquals(1, r.exitCode());
         JsonNode root = JsonMapper.shared().readTree(r.out());
         JsonNode first = root.get("entries").get(0);
@@ -92,7 +92,7 @@ class DiagnoseCommandTest {
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("/nonexistent/v2ray.log: no such file"), missing.err());
         assertTrue(missing.out().contains("no problems found"), "readable inputs are still reported");
-        CliRun sarif = run(null, "diagnose", "-f", "sarif", log("healthy.log"));
+        CliRun sarif = run(null, "diagnose", "--format", "sarif", log("healthy.log"));
         assertEquals(2, sarif.exitCode());
         assertTrue(sarif.err().contains("diagnose offers text and json"), sarif.err());
         CliRun dir = run(null, "diagnose", LOGS.toString());

@@ -45,9 +45,17 @@ final class GuardedPattern {
         if (literal != null && !text.contains(literal)) {
             return null;
         }
+        return matchContaining(text);
+    }
+
+    /** {@link #match} for a text already known to contain the literal (a {@link LiteralIndex} hit). */
+    Map<String, String> matchContaining(String text) {
         Matcher m = pattern.matcher(text);
         if (!m.find()) {
             return null;
+        }
+        if (groupNames.isEmpty()) {
+            return Map.of();
         }
         Map<String, String> groups = new LinkedHashMap<>();
         for (String name : groupNames) {

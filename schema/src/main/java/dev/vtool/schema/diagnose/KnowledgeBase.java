@@ -27,10 +27,34 @@ public final class KnowledgeBase {
 
     private final List<KbEntry> entries;
     private final List<GuardedPattern> routine;
+    /** The guards of every pattern (entries' and routine), found in a line by one scan. */
+    private final LiteralIndex literals;
+    /** Every entry's patterns flattened in file order (entry order, then pattern order). */
+    private final Candidate[] entryPatterns;
+    private final Candidate[] routinePatterns;
 
     KnowledgeBase(List<KbEntry> entries, List<Pattern> routine) {
         this.entries = List.copyOf(entries);
         this.routine = routine.stream().map(GuardedPattern::new).toList();
+        List<String> guards = new ArrayList<>();
+        for (KbEntry e : this.entries) {
+            e.guardedPatterns().forEach(p -> guards.add(p.literal()));
+        }
+        this.routine.forEach(p -> guards.add(p.literal()));
+        this.literals = new LiteralIndex(guards);
+        List<Candidate> all = new ArrayList<>();
+        for (KbEntry e : this.entries) {
+            for (GuardedPattern p : e.guardedPatterns()) {
+                all.add(new Candidate(e, p, literals.id(p.literal())));
+            }
+        }
+        this.entryPatterns = all.toArray(new Candidate[0]);
+        this.routinePatterns = this.routine.stream().map(p -> new Candidate(null, p, literals.id(p.literal())))
+                .toArray(Candidate[]::new);
+    }
+
+    /** A pattern, its entry (null for routine patterns) and the id of its guard in {@link #literals}. */
+    private record Candidate(KbEntry entry, GuardedPattern pattern, int literal) {
     }
 
     /** The knowledge base shipped with vtool (loaded once). */
@@ -90,23 +114,61 @@ public final class KnowledgeBase {
 
     /** The first entry (in file order) recognising the text, with its captured parts; null if none. */
     public Match match(String text) {
-        for (KbEntry entry : entries) {
-            Map<String, String> groups = entry.match(text);
-            if (groups != null) {
-                return new Match(entry, groups);
-            }
-        }
-        return null;
+        return lookup().match(text);
     }
 
     /** True if the text is a normal event (listening, routing decision, start-up banner). */
     public boolean isRoutine(String text) {
-        for (GuardedPattern p : routine) {
-            if (p.find(text)) {
-                return true;
+        return lookup().isRoutine(text);
+    }
+
+    /** A matcher for one thread, reusing its scratch space line after line (cheaper than {@link #match}). */
+    public Lookup lookup() {
+        return new Lookup();
+    }
+
+    /**
+     * Matches lines for one thread: one scan of a line finds which guards it contains, then only the
+     * patterns whose guard is present (or that have none) run their regular expression.
+     */
+    public final class Lookup {
+        private final LiteralIndex.Hits hits = literals.newHits();
+        private String scannedText;
+
+        private Lookup() {
+        }
+
+        /** See {@link KnowledgeBase#match}. */
+        public Match match(String text) {
+            scan(text);
+            for (Candidate c : entryPatterns) {
+                if (hits.has(c.literal())) {
+                    Map<String, String> groups = c.pattern().matchContaining(text);
+                    if (groups != null) {
+                        return new Match(c.entry(), groups);
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** See {@link KnowledgeBase#isRoutine}. */
+        public boolean isRoutine(String text) {
+            scan(text);
+            for (Candidate c : routinePatterns) {
+                if (hits.has(c.literal()) && c.pattern().matchContaining(text) != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void scan(String text) {
+            if (text != scannedText) { // the same line asked for a match, then whether it is routine
+                literals.scan(text, hits);
+                scannedText = text;
             }
         }
-        return false;
     }
 
     /** An entry that recognised a line, and the variable parts (port, ip, user...) it captured. */

@@ -33,7 +33,7 @@ public final class LogLineParser {
                     + "[\\w./*()\\[\\]{}-]+\\(.*\\)$)");
 
     private final String source;
-    private int lineNumber;
+    private long lineNumber;
     private boolean inPanic;
 
     public LogLineParser(String source) {
@@ -47,11 +47,11 @@ public final class LogLineParser {
         String rest = line;
         String time = null;
         Matcher m = JOURNAL.matcher(rest);
-        if (m.find() || (m = JOURNAL_ISO.matcher(rest)).find()) {
+        if (m.lookingAt() || (m = JOURNAL_ISO.matcher(rest)).lookingAt()) {
             time = m.group("time");
             rest = rest.substring(m.end());
         }
-        if (inPanic && STACK_LINE.matcher(rest).find()) {
+        if (inPanic && STACK_LINE.matcher(rest).lookingAt()) {
             return new LogLine(source, lineNumber, line, time, null, null, rest, LogLine.Kind.STACK);
         }
         inPanic = false;
@@ -59,9 +59,9 @@ public final class LogLineParser {
             return new LogLine(source, lineNumber, line, time, null, null, "", LogLine.Kind.BLANK);
         }
         m = V2RAY_TIME.matcher(rest);
-        if (!m.find()) {
+        if (!m.lookingAt()) {
             m = ISO_TIME.matcher(rest);
-            if (!m.find()) {
+            if (!m.lookingAt()) {
                 m = null;
             }
         }
@@ -71,13 +71,13 @@ public final class LogLineParser {
         }
         String level = null;
         m = LEVEL.matcher(rest);
-        if (m.find()) {
+        if (m.lookingAt()) {
             level = normaliseLevel(m.group("level"));
             rest = rest.substring(m.end());
         }
         String session = null;
         m = SESSION.matcher(rest);
-        if (m.find()) {
+        if (m.lookingAt()) {
             session = m.group("session");
             rest = rest.substring(m.end());
         }
@@ -85,7 +85,7 @@ public final class LogLineParser {
         if (rest.startsWith("panic: ")) {
             inPanic = true;
             kind = LogLine.Kind.PANIC;
-        } else if ((m = ACCESS.matcher(rest)).find()) {
+        } else if ((m = ACCESS.matcher(rest)).lookingAt()) {
             kind = m.group("verdict").equals("accepted") ? LogLine.Kind.ACCESS_ACCEPTED
                     : LogLine.Kind.ACCESS_REJECTED;
         } else {
