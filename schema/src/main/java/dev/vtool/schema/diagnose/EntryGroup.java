@@ -22,6 +22,9 @@ public final class EntryGroup {
     private LogLine last;
     private LogLine earliest;
     private LogLine latest;
+    /** The sortable forms of earliest's and latest's time stamps ({@link TimeKey}). */
+    private String earliestKey;
+    private String latestKey;
     private final Map<String, Map<String, Long>> captures = new LinkedHashMap<>();
     private final List<String> advice = new ArrayList<>();
 
@@ -38,11 +41,13 @@ public final class EntryGroup {
         last = line;
         String key = TimeKey.of(line.time());
         if (key != null) {
-            if (earliest == null || key.compareTo(TimeKey.of(earliest.time())) < 0) {
+            if (earliestKey == null || key.compareTo(earliestKey) < 0) {
                 earliest = line;
+                earliestKey = key;
             }
-            if (latest == null || key.compareTo(TimeKey.of(latest.time())) >= 0) {
+            if (latestKey == null || key.compareTo(latestKey) >= 0) {
                 latest = line;
+                latestKey = key;
             }
         }
         groups.forEach((name, value) -> {
