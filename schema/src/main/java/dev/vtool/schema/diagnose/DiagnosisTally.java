@@ -19,7 +19,7 @@ public final class DiagnosisTally {
     /** Distinct unrecognised shapes kept (further ones are only counted). */
     public static final int MAX_UNRECOGNISED_SHAPES = 200;
 
-    private final KnowledgeBase.Lookup kb;
+    private final RecentVerdicts verdicts;
     private final Map<String, EntryGroup> groups = new LinkedHashMap<>();
     private final Map<String, UnrecognisedGroup> unknown = new LinkedHashMap<>();
     private final List<String> inputs = new ArrayList<>();
@@ -31,7 +31,7 @@ public final class DiagnosisTally {
     private long cutLines;
 
     public DiagnosisTally(KnowledgeBase kb) {
-        this.kb = kb.lookup();
+        this.verdicts = new RecentVerdicts(kb.lookup());
     }
 
     /** Called with a group when its first line arrives (follow mode prints each new cause once). */
@@ -74,8 +74,9 @@ public final class DiagnosisTally {
             default:
                 break;
         }
-        KnowledgeBase.Match match = kb.match(line.text());
-        if (match != null) {
+        Verdict verdict = verdicts.of(line.text());
+        if (verdict.match() != null) {
+            KnowledgeBase.Match match = verdict.match();
             matched++;
             EntryGroup g = groups.get(match.entry().id());
             boolean created = g == null;
@@ -87,11 +88,11 @@ public final class DiagnosisTally {
             if (created) {
                 onNewGroup.accept(g);
             }
-        } else if (kb.isRoutine(line.text())) {
+        } else if (verdict.routine()) {
             routine++;
         } else {
             unrecognised++;
-            String shape = MessageShape.of(line.text());
+            String shape = verdict.shape();
             UnrecognisedGroup g = unknown.get(shape);
             if (g == null && unknown.size() < MAX_UNRECOGNISED_SHAPES) {
                 g = new UnrecognisedGroup(shape, line, unknown.size());
