@@ -7,13 +7,13 @@ import java.util.regex.Pattern;
  * lines differing only in those group together.
  */
 final class MessageShape {
-    private static final Pattern UUID = Pattern.compile(
+    static final Pattern UUID = Pattern.compile(
             "\\b[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}\\b");
-    private static final Pattern IPV6_BRACKETED = Pattern.compile("\\[[0-9a-fA-F:.]*:[0-9a-fA-F:.]*\\]");
-    private static final Pattern IPV4 = Pattern.compile("\\b\\d{1,3}(?:\\.\\d{1,3}){3}\\b");
-    private static final Pattern BYTES = Pattern.compile("(?:\\\\x[0-9a-fA-F]{2})+");
-    private static final Pattern HEX = Pattern.compile("\\b0x[0-9a-fA-F]+\\b");
-    private static final Pattern NUMBER = Pattern.compile("\\b\\d+\\b");
+    static final Pattern IPV6_BRACKETED = Pattern.compile("\\[[0-9a-fA-F:.]*:[0-9a-fA-F:.]*\\]");
+    static final Pattern IPV4 = Pattern.compile("\\b\\d{1,3}(?:\\.\\d{1,3}){3}\\b");
+    static final Pattern BYTES = Pattern.compile("(?:\\\\x[0-9a-fA-F]{2})+");
+    static final Pattern HEX = Pattern.compile("\\b0x[0-9a-fA-F]+\\b");
+    static final Pattern NUMBER = Pattern.compile("\\b\\d+\\b");
 
     private MessageShape() {
     }
