@@ -8,10 +8,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,10 +81,46 @@ class DiagnoseMemoryBoundTest {
                 + " GC log: %s%n", LOG_BYTES, lines, seconds, LOG_BYTES / 1e6 / seconds, peakHeap(gcLog));
     }
 
+    @Test
+    void aSingleLineOfAHundredMegabytesInA64MiBHeap(@TempDir Path tmp) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path stderr = tmp.resolve("stderr.txt");
+        Process child = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+                "dev.vtool.cli.Main", "diagnose", "--format", "json", "-")
+                .redirectError(stderr.toFile())
+                .start();
+        CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> {
+            try {
+                return child.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        try (OutputStream in = child.getOutputStream()) {
+            byte[] chunk = new byte[1 << 20];
+            Arrays.fill(chunk, (byte) '7');
+            in.write("2026/11/25 09:00:00 [Warning] [1] v2ray.com/core/proxy/vmess/inbound: huge ".getBytes(
+                    StandardCharsets.US_ASCII));
+            for (int i = 0; i < 100; i++) {
+                in.write(chunk);
+            }
+            in.write(("\n2026/11/25 09:00:01 [Info] [2] v2ray.com/core/app/proxyman/inbound: connection ends >"
+                    + " v2ray.com/core/proxy/vmess/inbound: connection ends > context canceled\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        }
+        assertTrue(child.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "diagnose finished");
+        String err = Files.readString(stderr);
+        assertEquals(0, child.exitValue(), "stderr: " + err);
+        JsonNode report = JsonMapper.shared().readTree(new String(stdout.get(), StandardCharsets.UTF_8));
+        assertEquals(2, report.get("summary").get("lines").asLong());
+        assertEquals("context-canceled", report.get("entries").get(0).get("id").asString());
+        assertEquals(1, report.get("summary").get("unrecognised").asLong(), "the huge line, diagnosed by its start");
+    }
+
     /** The largest heap occupancy before a collection, from -Xlog:gc ("Pause Young ... 70M->3M(247M)"). */
     private static String peakHeap(Path gcLog) throws IOException {
         long peak = 0;
-        var m = java.util.regex.Pattern.compile(" (\\d+)M->(\\d+)M\\((\\d+)M\\)").matcher(Files.readString(gcLog));
+        var m = Pattern.compile(" (\\d+)M->(\\d+)M\\((\\d+)M\\)").matcher(Files.readString(gcLog));
         int collections = 0;
         while (m.find()) {
             peak = Math.max(peak, Long.parseLong(m.group(1)));
