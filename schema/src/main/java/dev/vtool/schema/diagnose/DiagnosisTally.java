@@ -46,14 +46,10 @@ public final class DiagnosisTally {
         return new LogLineParser(name);
     }
 
-    /** Diagnoses a whole stream, line by line, in constant memory. */
+    /** Diagnoses a whole stream, line by line, in constant memory (reading and parsing on a second thread). */
     public void read(String name, InputStream in) throws IOException {
         LogLineParser parser = startInput(name);
-        LogLineReader reader = new LogLineReader(in);
-        for (String raw = reader.next(); raw != null; raw = reader.next()) {
-            add(parser.next(raw));
-        }
-        addCutLines(reader.cutLines());
+        addCutLines(ParsedLines.read(in, parser, this::add));
     }
 
     /** Counts lines a reader cut to its cap (they were diagnosed by their start). */
