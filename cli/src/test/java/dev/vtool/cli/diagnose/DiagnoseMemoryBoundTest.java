@@ -117,15 +117,21 @@ class DiagnoseMemoryBoundTest {
         assertEquals(1, report.get("summary").get("unrecognised").asLong(), "the huge line, diagnosed by its start");
     }
 
-    /** The largest heap occupancy before a collection, from -Xlog:gc ("Pause Young ... 70M->3M(247M)"). */
+    /**
+     * From -Xlog:gc ("Pause Young ... 70M->3M(247M)"): the most heap left in use after a collection
+     * (what the diagnosis keeps alive) and the most in use before one (garbage included).
+     */
     private static String peakHeap(Path gcLog) throws IOException {
-        long peak = 0;
+        long before = 0;
+        long after = 0;
         var m = Pattern.compile(" (\\d+)M->(\\d+)M\\((\\d+)M\\)").matcher(Files.readString(gcLog));
         int collections = 0;
         while (m.find()) {
-            peak = Math.max(peak, Long.parseLong(m.group(1)));
+            before = Math.max(before, Long.parseLong(m.group(1)));
+            after = Math.max(after, Long.parseLong(m.group(2)));
             collections++;
         }
-        return collections + " collections, heap peak " + peak + " MiB";
+        return collections + " collections, at most " + after + " MiB live after one, " + before
+                + " MiB in use before one";
     }
 }

@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  */
 final class ParsedLines {
     static final int QUEUED = 4;
-    static final int BATCH_LINES = 4096;
-    static final int BATCH_CHARS = 1 << 20;
+    static final int BATCH_LINES = 1024;
+    static final int BATCH_CHARS = 256 * 1024;
 
     /** A run of parsed lines; the last one of the stream says how it ended. */
     private record Batch(List<LogLine> lines, boolean last, long cutLines, IOException failure) {
