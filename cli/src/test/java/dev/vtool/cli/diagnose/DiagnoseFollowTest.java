@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,6 +138,7 @@ class DiagnoseFollowTest {
     }
 
     @Test
+    @Tag("slow") // starts a vtool process; the full suite runs it, -Punit does not
     void followingAPipeEndsWithTheReportWhenThePipeCloses() throws Exception {
         Process child = startDiagnose("--follow", "--interval", "1", "-");
         try (OutputStream stdin = child.getOutputStream()) {
@@ -153,6 +155,7 @@ class DiagnoseFollowTest {
     }
 
     @Test
+    @Tag("slow") // starts a vtool process; the full suite runs it, -Punit does not
     void sigtermEndsAFollowWithTheReportAndTheUsualExitCode(@TempDir Path tmp) throws Exception {
         Path log = tmp.resolve("error.log");
         append(log, PORT_IN_USE);
