@@ -28,8 +28,12 @@ final class LiteralIndex {
     private final Map<String, Integer> ids = new LinkedHashMap<>();
     /** One bit per hash of a fragment: most windows are ruled out by this table alone. */
     private final long[] maybe = new long[(1 << TABLE_BITS) / 64];
-    /** Fragment (four lower-case ASCII bytes in an int) to the pieces it stands for. */
-    private final Map<Integer, int[]> pieces = new HashMap<>();
+    /**
+     * Fragment (four ASCII bytes in an int; 0 marks a free slot, no fragment is 0) to the pieces it
+     * stands for: an open-addressing table, probed only when the bit table lets a window through.
+     */
+    private final int[] fragments;
+    private final int[][] piecesOf;
 
     /**
      * @param pieceList pieces compared case-sensitively
@@ -66,8 +70,16 @@ final class LiteralIndex {
                 byFragment.computeIfAbsent(w, k -> new ArrayList<>()).add(id);
             }
         }
+        int slots = Integer.highestOneBit(Math.max(16, byFragment.size() * 4)) * 2;
+        fragments = new int[slots];
+        piecesOf = new int[slots][];
         byFragment.forEach((w, list) -> {
-            pieces.put(w, list.stream().mapToInt(Integer::intValue).toArray());
+            int slot = hash(w) & (slots - 1);
+            while (fragments[slot] != 0) {
+                slot = (slot + 1) & (slots - 1);
+            }
+            fragments[slot] = w;
+            piecesOf[slot] = list.stream().mapToInt(Integer::intValue).toArray();
             int h = hash(w);
             maybe[h >>> 6] |= 1L << h;
         });
@@ -133,13 +145,23 @@ final class LiteralIndex {
             if (i >= FRAGMENT - 1) {
                 int h = hash(w);
                 if ((table[h >>> 6] & (1L << h)) != 0) {
-                    int[] found = pieces.get(w);
+                    int[] found = piecesOf(w);
                     if (found != null) {
                         hits.mark(found);
                     }
                 }
             }
         }
+    }
+
+    private int[] piecesOf(int window) {
+        int mask = fragments.length - 1;
+        for (int slot = hash(window) & mask; fragments[slot] != 0; slot = (slot + 1) & mask) {
+            if (fragments[slot] == window) {
+                return piecesOf[slot];
+            }
+        }
+        return null;
     }
 
     private interface WindowConsumer {
