@@ -181,6 +181,11 @@ public final class KnowledgeBase {
         return entries;
     }
 
+    /** The routine patterns in file order. */
+    List<GuardedPattern> routinePatternList() {
+        return routine;
+    }
+
     public KbEntry entry(String id) {
         return entries.stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
     }
