@@ -47,6 +47,8 @@ import picocli.CommandLine.TypeConversionException;
 public final class DiagnoseCommand implements Callable<Integer> {
     enum Format { TEXT, JSON }
 
+    private static final String STDIN = "<stdin>";
+
     /** How often a followed file is checked for new data, truncation and rotation. */
     static final long FOLLOW_POLL_MILLIS = 250;
 
@@ -175,8 +177,6 @@ public final class DiagnoseCommand implements Callable<Integer> {
             return ExitCodes.USAGE_OR_IO;
         }
     }
-
-    private static final String STDIN = "<stdin>";
 
     /** Streams one log into the tally; a problem is noted and the other inputs are still read. */
     private void readLog(String name, DiagnosisTally tally, List<String> problems) {
