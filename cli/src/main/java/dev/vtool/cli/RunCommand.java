@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,7 +26,7 @@ import picocli.CommandLine.Spec;
  * {@code vtool run}: checks the configuration like {@code v2ray -test} and then runs it on vtool's engine.
  * A config with lint errors, or one using a feature the engine does not have, is refused (exit 23, as
  * V2Ray does for a config it refuses) with the place and the reason. SIGINT/SIGTERM stop accepting and
- * let live connections finish for a few seconds.
+ * let live connections finish for up to {@link #GRACE}, then exit 0 as V2Ray does ({@link StopSignals}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a V2Ray 4.34 configuration (vmess, socks, http, dokodemo-door inbounds; vmess, freedom, "
@@ -121,18 +120,23 @@ public final class RunCommand implements Callable<Integer> {
             log.close();
             return ExitCodes.V2RAY_CONFIG_ERROR;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
+        StopSignals signals = StopSignals.install();
+        // any other way the JVM ends (SIGHUP, System.exit elsewhere) still closes the engine and the log
         Thread hook = new Thread(() -> {
             engine.shutdown(GRACE);
             log.close();
-            stopped.countDown();
         }, "vtool-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            stopped.await();
+            String signal = signals.await();
+            log.warning(0, "", "received " + signal + ": no new connections; live ones may finish within "
+                    + GRACE.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        engine.shutdown(GRACE);
+        log.close();
+        Runtime.getRuntime().removeShutdownHook(hook);
         return ExitCodes.OK;
     }
 }
