@@ -14,6 +14,7 @@ public final class Main implements Runnable {
     /** Every subcommand, in the order `vtool --help` lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(
             LintCommand.class,
+            FmtCommand.class,
             RunCommand.class,
             SchemaCommand.class,
             PairCommand.class,
