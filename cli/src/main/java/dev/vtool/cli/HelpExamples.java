@@ -46,6 +46,9 @@ final class HelpExamples {
             "link", List.of(
                     "$ vtool link client.json",
                     "$ vtool link --qr client.json"),
+            "completion", List.of(
+                    "$ vtool completion bash",
+                    "$ vtool completion fish"),
             "diagnose", List.of(
                     "$ vtool diagnose testdata/logs/client-browser.log",
                     "$ vtool diagnose --config client.json --line 'unknown Socks version: 71'",

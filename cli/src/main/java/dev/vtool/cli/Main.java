@@ -24,6 +24,7 @@ public final class Main implements Runnable {
             InitCommand.class,
             LinkCommand.class,
             DiagnoseCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class);
 
     public static void main(String[] args) {
