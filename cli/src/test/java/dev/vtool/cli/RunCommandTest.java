@@ -72,7 +72,7 @@ class RunCommandTest {
         assertEquals(0, CliRun.run("run", "-test", "-c", cfg.toString()).exitCode());
         CliRun r = CliRun.run("run", "-c", cfg.toString());
         assertEquals(23, r.exitCode(), r.out());
-        assertEquals(cfg + ":3:47: inbounds[0].streamSettings.network: ws is not supported by vtool run yet",
+        assertEquals(cfg + ":3:47: inbounds[0].streamSettings.network \"ws\" is not supported by vtool yet",
                 r.out().strip());
     }
 

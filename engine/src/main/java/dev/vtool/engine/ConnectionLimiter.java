@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code policy.limits.maxConnections} and {@code maxConnectionsPerSource}: counts open accepted TCP
- * connections over all inbounds and per client IP. V2Ray has no such cap (SECURITY.md 1.5). Thread safe.
+ * connections over all inbounds and per client IP. V2Ray has no such cap (docs/spec/security.md 1.5). Thread safe.
  */
 final class ConnectionLimiter {
     private final int max;

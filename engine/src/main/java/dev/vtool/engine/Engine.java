@@ -4,26 +4,25 @@ import dev.vtool.engine.log.EngineLog;
 import dev.vtool.engine.routing.GeoData;
 import dev.vtool.engine.routing.Router;
 import dev.vtool.engine.transport.Dialer;
-import dev.vtool.engine.transport.HandshakeDeadline;
+import dev.vtool.engine.transport.ListenRequest;
 import dev.vtool.engine.transport.Resolver;
+import dev.vtool.engine.transport.SecurityLayer;
+import dev.vtool.engine.transport.StreamTransport;
+import dev.vtool.engine.transport.SystemDialer;
+import dev.vtool.engine.transport.TransportRegistry;
 import dev.vtool.engine.transport.Transports;
+import dev.vtool.engine.transport.udp.UdpListener;
 import dev.vtool.schema.model.Config;
 import dev.vtool.schema.model.InboundConfig;
 import dev.vtool.schema.model.LevelPolicy;
 import dev.vtool.schema.model.OutboundConfig;
 import dev.vtool.schema.model.Sniffing;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.PooledByteBufAllocator;
+import dev.vtool.schema.transport.StreamSettings;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.socket.DatagramChannel;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -62,9 +61,14 @@ public final class Engine implements AutoCloseable {
     }
 
     public static Engine start(Config config, EngineLog log, ProtocolRegistry registry) throws EngineException {
+        return start(config, log, registry, TransportRegistry.discover());
+    }
+
+    public static Engine start(Config config, EngineLog log, ProtocolRegistry registry, TransportRegistry transports)
+            throws EngineException {
         Engine engine = new Engine(log);
         try {
-            engine.build(config, registry);
+            engine.build(config, registry, transports);
             log.warning(0, "", "vtool started (" + (Transports.nativeEpoll() ? "epoll" : "nio") + ")");
             return engine;
         } catch (EngineException | RuntimeException e) {
@@ -73,9 +77,11 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void build(Config config, ProtocolRegistry registry) throws EngineException {
+    private void build(Config config, ProtocolRegistry registry, TransportRegistry transports)
+            throws EngineException {
         limiter = new ConnectionLimiter(config.policy().limits().maxConnections(),
                 config.policy().limits().maxConnectionsPerSource());
+        SystemDialer system = new SystemDialer(resolver);
         EngineContext context = new EngineContext(log, config.policy(), new Dialer(resolver));
         Map<String, OutboundHandler> byTag = new HashMap<>();
         List<String> tags = new ArrayList<>();
@@ -87,14 +93,17 @@ public final class Engine implements AutoCloseable {
                 throw new EngineException("failed to create outbound: " + oc.protocol()
                         + " is not supported by this build of vtool run");
             }
+            StreamSettings stream = oc.streamSettings();
+            SecurityLayer security = security(transports, stream, "outbound");
             OutboundHandler h;
             if (oc.proxyTag() == null) {
-                h = f.create(oc, context);
+                h = f.create(oc, context.withDialer(new Dialer(system, transport(transports, stream, "outbound"),
+                        stream, security)));
             } else {
                 checkChain(oc, config.outbounds());
                 // byTag is filled as the loop goes on; the chain dialer looks its tag up per connection
                 h = new ChainedOutbound(f.create(oc, context.withDialer(
-                        new ProxyChainDialer(resolver, oc.proxyTag(), byTag, log))), oc.proxyTag());
+                        new ProxyChainDialer(system, stream, security, oc.proxyTag(), byTag, log))), oc.proxyTag());
             }
             if (first == null) {
                 first = h;
@@ -119,8 +128,32 @@ public final class Engine implements AutoCloseable {
                 throw new EngineException("failed to create inbound: " + ic.protocol()
                         + " is not supported by this build of vtool run");
             }
-            listen(ic, f.create(ic, context), context);
+            listen(ic, f.create(ic, context), context, transports);
         }
+    }
+
+    private static StreamTransport transport(TransportRegistry transports, StreamSettings stream, String side)
+            throws EngineException {
+        StreamTransport t = transports.network(stream.network());
+        if (t == null) {
+            throw new EngineException("failed to create " + side + ": transport " + stream.network()
+                    + " is not supported by this build of vtool run");
+        }
+        return t;
+    }
+
+    private static SecurityLayer security(TransportRegistry transports, StreamSettings stream, String side)
+            throws EngineException {
+        String name = stream.securityName();
+        if (name == null) {
+            return null;
+        }
+        SecurityLayer layer = transports.security(name);
+        if (layer == null) {
+            throw new EngineException("failed to create " + side + ": security " + name
+                    + " is not supported by this build of vtool run");
+        }
+        return layer;
     }
 
     /** A proxySettings chain must end: A → B → A would dial forever. */
@@ -143,76 +176,47 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void listen(InboundConfig ic, InboundHandler inbound, EngineContext context) throws EngineException {
+    private void listen(InboundConfig ic, InboundHandler inbound, EngineContext context,
+                        TransportRegistry transports) throws EngineException {
         LevelPolicy level = context.policy(ic.settings().userLevel());
         int idle = ic.settings().idleTimeoutOverride();
         LevelPolicy policy = idle <= 0 ? level : new LevelPolicy(level.handshake(),
                 java.time.Duration.ofSeconds(idle), level.uplinkOnly(), level.downlinkOnly(), level.bufferSize());
-        String tag = ic.tag() == null ? "" : ic.tag();
         InetAddress address = listenAddress(ic.listen());
         String open = openProxyWarning(ic, address);
         if (open != null) {
             log.warning(0, "proxy/" + ic.protocol(), open);
         }
+        StreamSettings stream = ic.streamSettings();
+        StreamTransport transport = transport(transports, stream, "inbound");
+        SecurityLayer security = security(transports, stream, "inbound");
+        InboundWorker worker = new InboundWorker(ic, inbound, policy, limiter, connections, lastLimitLog, log);
         for (int port = ic.ports().from(); port <= ic.ports().to(); port++) {
             InetSocketAddress at = new InetSocketAddress(address, port);
-            ServerBootstrap sb = new ServerBootstrap().group(boss, workers).channel(Transports.serverChannel())
-                    .option(ChannelOption.SO_REUSEADDR, true)
-                    .option(ChannelOption.SO_BACKLOG, 1024)
-                    .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                    .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                    .childOption(ChannelOption.RECVBUF_ALLOCATOR, Transports.readAllocator())
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Dialer.waterMark(policy))
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            InetSocketAddress src = ch.remoteAddress();
-                            String refused = limiter.acquire(src.getAddress());
-                            if (refused != null) {
-                                refusedOverLimit(ic.protocol(), src, refused);
-                                ch.close();
-                                return;
-                            }
-                            ch.closeFuture().addListener(f -> limiter.release(src.getAddress()));
-                            connections.add(ch);
-                            String from = (inbound.accessFromWithNetwork() ? "tcp:" : "")
-                                    + Destination.of(dev.vtool.schema.model.Network.TCP, src).hostPort();
-                            Session s = new Session(EngineContext.newSessionId(), src, tag, from, policy);
-                            s.remoteFacing(inbound.remoteFacing());
-                            HandshakeDeadline.arm(ch, policy.handshake(), () -> log.info(s.id(),
-                                    "proxy/" + ic.protocol(), "failed to read request > read tcp "
-                                            + ch.localAddress() + "->" + src + ": i/o timeout"));
-                            inbound.initConnection(ch, s);
-                        }
-                    });
-            ChannelFuture bound = sb.bind(at).awaitUninterruptibly();
+            Future<Channel> bound = transport.listen(new ListenRequest(boss, workers, at, stream, security, policy,
+                    worker, log)).awaitUninterruptibly();
             if (!bound.isSuccess()) {
-                throw bindFailure("TCP", at, bound.cause());
+                throw listenFailure(bound.cause());
             }
-            listeners.add(bound.channel());
-            log.info(0, "transport/internet/tcp", "listening TCP on " + hostPort(at));
+            listeners.add(bound.getNow());
             if (inbound.wantsUdp()) {
-                Bootstrap ub = new Bootstrap().group(workers).channel(Transports.datagramChannel())
-                        .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                        .handler(new ChannelInitializer<DatagramChannel>() {
-                            @Override
-                            protected void initChannel(DatagramChannel ch) {
-                                inbound.initUdp(ch);
-                            }
-                        });
-                ChannelFuture ubound = ub.bind(at).awaitUninterruptibly();
-                if (!ubound.isSuccess()) {
-                    throw bindFailure("UDP", at, ubound.cause());
+                try {
+                    listeners.add(UdpListener.bind(workers, at, inbound::initUdp, log));
+                } catch (java.io.IOException e) {
+                    throw listenFailure(e);
                 }
-                listeners.add(ubound.channel());
-                log.info(0, "transport/internet/udp", "listening UDP on " + hostPort(at));
             }
         }
     }
 
+    /** The transport's words (V2Ray's), with the bind error kept as the cause for callers that look. */
+    private static EngineException listenFailure(Throwable failure) {
+        Throwable cause = failure.getCause();
+        return new EngineException(failure.getMessage(), cause instanceof BindException ? cause : null);
+    }
+
     /**
-     * SECURITY.md 1.6: V2Ray starts a socks/http inbound without authentication on every interface without
+     * docs/spec/security.md 1.6: V2Ray starts a socks/http inbound without authentication on every interface without
      * a word; vtool runs it too (same JSON semantics) but says so once at start-up.
      */
     static String openProxyWarning(InboundConfig ic, InetAddress address) {
@@ -229,16 +233,6 @@ public final class Engine implements AutoCloseable {
                 + ": anyone who can reach it can use it as an open proxy (set \"listen\": \"127.0.0.1\" or add accounts)";
     }
 
-    /** One INFO line per second at most: a flood over the cap must not flood the log too. */
-    private void refusedOverLimit(String protocol, InetSocketAddress src, String limit) {
-        long now = System.nanoTime();
-        long last = lastLimitLog.get();
-        if (now - last >= 1_000_000_000L && lastLimitLog.compareAndSet(last, now)) {
-            log.info(0, "proxy/" + protocol, "closed a connection from " + hostPort(src) + ": policy.limits."
-                    + limit + " reached (a vtool limit; raise it in the config if this is legitimate load)");
-        }
-    }
-
     private static InetAddress listenAddress(String listen) throws EngineException {
         try {
             return InetAddress.getByName(listen == null ? "0.0.0.0" : listen);
@@ -247,27 +241,13 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private static String hostPort(InetSocketAddress a) {
-        return Destination.of(dev.vtool.schema.model.Network.TCP, a).hostPort();
-    }
-
-    /** Go's wording, so the line reads like V2Ray's {@code failed to listen TCP on ...} chain. */
-    private static EngineException bindFailure(String net, InetSocketAddress at, Throwable cause) {
-        String m = cause == null || cause.getMessage() == null ? String.valueOf(cause) : cause.getMessage();
-        String lower = m.toLowerCase(java.util.Locale.ROOT);
-        String reason = lower.contains("in use") ? "bind: address already in use"
-                : lower.contains("permission") || lower.contains("access denied") ? "bind: permission denied"
-                : lower.contains("assign") ? "bind: cannot assign requested address" : m;
-        String hp = hostPort(at);
-        return new EngineException("failed to listen " + net + " on " + hp + " > listen " + net.toLowerCase(
-                java.util.Locale.ROOT) + " " + hp + ": " + reason, cause instanceof BindException ? cause : null);
-    }
-
-    /** Addresses actually bound (useful with port 0 in tests). */
+    /** IP addresses actually bound (useful with port 0 in tests); listeners on unix sockets are left out. */
     public List<InetSocketAddress> boundAddresses() {
         List<InetSocketAddress> out = new ArrayList<>();
         for (Channel c : listeners) {
-            out.add((InetSocketAddress) c.localAddress());
+            if (c.localAddress() instanceof InetSocketAddress a) {
+                out.add(a);
+            }
         }
         return out;
     }

@@ -1,16 +1,20 @@
 package dev.vtool.engine;
 
+import io.netty.channel.Channel;
 import io.netty.channel.socket.DatagramChannel;
-import io.netty.channel.socket.SocketChannel;
 
 /**
- * One configured inbound: the engine accepts TCP connections (and UDP packets, if wanted) on its ports
- * and hands each to the inbound, which speaks the protocol's handshake and then calls
- * {@link Dispatcher#dispatch(Session, Link)}.
+ * One configured inbound: the engine listens on its ports through the stream transport its
+ * {@code streamSettings} select (and for UDP packets, if wanted) and hands each connection to the inbound,
+ * which speaks the protocol's handshake and then calls {@link Dispatcher#dispatch(Session, Link)}.
  */
 public interface InboundHandler {
-    /** Sets up the pipeline of a freshly accepted connection; the session's policy and source are set. */
-    void initConnection(SocketChannel channel, Session session);
+    /**
+     * Sets up the pipeline of a freshly accepted connection; the session's policy and source are set. The
+     * channel reads and writes the stream's plain bytes: the transport's own handlers (a security layer,
+     * websocket framing) sit before the inbound's in its pipeline.
+     */
+    void initConnection(Channel channel, Session session);
 
     /** Whether this inbound also listens for UDP on its ports. */
     default boolean wantsUdp() {

@@ -2,10 +2,13 @@ package dev.vtool.engine;
 
 import dev.vtool.engine.log.EngineLog;
 import dev.vtool.engine.transport.ChannelLink;
+import dev.vtool.engine.transport.DialTarget;
 import dev.vtool.engine.transport.Dialer;
-import dev.vtool.engine.transport.Resolver;
+import dev.vtool.engine.transport.SecurityLayer;
+import dev.vtool.engine.transport.SystemDialer;
 import dev.vtool.engine.transport.Transports;
 import dev.vtool.schema.model.LevelPolicy;
+import dev.vtool.schema.transport.StreamSettings;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -21,7 +24,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * {@code proxySettings}: the outbound's "connection to its server" is one end of a loopback TCP pair whose
@@ -29,29 +31,51 @@ import java.util.function.Predicate;
  * routing, as in V2Ray). Netty 4.2's in-VM channels cannot share an epoll event loop, so the pair is a
  * real loopback connection on the caller's loop; the listener takes exactly one connection and only the
  * one whose source port is our own client's, so no other local process can slip into the chain.
+ *
+ * <p>As in 4.34, the chain replaces the outbound's stream transport: only its security layer (tls) is
+ * applied over the chained connection.
  */
 final class ProxyChainDialer extends Dialer {
     private final String tag;
     private final Map<String, OutboundHandler> outbounds;
     private final EngineLog log;
 
-    ProxyChainDialer(Resolver resolver, String tag, Map<String, OutboundHandler> outbounds, EngineLog log) {
-        super(resolver);
+    ProxyChainDialer(SystemDialer system, StreamSettings settings, SecurityLayer security, String tag,
+                     Map<String, OutboundHandler> outbounds, EngineLog log) {
+        super(system, null, settings, security);
         this.tag = tag;
         this.outbounds = outbounds;
         this.log = log;
     }
 
     @Override
-    public Future<Channel> connect(EventLoop loop, String host, int port, String sendThrough, LevelPolicy policy,
-                                   Predicate<InetAddress> family) {
-        Promise<Channel> result = loop.newPromise();
+    protected Future<Channel> dial(EventLoop loop, DialTarget target, String sendThrough, LevelPolicy policy) {
+        Promise<Channel> chained = loop.newPromise();
         OutboundHandler via = outbounds.get(tag);
         if (via == null) {
-            result.tryFailure(new ConnectException("failed to get outbound handler with tag: " + tag));
-            return result;
+            chained.tryFailure(new ConnectException("failed to get outbound handler with tag: " + tag));
+            return chained;
         }
-        new Pair(loop, Destination.tcp(host, port), policy, via, result).open();
+        new Pair(loop, Destination.tcp(target.host(), target.port()), policy, via, chained).open();
+        if (security() == null) {
+            return chained;
+        }
+        Promise<Channel> result = loop.newPromise();
+        chained.addListener(f -> {
+            if (!f.isSuccess()) {
+                result.tryFailure(f.cause());
+                return;
+            }
+            Channel ch = chained.getNow();
+            security().client(ch, settings().security(), target, java.util.List.of()).addListener(s -> {
+                if (s.isSuccess()) {
+                    result.trySuccess(ch);
+                } else {
+                    ch.close();
+                    result.tryFailure(s.cause());
+                }
+            });
+        });
         return result;
     }
 
@@ -81,7 +105,7 @@ final class ProxyChainDialer extends Dialer {
                     .childOption(ChannelOption.AUTO_READ, false)
                     .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Dialer.waterMark(policy))
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, SystemDialer.waterMark(policy))
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel far) {
@@ -106,7 +130,7 @@ final class ProxyChainDialer extends Dialer {
                         result.tryFailure(new ConnectException("proxy chain to " + tag + " did not connect"));
                     }
                 }, 10, java.util.concurrent.TimeUnit.SECONDS);
-                Dialer.bootstrap(loop, policy).connect(listener.localAddress()).addListener(c -> {
+                SystemDialer.bootstrap(loop, policy).connect(listener.localAddress()).addListener(c -> {
                     ChannelFuture cf = (ChannelFuture) c;
                     if (!cf.isSuccess()) {
                         listener.close();

@@ -12,7 +12,7 @@ import java.util.function.Predicate;
  * The UDP flows of one inbound listener, with {@code policy.limits} applied: at most
  * {@code udpMaxSessions} flows, {@code udpMaxSessionsPerSource} per client IP, and a flow idle for
  * {@code udpSessionIdle} (or the level's connIdle, if shorter) is closed by {@link #sweep}. V2Ray caps
- * nothing here (SECURITY.md 1.5). Not thread safe: used on the listener's event loop only.
+ * nothing here (docs/spec/security.md 1.5). Not thread safe: used on the listener's event loop only.
  *
  * @param <K> what identifies a flow (client address, or client and destination)
  */

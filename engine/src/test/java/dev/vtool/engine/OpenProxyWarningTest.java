@@ -7,7 +7,7 @@ import dev.vtool.schema.model.Config;
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 
-/** SECURITY.md 1.6: a start-up warning for socks/http without authentication beyond loopback (checked without binding). */
+/** docs/spec/security.md 1.6: a start-up warning for socks/http without authentication beyond loopback (checked without binding). */
 class OpenProxyWarningTest {
     private static Config config(String settings, String protocol) throws Exception {
         return EngineHarness.config("""

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * SECURITY.md 1.6: the SOCKS UDP relay serves only clients holding an authenticated UDP ASSOCIATE and
+ * docs/spec/security.md 1.6: the SOCKS UDP relay serves only clients holding an authenticated UDP ASSOCIATE and
  * stops when that TCP connection closes (RFC 1928 section 7). V2Ray 4.34 relays for anyone.
  */
 @ExtendWith(LeakCheck.class)

@@ -30,12 +30,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SECURITY.md tests a-f against the real `vtool run` process (the cli's Main in a separate JVM) serving
+ * docs/spec/security.md tests a-f against the real `vtool run` process (the cli's Main in a separate JVM) serving
  * VMess on loopback with {@code policy.handshake = 3 s}: garbage, floods, slowloris, replays, stale and
  * tampered handshakes and every malformed option get zero bytes back, never an upstream dial, and
  * never take the process down.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.Tag("slow") // starts vtool processes; the full suite runs it, -Punit does not
 class HostileVmessProcessTest {
     private static final int HANDSHAKE_SECONDS = 3;
     @TempDir

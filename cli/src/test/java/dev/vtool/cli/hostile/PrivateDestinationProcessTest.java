@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SECURITY.md 1.7/1.8 against the real `vtool run` process: a VMess server whose freedom outbound has no
+ * docs/spec/security.md 1.7/1.8 against the real `vtool run` process: a VMess server whose freedom outbound has no
  * {@code allowPrivate} must not reach a loopback listener however the client spells the address,
  * including a name the resolver maps to loopback (a hosts file stands in for a rebinding DNS answer).
  */
+@org.junit.jupiter.api.Tag("slow") // starts vtool processes; the full suite runs it, -Punit does not
 class PrivateDestinationProcessTest {
     @TempDir
     Path dir;

@@ -16,7 +16,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 
 /**
@@ -36,7 +36,7 @@ final class DokodemoInbound implements InboundHandler {
     }
 
     @Override
-    public void initConnection(SocketChannel ch, Session session) {
+    public void initConnection(Channel ch, Session session) {
         if (!settings.networks().contains(Network.TCP)) {
             ch.close();
             return;

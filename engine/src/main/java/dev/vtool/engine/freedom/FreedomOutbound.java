@@ -44,7 +44,7 @@ final class FreedomOutbound implements OutboundHandler {
         };
     }
 
-    /** Whether this session's destination must pass the private-address check (SECURITY.md 1.7). */
+    /** Whether this session's destination must pass the private-address check (docs/spec/security.md 1.7). */
     boolean guards(Session session) {
         // a redirect host is the operator's choice, not the client's
         return session.remoteFacing() && !settings.allowPrivate() && settings.redirectHost() == null;
@@ -102,7 +102,8 @@ final class FreedomOutbound implements OutboundHandler {
                 }
                 return;
             }
-            context.dialer().connect(link.eventLoop(), allowed, target.port(), sendThrough, session.policy())
+            context.dialer().connect(link.eventLoop(), target.host(), allowed, target.port(), sendThrough,
+                            session.policy())
                     .addListener(f -> {
                         if (f.isSuccess()) {
                             link.relayTo((Channel) f.getNow());

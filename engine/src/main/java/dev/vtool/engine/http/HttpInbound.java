@@ -5,7 +5,7 @@ import dev.vtool.engine.InboundHandler;
 import dev.vtool.engine.Session;
 import dev.vtool.schema.model.HttpInboundSettings;
 import dev.vtool.schema.model.InboundConfig;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 
@@ -22,7 +22,7 @@ final class HttpInbound implements InboundHandler {
     }
 
     @Override
-    public void initConnection(SocketChannel ch, Session session) {
+    public void initConnection(Channel ch, Session session) {
         int cap = context.limits().httpMaxHeaderSize();
         ch.pipeline().addLast("http-codec", new HttpServerCodec(cap, cap, 8192));
         ch.pipeline().addLast("http-keepalive", new HttpServerKeepAliveHandler());

@@ -6,7 +6,7 @@ import dev.vtool.engine.Session;
 import dev.vtool.schema.model.InboundConfig;
 import dev.vtool.schema.model.SocksInboundSettings;
 import io.netty.channel.socket.DatagramChannel;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.Channel;
 
 /** The socks inbound: SOCKS4/4a and SOCKS5 on TCP, SOCKS5 UDP on the same port when {@code udp} is on. */
 final class SocksInbound implements InboundHandler {
@@ -22,7 +22,7 @@ final class SocksInbound implements InboundHandler {
     }
 
     @Override
-    public void initConnection(SocketChannel ch, Session session) {
+    public void initConnection(Channel ch, Session session) {
         SocksServerHandler handler = new SocksServerHandler(settings, context, session, associations);
         ch.pipeline().addLast("socks-detect", new SocksVersionDetector(handler));
         ch.pipeline().addLast("socks-handler", handler);

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 /**
  * The clients of a socks inbound that hold an authenticated UDP ASSOCIATE (RFC 1928 section 7): the
  * UDP relay serves datagrams only from their IP addresses, and only while the TCP connection that
- * asked for the association is open. V2Ray 4.34 relays for anyone (SECURITY.md 1.6). Thread safe:
+ * asked for the association is open. V2Ray 4.34 relays for anyone (docs/spec/security.md 1.6). Thread safe:
  * TCP connections and the UDP listener live on different event loops.
  */
 final class UdpAssociations {

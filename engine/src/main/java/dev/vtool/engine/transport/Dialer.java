@@ -1,37 +1,55 @@
 package dev.vtool.engine.transport;
 
 import dev.vtool.schema.model.LevelPolicy;
-import io.netty.bootstrap.Bootstrap;
+import dev.vtool.schema.transport.StreamSettings;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.Promise;
-import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Opens outgoing TCP connections for outbounds: on the caller's event loop (no thread hop for the relay),
- * with auto-read off until the relay starts, half-closure allowed and the policy's buffer as the write
- * high-water mark, from {@code sendThrough} if configured. Names are resolved off the event loop; the
- * addresses are tried in turn like Go's dialer does.
+ * How one outbound reaches its server (V2Ray's outbound handler {@code Dial}): through the stream
+ * transport and security layer its {@code streamSettings} select. Outbounds get theirs from
+ * {@code EngineContext.dialer()}; the channel they get reads and writes plain bytes however it travels.
  */
 public class Dialer {
-    private static final int CONNECT_TIMEOUT_MILLIS = 16_000;
-    private final Resolver resolver;
+    private final SystemDialer system;
+    private final StreamTransport transport;
+    private final StreamSettings settings;
+    private final SecurityLayer security;
 
+    /** Plain TCP without stream settings: straight to the system dialer. */
     public Dialer(Resolver resolver) {
-        this.resolver = resolver;
+        this(new SystemDialer(resolver), null, StreamSettings.plainTcp(), null);
+    }
+
+    /**
+     * @param transport the network {@code settings} select, or null for plain system TCP
+     * @param security  the security layer {@code settings} select, or null for none
+     */
+    public Dialer(SystemDialer system, StreamTransport transport, StreamSettings settings, SecurityLayer security) {
+        this.system = system;
+        this.transport = transport;
+        this.settings = settings;
+        this.security = security;
     }
 
     public Resolver resolver() {
-        return resolver;
+        return system.resolver();
+    }
+
+    protected SystemDialer system() {
+        return system;
+    }
+
+    protected StreamSettings settings() {
+        return settings;
+    }
+
+    protected SecurityLayer security() {
+        return security;
     }
 
     /**
@@ -41,113 +59,27 @@ public class Dialer {
      */
     public Future<Channel> connect(EventLoop loop, String host, int port, String sendThrough, LevelPolicy policy,
                                    Predicate<InetAddress> family) {
-        Promise<Channel> result = loop.newPromise();
-        InetAddress literal = literal(host);
-        if (literal != null) {
-            attempt(loop, List.of(literal), 0, port, sendThrough, policy, result, null);
-            return result;
-        }
-        resolver.resolve(host, loop).addListener(f -> {
-            if (!f.isSuccess()) {
-                result.tryFailure(f.cause());
-                return;
-            }
-            @SuppressWarnings("unchecked")
-            List<InetAddress> all = ((List<InetAddress>) f.getNow()).stream().filter(family).toList();
-            if (all.isEmpty()) {
-                result.tryFailure(new java.net.UnknownHostException("lookup " + host + ": no suitable address"));
-                return;
-            }
-            attempt(loop, all, 0, port, sendThrough, policy, result, null);
-        });
-        return result;
+        return dial(loop, new DialTarget(host, port, null, family), sendThrough, policy);
     }
 
-    /** Connects to exactly these already resolved (and checked) addresses, in turn: no second lookup. */
-    public Future<Channel> connect(EventLoop loop, List<InetAddress> addresses, int port, String sendThrough,
-                                   LevelPolicy policy) {
-        Promise<Channel> result = loop.newPromise();
-        attempt(loop, addresses, 0, port, sendThrough, policy, result, null);
-        return result;
+    /**
+     * Connects to exactly these already resolved (and checked) addresses of {@code host}, in turn: no second
+     * lookup; the host still names the server to a security layer.
+     */
+    public Future<Channel> connect(EventLoop loop, String host, List<InetAddress> addresses, int port,
+                                   String sendThrough, LevelPolicy policy) {
+        return dial(loop, new DialTarget(host, port, List.copyOf(addresses), a -> true), sendThrough, policy);
     }
 
     public Future<Channel> connect(EventLoop loop, String host, int port, String sendThrough, LevelPolicy policy) {
         return connect(loop, host, port, sendThrough, policy, a -> true);
     }
 
-    private void attempt(EventLoop loop, List<InetAddress> addresses, int index, int port, String sendThrough,
-                         LevelPolicy policy, Promise<Channel> result, Throwable last) {
-        if (index >= Math.min(addresses.size(), 4)) {
-            result.tryFailure(last != null ? last : new ConnectException("no address to dial"));
-            return;
+    /** Opens the stream; a subclass may carry it some other way (a proxySettings chain). */
+    protected Future<Channel> dial(EventLoop loop, DialTarget target, String sendThrough, LevelPolicy policy) {
+        if (transport == null) {
+            return system.connect(loop, target, sendThrough, policy, settings.sockopt());
         }
-        Bootstrap b = bootstrap(loop, policy);
-        InetSocketAddress remote = new InetSocketAddress(addresses.get(index), port);
-        ChannelFuture cf = sendThrough == null ? b.connect(remote)
-                : b.connect(remote, new InetSocketAddress(literal(sendThrough), 0));
-        cf.addListener(f -> {
-            if (f.isSuccess()) {
-                if (!result.trySuccess(cf.channel())) {
-                    cf.channel().close();
-                }
-            } else {
-                attempt(loop, addresses, index + 1, port, sendThrough, policy, result,
-                        describe(remote, f.cause()));
-            }
-        });
-    }
-
-    /** Go's wording: {@code dial tcp 127.0.0.1:1: connect: connection refused}. */
-    private static Throwable describe(InetSocketAddress remote, Throwable cause) {
-        String m = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-        String lower = m.toLowerCase(java.util.Locale.ROOT);
-        String what = lower.contains("refused") ? "connection refused"
-                : lower.contains("timed out") ? "i/o timeout"
-                : lower.contains("unreachable") ? "network is unreachable" : m;
-        String addr = remote.getAddress().getHostAddress();
-        addr = addr.contains(":") ? "[" + addr + "]" : addr;
-        return new ConnectException("dial tcp " + addr + ":" + remote.getPort() + ": connect: " + what);
-    }
-
-    public static Bootstrap bootstrap(EventLoop loop, LevelPolicy policy) {
-        Bootstrap b = new Bootstrap().group(loop).channel(Transports.socketChannel())
-                .option(ChannelOption.ALLOCATOR, io.netty.buffer.PooledByteBufAllocator.DEFAULT)
-                .option(ChannelOption.RECVBUF_ALLOCATOR, Transports.readAllocator())
-                .option(ChannelOption.AUTO_READ, false)
-                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
-                .handler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        // outbounds add their codecs after the connection is up
-                    }
-                });
-        WriteBufferWaterMark mark = waterMark(policy);
-        if (mark != null) {
-            b.option(ChannelOption.WRITE_BUFFER_WATER_MARK, mark);
-        }
-        return b;
-    }
-
-    /** V2Ray buffers {@code bufferSize} per direction; the write high-water mark is Netty's equivalent. */
-    public static WriteBufferWaterMark waterMark(LevelPolicy policy) {
-        long size = policy.bufferSize();
-        if (size < 0) {
-            return new WriteBufferWaterMark(Integer.MAX_VALUE / 2, Integer.MAX_VALUE);
-        }
-        int high = (int) Math.max(size, 32 * 1024);
-        return new WriteBufferWaterMark(high / 2, high);
-    }
-
-    private static InetAddress literal(String host) {
-        if (!dev.vtool.schema.model.IpText.isIpLiteral(host)) {
-            return null;
-        }
-        try {
-            return InetAddress.getByName(dev.vtool.schema.model.IpText.stripBrackets(host));
-        } catch (java.net.UnknownHostException e) {
-            return null;
-        }
+        return transport.dial(new DialRequest(loop, target, sendThrough, policy, settings, security, system));
     }
 }

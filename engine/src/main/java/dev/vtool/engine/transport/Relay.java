@@ -8,14 +8,13 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
-import io.netty.channel.socket.DuplexChannel;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Copies payload both ways between the client channel and the outbound channel, handing each ByteBuf
  * over without copying. Back-pressure: a side stops reading while the other side is not writable and
- * resumes when it drains. Half-close travels through ({@code shutdownOutput}); once one direction has
+ * resumes when it drains. Half-close travels through ({@link OutputShutdown}); once one direction has
  * ended the other gets {@code uplinkOnly}/{@code downlinkOnly} of idle time, as in V2Ray. Both channels
  * live on the same event loop, so no state here needs locking.
  */
@@ -86,9 +85,7 @@ public final class Relay {
             return;
         }
         peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
-            if (peer instanceof DuplexChannel d && peer.isActive()) {
-                d.shutdownOutput();
-            } else {
+            if (!OutputShutdown.shutdown(peer)) {
                 closeBoth();
             }
         });

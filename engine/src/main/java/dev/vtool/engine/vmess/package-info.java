@@ -1,5 +1,5 @@
 /**
- * VMess as V2Ray 4.34 speaks it (VMESS-SPEC.md), split by role like V2Ray's proxy/vmess:
+ * VMess as V2Ray 4.34 speaks it (docs/spec/vmess.md), split by role like V2Ray's proxy/vmess:
  * <ul>
  *   <li>{@code aead}: the KDF tower, AuthID, sealed request header, AEAD response header, AuthID replay filter;</li>
  *   <li>{@code legacy}: HMAC-MD5 user hashes and their time table with taint fuses, alternate ids,

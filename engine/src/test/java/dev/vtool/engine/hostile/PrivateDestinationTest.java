@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * SECURITY.md 1.7/1.8: through a VMess server, freedom refuses loopback/private/reserved targets
+ * docs/spec/security.md 1.7/1.8: through a VMess server, freedom refuses loopback/private/reserved targets
  * however they are spelt, unless its settings say {@code "allowPrivate": true}.
  */
 @ExtendWith(LeakCheck.class)

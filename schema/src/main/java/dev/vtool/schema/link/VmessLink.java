@@ -7,7 +7,7 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The fields of a v2rayN "version 2" {@code vmess://} share link (V2RAY-CONFIG.md §7). Every field is a
+ * The fields of a v2rayN "version 2" {@code vmess://} share link (docs/spec/v2ray-config.md §7). Every field is a
  * string, "" when unset, exactly as written into the link.
  */
 public record VmessLink(String ps, String add, String port, String id, String aid, String scy, String net,

@@ -1,6 +1,8 @@
 package dev.vtool.schema.model;
 
 import dev.vtool.schema.json.ConfigDocument;
+import dev.vtool.schema.transport.StreamSettings;
+import dev.vtool.schema.transport.StreamSettingsParser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -39,6 +41,7 @@ public final class ConfigModelBuilder {
         List<InboundConfig> inbounds = new ArrayList<>();
         List<OutboundConfig> outbounds = new ArrayList<>();
         ConfigNode dns = null;
+        StreamSettingsParser streams = new StreamSettingsParser(transportSection(docs));
         for (ConfigDocument doc : docs) {
             ConfigNode root = ConfigNode.root(doc);
             if (!root.json().isObject()) {
@@ -59,12 +62,12 @@ public final class ConfigModelBuilder {
             }
             List<InboundConfig> ins = new ArrayList<>();
             for (ConfigNode n : root.array("inbounds")) {
-                ins.add(inbound(n));
+                ins.add(inbound(n, streams));
             }
             mergeInbounds(inbounds, ins);
             List<OutboundConfig> outs = new ArrayList<>();
             for (ConfigNode n : root.array("outbounds")) {
-                outs.add(outbound(n));
+                outs.add(outbound(n, streams));
             }
             boolean tail = doc.source().name().toLowerCase(Locale.ROOT).contains("tail");
             mergeOutbounds(outbounds, outs, tail);
@@ -72,6 +75,18 @@ public final class ConfigModelBuilder {
         checkBalancers(routing, docs.get(docs.size() - 1));
         checkDnsUse(dns, routing, outbounds);
         return new Config(log, policy, inbounds, outbounds, routing);
+    }
+
+    /** 4.34 merges files first: the last file with a {@code transport} section supplies it to every stream. */
+    private static ConfigNode transportSection(List<ConfigDocument> docs) throws ConfigModelException {
+        ConfigNode section = null;
+        for (ConfigDocument doc : docs) {
+            ConfigNode root = ConfigNode.root(doc);
+            if (root.json().isObject() && root.has("transport")) {
+                section = root.object("transport");
+            }
+        }
+        return section;
     }
 
     private static void mergeInbounds(List<InboundConfig> base, List<InboundConfig> more) {
@@ -112,16 +127,6 @@ public final class ConfigModelBuilder {
             ConfigNode n = root.get(key);
             if (n != null && !(n.json().isObject() && n.json().isEmpty())) {
                 throw n.error(key + ": this section is not supported by vtool run yet");
-            }
-        }
-        // transport holds per-network defaults; only the TCP ones can reach a connection vtool runs
-        ConfigNode transport = root.object("transport");
-        ConfigNode tcp = transport == null ? null : transport.object("tcpSettings");
-        if (tcp != null) {
-            ConfigNode header = tcp.object("header");
-            if (header != null && !"none".equals(header.lowerString("type", "none")) || tcp.bool("acceptProxyProtocol")) {
-                throw tcp.error("transport.tcpSettings: HTTP header obfuscation and acceptProxyProtocol "
-                        + "are not supported by vtool run yet");
             }
         }
         for (String key : List.of("inbound", "outbound", "inboundDetour", "outboundDetour", "port")) {
@@ -237,7 +242,7 @@ public final class ConfigModelBuilder {
 
     // ---- inbounds ----
 
-    private static InboundConfig inbound(ConfigNode n) throws ConfigModelException {
+    private static InboundConfig inbound(ConfigNode n, StreamSettingsParser streams) throws ConfigModelException {
         String where = n.path();
         ConfigNode protoNode = n.get("protocol");
         String protocol = n.lowerString("protocol", "");
@@ -251,7 +256,7 @@ public final class ConfigModelBuilder {
         String tag = n.string("tag", null);
         String listen = listen(n);
         PortRange ports = ports(n, listen);
-        streamSettings(n);
+        StreamSettings stream = streamSettings(n, streams);
         ConfigNode allocate = n.object("allocate");
         if (allocate != null && !"always".equals(allocate.lowerString("strategy", "always"))) {
             throw allocate.error(where + ".allocate.strategy: " + allocate.string("strategy", "")
@@ -265,7 +270,7 @@ public final class ConfigModelBuilder {
             case "dokodemo-door" -> dokodemo(settings);
             default -> vmessInbound(settings);
         };
-        return new InboundConfig(tag, listen, ports, protocol, s, sniffing(n), n.pointer());
+        return new InboundConfig(tag, listen, ports, protocol, s, sniffing(n), stream, n.pointer());
     }
 
     private static String listen(ConfigNode n) throws ConfigModelException {
@@ -333,42 +338,15 @@ public final class ConfigModelBuilder {
         return new Sniffing(s.bool("enabled"), over);
     }
 
-    private static void streamSettings(ConfigNode n) throws ConfigModelException {
-        ConfigNode ss = n.object("streamSettings");
-        if (ss == null) {
-            return;
+    /** Until the builder collects every refusal of a config, the first one found stops it. */
+    private static StreamSettings streamSettings(ConfigNode n, StreamSettingsParser streams)
+            throws ConfigModelException {
+        List<ConfigModelException> refused = new ArrayList<>();
+        StreamSettings stream = streams.parse(n, refused::add);
+        if (!refused.isEmpty()) {
+            throw refused.get(0);
         }
-        String where = ss.path();
-        String network = ss.lowerString("network", "tcp");
-        switch (network) {
-            case "tcp" -> { }
-            case "kcp", "mkcp", "ws", "websocket", "http", "h2", "ds", "domainsocket", "quic" ->
-                    throw ss.get("network").error(where + ".network: " + network + " is not supported by vtool run yet");
-            default -> throw ss.get("network").error("Config: unknown transport protocol: " + network);
-        }
-        if ("tls".equals(ss.lowerString("security", ""))) {
-            throw ss.get("security").error(where + ".security: tls is not supported by vtool run yet");
-        }
-        ConfigNode tcp = ss.object("tcpSettings");
-        if (tcp != null) {
-            ConfigNode header = tcp.object("header");
-            if (header != null && !"none".equals(header.lowerString("type", "none"))) {
-                throw header.error(where + ".tcpSettings.header.type: " + header.string("type", "")
-                        + " is not supported by vtool run yet");
-            }
-            if (tcp.bool("acceptProxyProtocol")) {
-                throw tcp.get("acceptProxyProtocol").error(where
-                        + ".tcpSettings.acceptProxyProtocol is not supported by vtool run yet");
-            }
-        }
-        ConfigNode sockopt = ss.object("sockopt");
-        if (sockopt != null) {
-            String tproxy = sockopt.lowerString("tproxy", "off");
-            if (sockopt.has("mark") && sockopt.number("mark", 0, Integer.MIN_VALUE, Integer.MAX_VALUE) != 0
-                    || tproxy.equals("redirect") || tproxy.equals("tproxy") || sockopt.bool("acceptProxyProtocol")) {
-                throw sockopt.error(where + ".sockopt (mark, tproxy, acceptProxyProtocol) is not supported by vtool run yet");
-            }
-        }
+        return stream;
     }
 
     private static List<Account> accounts(ConfigNode s) throws ConfigModelException {
@@ -448,7 +426,7 @@ public final class ConfigModelBuilder {
 
     // ---- outbounds ----
 
-    private static OutboundConfig outbound(ConfigNode n) throws ConfigModelException {
+    private static OutboundConfig outbound(ConfigNode n, StreamSettingsParser streams) throws ConfigModelException {
         String where = n.path();
         ConfigNode protoNode = n.get("protocol");
         String protocol = n.lowerString("protocol", "");
@@ -459,7 +437,7 @@ public final class ConfigModelBuilder {
         if (!OUTBOUND_PROTOCOLS.contains(protocol)) {
             throw protoNode.error(where + ".protocol: " + protocol + " is not supported by vtool run yet");
         }
-        streamSettings(n);
+        StreamSettings stream = streamSettings(n, streams);
         ConfigNode mux = n.object("mux");
         if (mux != null && mux.bool("enabled")) {
             throw mux.get("enabled").error(where + ".mux: mux is not supported by vtool run yet");
@@ -483,7 +461,7 @@ public final class ConfigModelBuilder {
             default -> vmessOutbound(settings, n);
         };
         return new OutboundConfig(n.string("tag", null), protocol, s,
-                sendThrough == null ? null : IpText.stripBrackets(sendThrough), proxyTag, n.pointer());
+                sendThrough == null ? null : IpText.stripBrackets(sendThrough), proxyTag, stream, n.pointer());
     }
 
     private static FreedomSettings freedom(ConfigNode s) throws ConfigModelException {

@@ -1,11 +1,14 @@
 package dev.vtool.schema.model;
 
+import dev.vtool.schema.transport.StreamSettings;
+
 /**
  * One inbound.
  *
- * @param listen  IP literal to bind, or null for all addresses
- * @param pointer JSON Pointer of this inbound in its file, for messages
+ * @param listen         IP literal to bind, or null for all addresses
+ * @param streamSettings how its connections are carried (network, security, socket options)
+ * @param pointer        JSON Pointer of this inbound in its file, for messages
  */
 public record InboundConfig(String tag, String listen, PortRange ports, String protocol, InboundSettings settings,
-                            Sniffing sniffing, String pointer) {
+                            Sniffing sniffing, StreamSettings streamSettings, String pointer) {
 }

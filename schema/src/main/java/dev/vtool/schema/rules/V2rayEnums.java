@@ -3,7 +3,7 @@ package dev.vtool.schema.rules;
 import java.util.List;
 import java.util.Map;
 
-/** The enumerations V2Ray 4.34 knows, in one place (facts: V2RAY-CONFIG.md §2–4). */
+/** The enumerations V2Ray 4.34 knows, in one place (facts: docs/spec/v2ray-config.md §2–4). */
 final class V2rayEnums {
     private V2rayEnums() {
     }

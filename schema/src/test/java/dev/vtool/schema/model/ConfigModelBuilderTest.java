@@ -136,7 +136,7 @@ class ConfigModelBuilderTest {
         assertTrue(error("{\"inbounds\": [{\"port\": 1, \"protocol\": \"vless\"}]}")
                 .endsWith("inbounds[0].protocol: vless is not supported by vtool run yet"));
         assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"streamSettings\": {\"security\": \"tls\"}}]}")
-                .endsWith("outbounds[0].streamSettings.security: tls is not supported by vtool run yet"));
+                .endsWith("outbounds[0].streamSettings.security \"tls\" is not supported by vtool yet"));
         assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"mux\": {\"enabled\": true}}]}")
                 .contains("mux is not supported by vtool run yet"));
         assertTrue(error("{\"inbounds\": [{\"port\": 1, \"protocol\": \"dokodemo-door\", "
@@ -204,7 +204,25 @@ class ConfigModelBuilderTest {
                 {"dns": {"servers": ["localhost"]}, "routing": {"domainStrategy": "IPIfNonMatch"}}
                 """);
         assertTrue(error("""
-                {"transport": {"tcpSettings": {"header": {"type": "http"}}}}
-                """).contains("transport.tcpSettings: HTTP header obfuscation"));
+                {"transport": {"tcpSettings": {"header": {"type": "http"}}}, "outbounds": [{"protocol": "freedom"}]}
+                """).contains("transport.tcpSettings.header.type \"http\" is not supported by vtool yet"));
+    }
+
+    @Test
+    void streamSettingsAreCarriedAndTheLastFilesTransportSectionAppliesToEveryFile() throws Exception {
+        Config c = build("""
+                {"inbounds": [{"port": 1, "protocol": "socks", "streamSettings": {"Network": "TCP",
+                   "sockopt": {"tcpFastOpen": true}}}],
+                 "outbounds": [{"protocol": "freedom"}]}
+                """);
+        assertEquals("tcp", c.inbounds().get(0).streamSettings().network());
+        assertEquals(Boolean.TRUE, c.inbounds().get(0).streamSettings().sockopt().tcpFastOpen());
+        assertEquals(dev.vtool.schema.transport.StreamSettings.plainTcp(), c.outbounds().get(0).streamSettings());
+        // 4.34 merges the files first, then builds every stream with the merged transport section
+        ConfigDocument first = doc("a.json", "{\"inbounds\": [{\"port\": 1, \"protocol\": \"socks\"}]}");
+        ConfigDocument second = doc("b.json", "{\"transport\": {\"tcpSettings\": {\"acceptProxyProtocol\": true}}}");
+        ConfigModelException e = assertThrows(ConfigModelException.class,
+                () -> new ConfigModelBuilder().build(List.of(first, second)));
+        assertEquals("b.json:1:55: transport.tcpSettings.acceptProxyProtocol is not supported by vtool yet", e.describe());
     }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The forms of V2RAY-CONFIG.md §5.1, each with the verdict 4.34 gives. */
+/** The forms of docs/spec/v2ray-config.md §5.1, each with the verdict 4.34 gives. */
 class V2rayUuidTest {
     private static final String ID = "b831381d-6324-4d53-ad4f-8cda48b30811";
 

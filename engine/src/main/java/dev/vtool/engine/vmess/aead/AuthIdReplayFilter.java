@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Remembers every accepted AuthID until its own timestamp has left the acceptance window
  * ({@code ts + 120 s}), so a replay is refused for as long as it could otherwise be accepted.
  * V2Ray's rotating cuckoo filters forget after 120..240 s and let a future-stamped handshake be
- * replayed (SECURITY.md 1.2); this exact set does not, and has no false positives. Only AuthIDs that
+ * replayed (docs/spec/security.md 1.2); this exact set does not, and has no false positives. Only AuthIDs that
  * already decrypted with a user's key reach it, so its size is bounded by real handshakes.
  */
 public final class AuthIdReplayFilter {

@@ -8,7 +8,7 @@ import dev.vtool.engine.vmess.legacy.AesCfb;
 
 /**
  * Picks the body framing for one direction from the request's security, options and command
- * (VMESS-SPEC 5.2). The request direction uses (reqKey, reqIV), the response (respKey, respIV).
+ * (docs/spec/vmess.md 5.2). The request direction uses (reqKey, reqIV), the response (respKey, respIV).
  */
 public final class BodyCodecs {
     private BodyCodecs() {

@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * Client side of one VMess connection, drawing randomness in 4.34's order (key, IV, V from one
  * 33-byte read; padding length; padding; AuthID random; nonce) so fixed sources reproduce its bytes.
- * AEAD header when the account has no alternate ids, legacy otherwise (VMESS-SPEC 1.3).
+ * AEAD header when the account has no alternate ids, legacy otherwise (docs/spec/vmess.md 1.3).
  */
 public final class ClientSession {
     /** Legacy clients stamp {@code now + d}, d uniform in [-30, +29]. */

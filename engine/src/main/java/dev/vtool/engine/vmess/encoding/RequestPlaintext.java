@@ -7,7 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The request instruction plaintext (VMESS-SPEC 3.1): version, IV, key, V, options, P|security,
+ * The request instruction plaintext (docs/spec/vmess.md 3.1): version, IV, key, V, options, P|security,
  * reserved, command, port, address, P padding bytes, FNV-1a of everything before it.
  * Parsing is progressive so a CFB-encrypted header can be decrypted exactly as far as it goes.
  */

@@ -21,7 +21,7 @@ import java.util.Arrays;
 
 /**
  * Server side of one VMess connection. The request header is decoded incrementally from a
- * cumulation buffer in the order and with the failure behaviour of 4.34 (VMESS-SPEC 2.5, 3.6, 6.1):
+ * cumulation buffer in the order and with the failure behaviour of 4.34 (docs/spec/vmess.md 2.5, 3.6, 6.1):
  * AEAD first for every user, legacy only for users that have alternate ids. On a {@link VmessException}
  * with {@code drain()} set, the caller discards {@link #drainRemaining()} more bytes before closing.
  */

@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A server's users and everything that authenticates the first 16 bytes of a connection: the AEAD
  * AuthID decryptors (every user), the replay filter, the legacy hash table (only users with
- * alterId > 0; 4.34 would accept legacy from every user, which SECURITY.md 1.1 rules out) and the
+ * alterId > 0; 4.34 would accept legacy from every user, which docs/spec/security.md 1.1 rules out) and the
  * behaviour seed behind the drain budget. Thread safe.
  */
 public final class UserValidator {

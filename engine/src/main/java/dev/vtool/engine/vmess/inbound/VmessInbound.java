@@ -11,7 +11,7 @@ import dev.vtool.engine.vmess.encoding.VmessUser;
 import dev.vtool.engine.vmess.legacy.SessionHistory;
 import dev.vtool.schema.model.InboundConfig;
 import dev.vtool.schema.model.VmessInboundSettings;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.Channel;
 
 /**
  * The vmess inbound: every user can authenticate with the AEAD header; users with alterId > 0 also
@@ -47,7 +47,7 @@ public final class VmessInbound implements InboundHandler {
     }
 
     @Override
-    public void initConnection(SocketChannel channel, Session session) {
+    public void initConnection(Channel channel, Session session) {
         channel.pipeline().addLast("vmess-server", new VmessServerHandler(this, session));
     }
 

@@ -13,7 +13,7 @@ record VmessAccount(VmessId id, List<VmessId> alternates, SecurityType security,
         return new VmessAccount(id, AlternateIds.generate(id, u.alterId()), SecurityType.fromConfig(u.security()), u.email());
     }
 
-    /** 4.34's option bits per security (VMESS-SPEC 7.1). */
+    /** 4.34's option bits per security (docs/spec/vmess.md 7.1). */
     int options() {
         return switch (security) {
             case AES_128_GCM, CHACHA20_POLY1305 -> RequestOptions.CHUNK_STREAM | RequestOptions.CHUNK_MASKING | RequestOptions.GLOBAL_PADDING;

@@ -14,7 +14,7 @@ import io.netty.buffer.Unpooled;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** VMESS-SPEC 8.2, 8.3 and 8.5: cmdKey, KDF tower, AuthID, sealed request and response headers. */
+/** docs/spec/vmess.md 8.2, 8.3 and 8.5: cmdKey, KDF tower, AuthID, sealed request and response headers. */
 class AeadVectorsTest {
     private final byte[] cmdKey = VmessId.parse("b831381d-6324-4d53-ad4f-8cda48b30811").cmdKey();
     private final byte[] authId = hex("authid");

@@ -19,7 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** VMESS-SPEC 8.6: masks, ChaCha key, every body chunk vector, encoded and decoded. */
+/** docs/spec/vmess.md 8.6: masks, ChaCha key, every body chunk vector, encoded and decoded. */
 class BodyVectorsTest {
     static final ByteBufAllocator ALLOC = ByteBufAllocator.DEFAULT;
     private final byte[] key = hex("request.body.key");

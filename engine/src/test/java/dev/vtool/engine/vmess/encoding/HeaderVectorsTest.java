@@ -25,7 +25,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * VMESS-SPEC 8.3-8.5 through the sessions: the client reproduces 4.34's wire bytes from the same
+ * docs/spec/vmess.md 8.3-8.5 through the sessions: the client reproduces 4.34's wire bytes from the same
  * random draws, and the server decodes them to the request 4.34 decoded.
  */
 class HeaderVectorsTest {

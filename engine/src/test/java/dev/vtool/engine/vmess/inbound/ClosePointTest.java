@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * SECURITY.md 1.1 (the 2020 legacy probing attack): flip every bit of a captured legacy command and
+ * docs/spec/security.md 1.1 (the 2020 legacy probing attack): flip every bit of a captured legacy command and
  * every bit of an AEAD header, then feed zeros one byte at a time. The server must close only once its
  * drain budget is consumed, never at a point that tells which field failed (4.34 before 4.23.4 closed
  * right after the padding and checksum; 4.34 still closes at once after an AEAD checksum error).

@@ -13,7 +13,7 @@ import dev.vtool.engine.vmess.VmessId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** VMESS-SPEC 8.2 and 8.4: alternate ids, HMAC-MD5 user hashes, header IV, CFB, the hash table. */
+/** docs/spec/vmess.md 8.2 and 8.4: alternate ids, HMAC-MD5 user hashes, header IV, CFB, the hash table. */
 class LegacyVectorsTest {
     private final VmessId primary = new VmessId(hex("uuid"));
 

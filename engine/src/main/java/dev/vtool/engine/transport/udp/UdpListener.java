@@ -1,0 +1,43 @@
+package dev.vtool.engine.transport.udp;
+
+import dev.vtool.engine.log.EngineLog;
+import dev.vtool.engine.transport.ListenFailure;
+import dev.vtool.engine.transport.Transports;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.DatagramChannel;
+import java.net.InetSocketAddress;
+import java.util.function.Consumer;
+
+/**
+ * The UDP socket of an inbound that also takes packets (socks with {@code udp}, dokodemo-door with
+ * {@code udp} in its networks). As in 4.34 (its {@code udp} hub), this is not a stream transport: it
+ * listens on the inbound's address and port whatever {@code streamSettings.network} says.
+ */
+public final class UdpListener {
+    private UdpListener() {
+    }
+
+    /** Binds synchronously; the channel, or a failure worded as V2Ray's {@code failed to listen UDP on ...}. */
+    public static Channel bind(EventLoopGroup workers, InetSocketAddress at, Consumer<DatagramChannel> init,
+                               EngineLog log) throws ListenFailure {
+        ChannelFuture bound = new Bootstrap().group(workers).channel(Transports.datagramChannel())
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .handler(new ChannelInitializer<DatagramChannel>() {
+                    @Override
+                    protected void initChannel(DatagramChannel ch) {
+                        init.accept(ch);
+                    }
+                }).bind(at).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw ListenFailure.of("UDP", at, bound.cause());
+        }
+        log.info(0, "transport/internet/udp", "listening UDP on " + ListenFailure.hostPort(at));
+        return bound.channel();
+    }
+}

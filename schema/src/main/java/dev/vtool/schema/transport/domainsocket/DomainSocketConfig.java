@@ -1,0 +1,40 @@
+package dev.vtool.schema.transport.domainsocket;
+
+import dev.vtool.schema.model.ConfigModelException;
+import dev.vtool.schema.model.ConfigNode;
+import dev.vtool.schema.transport.NetworkConfig;
+import dev.vtool.schema.transport.TransportSettings;
+import java.util.List;
+
+/** Unix domain sockets ({@code network} {@code ds} or {@code domainsocket}). Not runnable yet. */
+public final class DomainSocketConfig implements NetworkConfig {
+    @Override
+    public String name() {
+        return "domainsocket";
+    }
+
+    @Override
+    public List<String> spellings() {
+        return List.of("ds", "domainsocket");
+    }
+
+    @Override
+    public String settingsKey() {
+        return "dsSettings";
+    }
+
+    @Override
+    public boolean runnable() {
+        return false;
+    }
+
+    @Override
+    public TransportSettings defaults() {
+        return DomainSocketSettings.DEFAULT;
+    }
+
+    @Override
+    public TransportSettings parse(ConfigNode s) throws ConfigModelException {
+        return new DomainSocketSettings(s.string("path", ""), s.bool("abstract"), s.bool("padding"));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.vtool.schema.transport.tcp;
+
+import dev.vtool.schema.model.ConfigModelException;
+import dev.vtool.schema.model.ConfigNode;
+import dev.vtool.schema.transport.HeaderType;
+import dev.vtool.schema.transport.NetworkConfig;
+import dev.vtool.schema.transport.TransportSettings;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Plain TCP, the default network. */
+public final class TcpConfig implements NetworkConfig {
+    @Override
+    public String name() {
+        return "tcp";
+    }
+
+    @Override
+    public List<String> spellings() {
+        return List.of("tcp");
+    }
+
+    @Override
+    public String settingsKey() {
+        return "tcpSettings";
+    }
+
+    @Override
+    public boolean runnable() {
+        return true;
+    }
+
+    @Override
+    public TransportSettings defaults() {
+        return TcpSettings.DEFAULT;
+    }
+
+    @Override
+    public TransportSettings parse(ConfigNode s) throws ConfigModelException {
+        return new TcpSettings(HeaderType.read(s, Set.of("none", "http"), "invalid TCP header config"),
+                s.bool("acceptProxyProtocol"));
+    }
+
+    @Override
+    public void refusals(ConfigNode s, TransportSettings parsed, Consumer<ConfigModelException> sink)
+            throws ConfigModelException {
+        TcpSettings tcp = (TcpSettings) parsed;
+        if (!"none".equals(tcp.headerType())) {
+            ConfigNode header = s.object("header");
+            sink.accept(NetworkConfig.notSupported(typeNode(header), tcp.headerType()));
+        }
+        if (tcp.acceptProxyProtocol()) {
+            sink.accept(NetworkConfig.notSupported(s.get("acceptProxyProtocol"), null));
+        }
+    }
+
+    private static ConfigNode typeNode(ConfigNode header) {
+        ConfigNode t = header.get("type");
+        return t != null ? t : header;
+    }
+}
