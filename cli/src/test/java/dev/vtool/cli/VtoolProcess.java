@@ -28,9 +28,9 @@ final class VtoolProcess implements AutoCloseable {
         return new VtoolProcess(p, log);
     }
 
-    /** Waits (at most 20 s) until something accepts on the port. */
+    /** Waits (at most 60 s: the JVM starts slowly on a loaded machine) until something accepts on the port. */
     VtoolProcess awaitListening(int port) throws Exception {
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < 1200; i++) {
             if (!process.isAlive()) {
                 throw new AssertionError("vtool exited with " + process.exitValue() + ":\n" + output());
             }
