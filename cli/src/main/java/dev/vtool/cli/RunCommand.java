@@ -111,6 +111,8 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.V2RAY_CONFIG_ERROR;
         }
+        // installed before the engine starts: a SIGTERM during start-up is a clean stop too, not exit 143
+        StopSignals signals = StopSignals.install();
         Engine engine;
         try {
             engine = Engine.start(config, log);
@@ -120,7 +122,6 @@ public final class RunCommand implements Callable<Integer> {
             log.close();
             return ExitCodes.V2RAY_CONFIG_ERROR;
         }
-        StopSignals signals = StopSignals.install();
         // any other way the JVM ends (SIGHUP, System.exit elsewhere) still closes the engine and the log
         Thread hook = new Thread(() -> {
             engine.shutdown(GRACE);
