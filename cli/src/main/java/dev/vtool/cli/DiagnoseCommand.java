@@ -2,7 +2,10 @@ package dev.vtool.cli;
 
 import dev.vtool.cli.output.DiagnosisJsonFormatter;
 import dev.vtool.cli.output.DiagnosisTextFormatter;
+import dev.vtool.cli.follow.FollowedFile;
+import dev.vtool.cli.follow.LogFollower;
 import dev.vtool.schema.diagnose.DiagnosisReport;
+import dev.vtool.schema.diagnose.DiagnosisTally;
 import dev.vtool.schema.diagnose.Diagnoser;
 import dev.vtool.schema.diagnose.KbEntry;
 import dev.vtool.schema.diagnose.KnowledgeBase;
@@ -12,8 +15,11 @@ import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.json.ConfigReader;
 import dev.vtool.schema.json.ReadResult;
 import dev.vtool.schema.source.SourceFile;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -32,11 +38,19 @@ import picocli.CommandLine.TypeConversionException;
 /** `vtool diagnose LOG...`: from V2Ray log lines to the cause and the fix, tailored with --config/--server. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = {"Explain V2Ray 4.34 log lines: what went wrong, why, and how to fix it.",
-                "Reads log files, stdin (journalctl -u v2ray | vtool diagnose) or single lines (--line).",
+                "Reads log files, stdin (journalctl -u v2ray | vtool diagnose) or single lines (--line),",
+                "as streams: logs of any size are read in constant memory.",
+                "With --follow, keeps reading a growing log (or journalctl -f through a pipe) and prints",
+                "each new cause once as it appears, then the counts, then the report at the end (Ctrl-C).",
                 "Exit codes: 0 nothing wrong found (normal events such as 'context canceled' do not count),",
                 "1 problems found, 2 usage or unreadable input."})
 public final class DiagnoseCommand implements Callable<Integer> {
     enum Format { TEXT, JSON }
+
+    private static final String STDIN = "<stdin>";
+
+    /** How often a followed file is checked for new data, truncation and rotation. */
+    static final long FOLLOW_POLL_MILLIS = 250;
 
     @Parameters(paramLabel = "LOG", arity = "0..*",
             description = "Log files (error log, access log, journalctl output); '-' reads stdin."
@@ -54,9 +68,20 @@ public final class DiagnoseCommand implements Callable<Integer> {
             description = "The server's config, compared with --config (e.g. VMess ids for 'invalid user').")
     Path server;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             converter = FormatConverter.class, description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
     Format format = Format.TEXT;
+
+    @Option(names = {"-f", "--follow"},
+            description = "Keep reading LOG as it grows, like tail -F (follows truncation and rotation), or a pipe"
+                    + " such as journalctl -f -u v2ray: each new cause is printed once when it first appears, the"
+                    + " counts every --interval when they changed, the full report when the input ends or on"
+                    + " Ctrl-C/SIGTERM.")
+    boolean follow;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "60",
+            description = "With --follow: seconds between lines of updated counts (default: ${DEFAULT-VALUE}).")
+    long intervalSeconds = 60;
 
     @Option(names = "--list", description = "List every known message (id, severity, title) and exit.")
     boolean list;
@@ -78,7 +103,6 @@ public final class DiagnoseCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         List<String> problems = new ArrayList<>();
-        List<SourceFile> inputs = new ArrayList<>();
         List<String> names = new ArrayList<>(logs);
         if (names.isEmpty() && lines.isEmpty()) {
             if (System.console() != null) {
@@ -88,56 +112,104 @@ public final class DiagnoseCommand implements Callable<Integer> {
             }
             names.add("-");
         }
-        for (String name : names) {
-            SourceFile f = readLog(name, problems);
-            if (f != null) {
-                inputs.add(f);
-            }
+        if (follow && (names.size() != 1 || !lines.isEmpty() || intervalSeconds < 1 || format != Format.TEXT)) {
+            err.println("vtool diagnose: --follow reads one log (a file or '-' for a pipe), prints text, and takes"
+                    + " --interval of 1 second or more");
+            return ExitCodes.USAGE_OR_IO;
         }
-        if (!lines.isEmpty()) {
-            inputs.add(new SourceFile("--line", String.join("\n", lines)));
-        }
+        // The configs first: a bad one is reported before a long log is read, not after.
         ConfigDocument client = readConfig("--config", config, problems);
         ConfigDocument serverDoc = readConfig("--server", server, problems);
+        if ((config != null && client == null) || (server != null && serverDoc == null)) {
+            problems.forEach(p -> err.println("vtool diagnose: " + p));
+            return ExitCodes.USAGE_OR_IO; // a config was asked for and cannot be used: say so rather than half-answer
+        }
+        TailorContext context = new TailorContext(client, serverDoc);
+        DiagnosisTally tally = new Diagnoser().tally();
+        if (follow) {
+            return follow(names.get(0), tally, context, out, err);
+        }
+        for (String name : names) {
+            readLog(name, tally, problems);
+        }
+        if (!lines.isEmpty()) {
+            try {
+                tally.read("--line", new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // in memory: cannot happen
+            }
+        }
         for (String p : problems) {
             err.println("vtool diagnose: " + p);
         }
-        if ((config != null && client == null) || (server != null && serverDoc == null)) {
-            return ExitCodes.USAGE_OR_IO; // a config was asked for and cannot be used: say so rather than half-answer
-        }
-        DiagnosisReport report = new Diagnoser().diagnose(inputs, new TailorContext(client, serverDoc));
+        int code = writeReport(tally.report(context), out);
+        return problems.isEmpty() ? code : ExitCodes.USAGE_OR_IO;
+    }
+
+    /** Prints the report; the exit code it calls for. */
+    private int writeReport(DiagnosisReport report, PrintStream out) {
         if (format == Format.JSON) {
             new DiagnosisJsonFormatter().write(report, out);
         } else {
             new DiagnosisTextFormatter(ReportOptions.colorEnabled(color)).write(report, out);
         }
         out.flush();
-        if (!problems.isEmpty()) {
-            return ExitCodes.USAGE_OR_IO;
-        }
         return report.hasProblems() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
-    /** A log as text; bytes that are not UTF-8 are replaced, since logs may quote raw network data. */
-    private static SourceFile readLog(String name, List<String> problems) {
-        try {
-            if (name.equals("-")) {
-                return new SourceFile("<stdin>", new String(System.in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-            Path path = Path.of(name);
-            if (Files.isDirectory(path)) {
-                problems.add(name + ": is a directory (name the log files, e.g. " + name + "/error.log)");
-                return null;
-            }
-            return new SourceFile(name, new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            problems.add(name + ": no such file");
-        } catch (AccessDeniedException e) {
-            problems.add(name + ": permission denied (V2Ray's logs are often root-only: try sudo)");
+    private int follow(String name, DiagnosisTally tally, TailorContext context, PrintStream out, PrintStream err) {
+        DiagnosisTextFormatter text = new DiagnosisTextFormatter(ReportOptions.colorEnabled(color));
+        LogFollower follower = new LogFollower(tally, out, intervalSeconds * 1000, g -> {
+            out.print("new: ");
+            text.writeGroup(g, out);
+            out.println();
+        }, t -> t.report(context), report -> writeReport(report, out));
+        String display = name.equals("-") ? STDIN : name;
+        try (InputStream in = name.equals("-") ? System.in
+                : new FollowedFile(Path.of(name), follower::stopping, FOLLOW_POLL_MILLIS,
+                        notice -> err.println("vtool diagnose: " + notice))) {
+            err.println("vtool diagnose: following " + display + " (new causes as they appear, counts every "
+                    + intervalSeconds + " s; Ctrl-C ends with the report)");
+            return follower.follow(display, in);
         } catch (IOException e) {
-            problems.add(name + ": cannot read: " + e.getMessage());
+            String problem = describe(name, e);
+            err.println("vtool diagnose: " + problem);
+            return ExitCodes.USAGE_OR_IO;
         }
-        return null;
+    }
+
+    /** Streams one log into the tally; a problem is noted and the other inputs are still read. */
+    private void readLog(String name, DiagnosisTally tally, List<String> problems) {
+        if (name.equals("-")) {
+            try {
+                tally.read(STDIN, System.in);
+            } catch (IOException e) {
+                problems.add(STDIN + ": cannot read: " + e.getMessage());
+            }
+            return;
+        }
+        Path path = Path.of(name);
+        if (Files.isDirectory(path)) {
+            problems.add(name + ": is a directory (name the log files, e.g. " + name + "/error.log)");
+            return;
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            tally.read(name, in);
+        } catch (IOException e) {
+            problems.add(describe(name, e));
+        }
+    }
+
+    private String describe(String name, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            boolean formatWord = name.equals("json") || name.equals("text");
+            return name + ": no such file" + (formatWord ? " (-f means --follow; for this output format use --format "
+                    + name + ")" : "");
+        }
+        if (e instanceof AccessDeniedException) {
+            return name + ": permission denied (V2Ray's logs are often root-only: try sudo)";
+        }
+        return name + ": cannot read: " + e.getMessage();
     }
 
     private static ConfigDocument readConfig(String option, Path path, List<String> problems) {

@@ -3,7 +3,7 @@ package dev.vtool.cli;
 import dev.vtool.schema.finding.Finding;
 import dev.vtool.schema.finding.RuleInfo;
 import dev.vtool.schema.lint.Linter;
-import dev.vtool.schema.lint.RuleCatalog;
+import dev.vtool.schema.suppress.ProjectSettings.SettingsException;
 import dev.vtool.schema.source.SourceFile;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -35,6 +35,10 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--rules", description = "List every rule (id, severity, description) and exit.")
     boolean listRules;
 
+    @Option(names = "--disable", paramLabel = "RULE", split = ",",
+            description = "Do not report this rule (repeat, or separate with commas); adds to .vtool.json's \"disable\".")
+    List<String> disable = new ArrayList<>();
+
     @Mixin
     ReportOptions report;
 
@@ -42,7 +46,7 @@ public final class LintCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = System.out;
         if (listRules) {
-            for (RuleInfo r : RuleCatalog.allRuleInfos()) {
+            for (RuleInfo r : LintSettings.allRules()) {
                 out.printf("%-28s %-8s %s%n", r.id(), r.severity().label(), r.doc());
             }
             return ExitCodes.OK;
@@ -58,11 +62,17 @@ public final class LintCommand implements Callable<Integer> {
         InputFiles inputs = InputFiles.read(files);
         Linter linter = new Linter();
         List<Finding> all = new ArrayList<>();
-        for (SourceFile file : inputs.files()) {
-            all.addAll(linter.lint(file).findings());
+        try {
+            LintSettings settings = LintSettings.of(disable);
+            for (SourceFile file : inputs.files()) {
+                all.addAll(settings.apply(file, linter.lint(file).findings()));
+            }
+        } catch (SettingsException e) {
+            System.err.println("vtool lint: " + e.getMessage());
+            return ExitCodes.USAGE_OR_IO;
         }
         all.sort(Finding.BY_POSITION);
-        return report.report(all, inputs.files().size(), RuleCatalog.allRuleInfos(), inputs.problems(),
+        return report.report(all, inputs.files().size(), LintSettings.allRules(), inputs.problems(),
                 out, System.err);
     }
 
@@ -91,10 +101,29 @@ public final class LintCommand implements Callable<Integer> {
         }
         InputFiles inputs = InputFiles.read(names);
         // With a file missing, the rest is not the config V2Ray would run: report only what could not be read.
-        List<Finding> all = inputs.problems().isEmpty()
-                ? new ArrayList<>(new Linter().lint(inputs.files()).findings()) : new ArrayList<>();
+        List<Finding> all = new ArrayList<>();
+        if (inputs.problems().isEmpty()) {
+            List<Finding> merged = new Linter().lint(inputs.files()).findings();
+            try {
+                // each file's suppressions and project settings apply to the findings located in it
+                LintSettings settings = LintSettings.of(disable);
+                for (SourceFile file : inputs.files()) {
+                    List<Finding> mine = new ArrayList<>();
+                    for (Finding f : merged) {
+                        if (f.location() != null && f.location().fileName().equals(file.name())) {
+                            mine.add(f);
+                        }
+                    }
+                    all.addAll(settings.apply(file, mine));
+                }
+            } catch (SettingsException e) {
+                System.err.println("vtool lint: " + e.getMessage());
+                return ExitCodes.USAGE_OR_IO;
+            }
+            merged.stream().filter(f -> f.location() == null).forEach(all::add);
+        }
         all.sort(Finding.BY_POSITION);
-        return report.report(all, inputs.files().size(), RuleCatalog.allRuleInfos(), inputs.problems(),
+        return report.report(all, inputs.files().size(), LintSettings.allRules(), inputs.problems(),
                 out, System.err);
     }
 }

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The `vtool` command: one subcommand class per job. */
 @Command(name = "vtool",
@@ -14,6 +16,7 @@ public final class Main implements Runnable {
     /** Every subcommand, in the order `vtool --help` lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(
             LintCommand.class,
+            FmtCommand.class,
             RunCommand.class,
             SchemaCommand.class,
             PairCommand.class,
@@ -22,6 +25,7 @@ public final class Main implements Runnable {
             LinkCommand.class,
             DiagnoseCommand.class,
             VersionCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class);
 
     public static void main(String[] args) {
@@ -56,6 +60,7 @@ public final class Main implements Runnable {
         for (Class<?> sub : only == null || only == CommandLine.HelpCommand.class ? SUBCOMMANDS : List.of(only)) {
             cmd.addSubcommand(sub);
         }
+        HelpLayout.apply(cmd);
         cmd.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // An internal failure still gets one clear line, not a stack trace (set VTOOL_DEBUG=1 for it).
@@ -72,7 +77,8 @@ public final class Main implements Runnable {
         cmd.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter err = c.getErr();
-            err.println("vtool: " + ex.getMessage());
+            err.println(ex instanceof CommandLine.UnmatchedArgumentException u ? HelpLayout.unmatched(u)
+                    : "vtool: " + ex.getMessage());
             err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
             err.flush();
             return ExitCodes.USAGE_OR_IO;
@@ -80,8 +86,12 @@ public final class Main implements Runnable {
         return cmd;
     }
 
+    @Spec
+    CommandSpec spec;
+
+    /** Bare `vtool`: the usage with every command and its one-line description. */
     @Override
     public void run() {
-        CommandLine.usage(this, System.out);
+        spec.commandLine().usage(System.out);
     }
 }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,8 +23,9 @@ import picocli.CommandLine.Spec;
  * {@code vtool run}: checks the configuration like {@code v2ray -test} and then runs it on vtool's engine.
  * A config with lint errors, or one using a feature the engine does not have, is refused (exit 23, as
  * V2Ray does for a config it refuses) with every place and reason at once. {@code -test} builds exactly
- * what run builds ({@link RunPreparation}) and stops before binding, so the two always agree. SIGINT/SIGTERM stop accepting and
- * let live connections finish for a few seconds.
+ * what run builds ({@link RunPreparation}) and stops before binding, so the two always agree. SIGINT/SIGTERM stop
+ * accepting and let live connections finish for up to {@link #GRACE}, then exit 0 as V2Ray does
+ * ({@link StopSignals}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Run a V2Ray 4.34 configuration (vmess, socks, http, dokodemo-door inbounds; vmess, freedom, "
@@ -147,6 +147,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static int serve(Engine engine, EngineLog log, PrintWriter out) {
+        // installed before anything listens: a SIGTERM during start-up is a clean stop too, not exit 143
+        StopSignals signals = StopSignals.install();
         try {
             engine.listen();
         } catch (EngineException e) {
@@ -156,18 +158,22 @@ public final class RunCommand implements Callable<Integer> {
             log.close();
             return ExitCodes.V2RAY_CONFIG_ERROR;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
+        // any other way the JVM ends (SIGHUP, System.exit elsewhere) still closes the engine and the log
         Thread hook = new Thread(() -> {
             engine.shutdown(GRACE);
             log.close();
-            stopped.countDown();
         }, "vtool-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            stopped.await();
+            String signal = signals.await();
+            log.warning(0, "", "received " + signal + ": no new connections; live ones may finish within "
+                    + GRACE.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        engine.shutdown(GRACE);
+        log.close();
+        Runtime.getRuntime().removeShutdownHook(hook);
         return ExitCodes.OK;
     }
 }

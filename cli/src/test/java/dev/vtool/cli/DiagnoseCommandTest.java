@@ -48,7 +48,7 @@ class DiagnoseCommandTest {
 
     @Test
     void jsonReport() {
-        CliRun r = run(null, "diagnose", "-f", "json", log("client-browser.log"));
+        CliRun r = run(null, "diagnose", "--format", "json", log("client-browser.log"));
         assertEquals(1, r.exitCode());
         JsonNode root = JsonMapper.shared().readTree(r.out());
         JsonNode first = root.get("entries").get(0);
@@ -92,7 +92,7 @@ class DiagnoseCommandTest {
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("/nonexistent/v2ray.log: no such file"), missing.err());
         assertTrue(missing.out().contains("no problems found"), "readable inputs are still reported");
-        CliRun sarif = run(null, "diagnose", "-f", "sarif", log("healthy.log"));
+        CliRun sarif = run(null, "diagnose", "--format", "sarif", log("healthy.log"));
         assertEquals(2, sarif.exitCode());
         assertTrue(sarif.err().contains("diagnose offers text and json"), sarif.err());
         CliRun dir = run(null, "diagnose", LOGS.toString());
@@ -146,5 +146,31 @@ class DiagnoseCommandTest {
         assertTrue(r.out().lines().count() >= 40, r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("vmess-invalid-user") && l.contains("error")), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("context-canceled") && l.contains("info")), r.out());
+    }
+
+    @Test
+    void logBytesCannotDriveTheTerminal() {
+        String esc = "\u001B[2J\u001B]0;pwned\u0007";
+        CliRun r = run("2026/11/25 09:00:00 [Warning] [1] v2ray.com/core/proxy/vmess/inbound: never seen " + esc + "\r\n"
+                + "2026/11/25 09:00:01 [Info] [2] v2ray.com/core/app/proxyman/inbound: connection ends >"
+                + " v2ray.com/core/proxy/vmess/inbound: invalid request from 198.51.100.1:5000 > \u009B31m >"
+                + " v2ray.com/core/proxy/vmess/encoding: invalid user > v2ray.com/core/proxy/vmess: Not Found\n",
+                "diagnose", "--color=never", "-");
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        for (char c : new char[] {'\u001B', '\u0007', '\r', '\u009B'}) {
+            assertFalse(r.out().indexOf(c) >= 0, "raw U+" + Integer.toHexString(c) + " in " + r.out());
+        }
+        assertTrue(r.out().contains("never seen \\x1b[2J\\x1b]<n>;pwned\\x07"), r.out());
+        assertTrue(r.out().contains("> \\x9b31m >"), r.out());
+    }
+
+    @Test
+    void dashFIsFollowAndTheOldFormatSpellingGetsAHint() {
+        CliRun r = run(null, "diagnose", "-f", "json");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("-f means --follow; for this output format use --format json"), r.err());
+        CliRun two = run(null, "diagnose", "--follow", log("healthy.log"), log("healthy.log"));
+        assertEquals(2, two.exitCode());
+        assertTrue(two.err().contains("--follow reads one log"), two.err());
     }
 }

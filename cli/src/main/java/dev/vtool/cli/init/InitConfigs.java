@@ -52,7 +52,9 @@ public record InitConfigs(VmessLink link, String client, String server) {
                 .put("inbounds", List.of(inbound), "What the server accepts: VMess from the client.")
                 .put("outbounds", List.of(
                         new CommentedJson().put("tag", "direct").put("protocol", "freedom",
-                                "Send the client's traffic on to the Internet.").put("settings", new CommentedJson()),
+                                "Send the client's traffic on to the Internet.").put("settings", new CommentedJson(),
+                                "vtool run refuses this server's loopback and private networks to clients; add\n"
+                                        + "\"allowPrivate\": true here to allow them (V2Ray ignores the key)."),
                         new CommentedJson().put("tag", "block").put("protocol", "blackhole").put("settings", new CommentedJson())),
                         "Where the traffic goes: the first outbound is the default.");
         return root.render();

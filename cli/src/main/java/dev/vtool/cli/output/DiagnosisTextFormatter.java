@@ -4,6 +4,7 @@ import dev.vtool.schema.diagnose.DiagnosisReport;
 import dev.vtool.schema.diagnose.EntryGroup;
 import dev.vtool.schema.diagnose.KbEntry;
 import dev.vtool.schema.diagnose.LogLine;
+import dev.vtool.schema.diagnose.LogLineReader;
 import dev.vtool.schema.diagnose.UnrecognisedGroup;
 import dev.vtool.schema.finding.Severity;
 import java.io.PrintStream;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * For people: one block per known message, most frequent first (count, first/last seen, an example
- * line, cause, fix, config-specific advice), then the unrecognised lines and a summary line.
+ * line, cause, fix, config-specific advice), then the unrecognised lines and a summary line. Text
+ * that comes from the log is escaped ({@link LogText}) so log bytes cannot drive the terminal.
  */
 public final class DiagnosisTextFormatter {
     /** Unrecognised shapes shown in text (JSON lists all that were kept). */
@@ -36,18 +38,23 @@ public final class DiagnosisTextFormatter {
             out.println(ansi.bold("unrecognised: " + Summary.plural(report.unrecognised(), "line"))
                     + " not in vtool's knowledge base (not guessed at; worth adding):");
             for (UnrecognisedGroup g : u.subList(0, Math.min(SHOWN_UNRECOGNISED, u.size()))) {
-                out.println("  " + g.count() + "x  " + g.shape());
-                out.println("      " + ansi.dim("e.g. " + g.example().where() + ": " + clip(g.example().raw())));
+                out.println("  " + g.count() + "x  " + LogText.escape(g.shape()));
+                out.println("      " + ansi.dim("e.g. " + where(g.example()) + ": " + clip(g.example().raw())));
             }
             if (u.size() > SHOWN_UNRECOGNISED) {
                 out.println("  " + ansi.dim("... and " + (u.size() - SHOWN_UNRECOGNISED) + " more shapes (--format json lists them)"));
             }
             out.println();
         }
+        if (report.cutLines() > 0) {
+            out.println(ansi.dim("note: " + Summary.plural(report.cutLines(), "line") + " longer than "
+                    + LogLineReader.DEFAULT_MAX_LINE_BYTES / 1024 + " KiB: only their start was diagnosed"));
+        }
         out.println(summary(report));
     }
 
-    private void writeGroup(EntryGroup g, PrintStream out) {
+    /** One known message: the block of the report (also printed alone when --follow first sees it). */
+    public void writeGroup(EntryGroup g, PrintStream out) {
         KbEntry e = g.entry();
         String sev = e.severity().label();
         String coloured = e.severity() == Severity.ERROR ? ansi.red(sev)
@@ -55,27 +62,27 @@ public final class DiagnosisTextFormatter {
         out.println(coloured + ": " + ansi.bold(e.title()) + " " + ansi.dim("[" + e.id() + "]"));
         out.println("  " + times(g.count()) + seen(g));
         LogLine ex = g.first();
-        out.println("  " + ansi.dim("e.g. " + ex.where() + ": " + clip(ex.raw())));
-        String captured = captures(g.captures());
+        out.println("  " + ansi.dim("e.g. " + where(ex) + ": " + clip(ex.raw())));
+        String captured = LogText.escape(captures(g.captures()));
         if (!captured.isEmpty()) {
             out.println("  seen: " + captured);
         }
         out.println("  " + ansi.bold("cause:") + " " + e.cause());
-        out.println("  " + ansi.green("fix:") + " " + g.fix());
+        out.println("  " + ansi.green("fix:") + " " + LogText.escape(g.fix()));
         if (!g.advice().isEmpty()) {
             out.println("  " + ansi.green("for your config:"));
             for (String a : g.advice()) {
                 String[] parts = a.split("\n", -1);
-                out.println("    - " + parts[0]);
+                out.println("    - " + LogText.escape(parts[0]));
                 for (int i = 1; i < parts.length; i++) {
-                    out.println("      " + parts[i]);
+                    out.println("      " + LogText.escape(parts[i]));
                 }
             }
         }
         out.println("  " + ansi.dim("doc: " + e.doc()));
     }
 
-    private static String times(int n) {
+    private static String times(long n) {
         return n == 1 ? "once" : n + " times";
     }
 
@@ -91,19 +98,24 @@ public final class DiagnosisTextFormatter {
         return ", first " + (first == null ? "?" : first) + ", last " + (last == null ? "?" : last);
     }
 
-    static String captures(Map<String, Map<String, Integer>> captures) {
+    static String captures(Map<String, Map<String, Long>> captures) {
         List<String> parts = new ArrayList<>();
         captures.forEach((name, values) -> {
             List<String> vs = new ArrayList<>();
-            values.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(5)
+            values.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(5)
                     .forEach(v -> vs.add(v.getKey() + (v.getValue() > 1 ? " (" + v.getValue() + ")" : "")));
             parts.add(name + " " + String.join(", ", vs) + (values.size() > 5 ? ", ..." : ""));
         });
         return String.join("; ", parts);
     }
 
+    /** The start of a log line, escaped. */
     private static String clip(String s) {
-        return s.length() <= MAX_EXAMPLE ? s : s.substring(0, MAX_EXAMPLE) + "...";
+        return LogText.escape(s.length() <= MAX_EXAMPLE ? s : s.substring(0, MAX_EXAMPLE) + "...");
+    }
+
+    private static String where(LogLine line) {
+        return LogText.escape(line.where()); // the file name is the user's, but may hold anything
     }
 
     private String summary(DiagnosisReport r) {

@@ -22,7 +22,7 @@ public record Summary(int errors, int warnings, int infos) {
         return new Summary(e, w, i);
     }
 
-    static String plural(int n, String word) {
+    static String plural(long n, String word) {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 

@@ -50,9 +50,9 @@ final class FreedomOutbound implements OutboundHandler {
         return session.remoteFacing() && !settings.allowPrivate() && settings.redirectHost() == null;
     }
 
-    /** The one INFO line of a refused destination; it names the key that would allow it. */
+    /** The one WARNING line of a refused destination (visible at the default loglevel); it names the key that allows it. */
     void logBlocked(Session session, Destination target, InetAddress address) {
-        context.log().info(session.id(), "proxy/freedom", "refused " + target + " (" + address.getHostAddress()
+        context.log().warning(session.id(), "proxy/freedom", "refused " + target + " (" + address.getHostAddress()
                 + "): a remote client may not reach loopback, private or reserved addresses; set \"allowPrivate\": true"
                 + " in this freedom outbound's settings to allow it");
     }

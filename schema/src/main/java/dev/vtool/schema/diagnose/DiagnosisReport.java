@@ -11,15 +11,16 @@ import java.util.List;
  * @param lines        every input line, blank and panic-dump lines included
  * @param routine      normal lines (start-up, listening, accepted connections) that need no diagnosis
  * @param unrecognised lines neither an entry nor a routine pattern recognised
+ * @param cutLines     lines longer than the reader's cap, of which only the start was diagnosed
  */
 public record DiagnosisReport(List<String> inputs, List<EntryGroup> groups, List<UnrecognisedGroup> unrecognisedGroups,
-                              int lines, int matched, int routine, int unrecognised) {
+                              long lines, long matched, long routine, long unrecognised, long cutLines) {
 
-    static final Comparator<EntryGroup> MOST_FREQUENT = Comparator.comparingInt(EntryGroup::count).reversed()
+    static final Comparator<EntryGroup> MOST_FREQUENT = Comparator.comparingLong(EntryGroup::count).reversed()
             .thenComparing(g -> g.entry().severity())
             .thenComparingInt(EntryGroup::order);
     static final Comparator<UnrecognisedGroup> MOST_COMMON = Comparator
-            .comparingInt(UnrecognisedGroup::count).reversed().thenComparingInt(UnrecognisedGroup::order);
+            .comparingLong(UnrecognisedGroup::count).reversed().thenComparingInt(UnrecognisedGroup::order);
 
     public DiagnosisReport {
         inputs = List.copyOf(inputs);

@@ -17,12 +17,15 @@ public final class EntryGroup {
 
     private final KbEntry entry;
     private final int order;
-    private int count;
+    private long count;
     private LogLine first;
     private LogLine last;
     private LogLine earliest;
     private LogLine latest;
-    private final Map<String, Map<String, Integer>> captures = new LinkedHashMap<>();
+    /** The sortable forms of earliest's and latest's time stamps ({@link TimeKey}). */
+    private String earliestKey;
+    private String latestKey;
+    private final Map<String, Map<String, Long>> captures = new LinkedHashMap<>();
     private final List<String> advice = new ArrayList<>();
 
     EntryGroup(KbEntry entry, int order) {
@@ -38,22 +41,26 @@ public final class EntryGroup {
         last = line;
         String key = TimeKey.of(line.time());
         if (key != null) {
-            if (earliest == null || key.compareTo(TimeKey.of(earliest.time())) < 0) {
+            if (earliestKey == null || key.compareTo(earliestKey) < 0) {
                 earliest = line;
+                earliestKey = key;
             }
-            if (latest == null || key.compareTo(TimeKey.of(latest.time())) >= 0) {
+            if (latestKey == null || key.compareTo(latestKey) >= 0) {
                 latest = line;
+                latestKey = key;
             }
         }
         groups.forEach((name, value) -> {
-            Map<String, Integer> values = captures.computeIfAbsent(name, k -> new LinkedHashMap<>());
+            Map<String, Long> values = captures.computeIfAbsent(name, k -> new LinkedHashMap<>());
             if (values.containsKey(value) || values.size() < MAX_VALUES) {
-                values.merge(value, 1, Integer::sum);
+                values.merge(value, 1L, Long::sum);
             }
         });
     }
 
-    void addAdvice(List<String> lines) {
+    /** Replaces the advice (a report can be made more than once, e.g. while following a log). */
+    void setAdvice(List<String> lines) {
+        advice.clear();
         advice.addAll(lines);
     }
 
@@ -61,7 +68,7 @@ public final class EntryGroup {
         return entry;
     }
 
-    public int count() {
+    public long count() {
         return count;
     }
 
@@ -92,13 +99,13 @@ public final class EntryGroup {
     }
 
     /** Captured group name to (value to count), in first-seen order. */
-    public Map<String, Map<String, Integer>> captures() {
+    public Map<String, Map<String, Long>> captures() {
         return Collections.unmodifiableMap(captures);
     }
 
     /** The distinct values captured for one group name (empty if none). */
     public List<String> values(String name) {
-        Map<String, Integer> v = captures.get(name);
+        Map<String, Long> v = captures.get(name);
         return v == null ? List.of() : List.copyOf(v.keySet());
     }
 
@@ -110,7 +117,7 @@ public final class EntryGroup {
         Matcher m = PLACEHOLDER.matcher(entry.fix());
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            Map<String, Integer> values = captures.get(m.group(1));
+            Map<String, Long> values = captures.get(m.group(1));
             String value = values != null && values.size() == 1 ? values.keySet().iterator().next()
                     : m.group(1).toUpperCase(Locale.ROOT);
             m.appendReplacement(out, Matcher.quoteReplacement(value));

@@ -17,10 +17,19 @@ final class GuardedPattern {
     private final Pattern pattern;
     private final String literal;
     private final List<String> groupNames = new ArrayList<>();
+    /**
+     * The pattern starts with its literal (after an optional {@code \b}): a match can only start where
+     * the literal does, so the search starts at its first occurrence (the regex engine cannot skip
+     * ahead by itself when the pattern opens with {@code \b}).
+     */
+    private final boolean startsWithLiteral;
 
     GuardedPattern(Pattern pattern) {
         this.pattern = pattern;
         this.literal = RequiredLiteral.of(pattern.pattern());
+        String p = pattern.pattern();
+        String body = p.startsWith("\\b") ? p.substring(2) : p;
+        this.startsWithLiteral = literal != null && pattern.flags() == 0 && body.startsWith(literal);
         Matcher m = GROUP_NAME.matcher(pattern.pattern());
         while (m.find()) {
             groupNames.add(m.group(1));
@@ -45,9 +54,18 @@ final class GuardedPattern {
         if (literal != null && !text.contains(literal)) {
             return null;
         }
+        return matchContaining(text);
+    }
+
+    /** {@link #match} for a text already known to contain the literal (a {@link LiteralIndex} hit). */
+    Map<String, String> matchContaining(String text) {
         Matcher m = pattern.matcher(text);
-        if (!m.find()) {
+        int from = startsWithLiteral ? text.indexOf(literal) : 0;
+        if (from < 0 || !m.find(from)) {
             return null;
+        }
+        if (groupNames.isEmpty()) {
+            return Map.of();
         }
         Map<String, String> groups = new LinkedHashMap<>();
         for (String name : groupNames) {

@@ -74,6 +74,11 @@ public final class KbEntry {
         return patterns;
     }
 
+    /** The patterns with their guards, in file order. */
+    List<GuardedPattern> guardedPatterns() {
+        return guarded;
+    }
+
     /** Per pattern, the text every match contains (null when none can be proven). */
     List<String> requiredLiterals() {
         return guarded.stream().map(GuardedPattern::literal).toList();

@@ -4,6 +4,7 @@ import dev.vtool.schema.finding.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +28,106 @@ public final class KnowledgeBase {
 
     private final List<KbEntry> entries;
     private final List<GuardedPattern> routine;
+    /** The guards of every pattern (entries' and routine), found in a line by one scan. */
+    private final LiteralIndex literals;
+    private final CandidateSet entryPatterns;
+    private final CandidateSet routinePatterns;
 
     KnowledgeBase(List<KbEntry> entries, List<Pattern> routine) {
         this.entries = List.copyOf(entries);
         this.routine = routine.stream().map(GuardedPattern::new).toList();
+        List<GuardedPattern> entryGuarded = new ArrayList<>();
+        List<KbEntry> owners = new ArrayList<>();
+        for (KbEntry e : this.entries) {
+            for (GuardedPattern p : e.guardedPatterns()) {
+                entryGuarded.add(p);
+                owners.add(e);
+            }
+        }
+        List<String> exact = new ArrayList<>();
+        List<String> anyCase = new ArrayList<>();
+        for (GuardedPattern p : concat(entryGuarded, this.routine)) {
+            (ignoresCase(p) ? anyCase : exact).addAll(pieces(p));
+        }
+        List<String> examples = new ArrayList<>();
+        this.entries.forEach(e -> examples.addAll(e.examples()));
+        this.literals = new LiteralIndex(exact, anyCase, examples);
+        this.entryPatterns = new CandidateSet(entryGuarded, owners);
+        this.routinePatterns = new CandidateSet(this.routine, null);
+    }
+
+    private static List<GuardedPattern> concat(List<GuardedPattern> a, List<GuardedPattern> b) {
+        List<GuardedPattern> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static boolean ignoresCase(GuardedPattern p) {
+        return p.pattern().pattern().startsWith("(?i)") || (p.pattern().flags() & Pattern.CASE_INSENSITIVE) != 0;
+    }
+
+    /** The pieces one of which every match contains, or none when that cannot be proven. */
+    private static List<String> pieces(GuardedPattern p) {
+        List<String> pieces = RequiredLiteral.anyOf(p.pattern().pattern());
+        return pieces == null ? List.of() : pieces;
+    }
+
+    /**
+     * Patterns in file order, indexed by guard: after a scan, the patterns worth trying are those
+     * without a guard plus those of the guards found, tried in file order (the first match wins).
+     */
+    private final class CandidateSet {
+        private final GuardedPattern[] patterns;
+        private final KbEntry[] owners;
+        /** Patterns that have no guard: tried for every line. */
+        private final int[] always;
+        /** Piece id to the patterns it guards. */
+        private final int[][] byPiece;
+
+        CandidateSet(List<GuardedPattern> list, List<KbEntry> owners) {
+            this.patterns = list.toArray(new GuardedPattern[0]);
+            this.owners = owners == null ? new KbEntry[patterns.length] : owners.toArray(new KbEntry[0]);
+            List<Integer> always = new ArrayList<>();
+            List<List<Integer>> byPiece = new ArrayList<>();
+            for (int i = 0; i < literals.size(); i++) {
+                byPiece.add(new ArrayList<>());
+            }
+            for (int i = 0; i < patterns.length; i++) {
+                List<String> pieces = pieces(patterns[i]);
+                boolean ignoreCase = ignoresCase(patterns[i]);
+                int[] ids = pieces.stream().mapToInt(piece -> literals.id(piece, ignoreCase)).toArray();
+                if (ids.length == 0 || Arrays.stream(ids).anyMatch(id -> id == LiteralIndex.NONE)) {
+                    always.add(i);
+                } else {
+                    for (int id : ids) {
+                        byPiece.get(id).add(i);
+                    }
+                }
+            }
+            this.always = always.stream().mapToInt(Integer::intValue).toArray();
+            this.byPiece = byPiece.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                    .toArray(int[][]::new);
+        }
+
+        /** The patterns worth trying after the scan in {@code hits}, in file order, into {@code out}. */
+        int candidates(LiteralIndex.Hits hits, int[] out) {
+            int n = 0;
+            for (int i : always) {
+                out[n++] = i;
+            }
+            for (int k = 0; k < hits.count(); k++) {
+                for (int i : byPiece[hits.get(k)]) {
+                    out[n++] = i;
+                }
+            }
+            Arrays.sort(out, 0, n);
+            return n;
+        }
+
+        /** The most {@link #candidates} can return (a pattern may be listed under several pieces). */
+        int maxCandidates() {
+            return always.length + Arrays.stream(byPiece).mapToInt(a -> a.length).sum();
+        }
     }
 
     /** The knowledge base shipped with vtool (loaded once). */
@@ -84,29 +181,79 @@ public final class KnowledgeBase {
         return entries;
     }
 
+    /** The routine patterns in file order. */
+    List<GuardedPattern> routinePatternList() {
+        return routine;
+    }
+
     public KbEntry entry(String id) {
         return entries.stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
     }
 
     /** The first entry (in file order) recognising the text, with its captured parts; null if none. */
     public Match match(String text) {
-        for (KbEntry entry : entries) {
-            Map<String, String> groups = entry.match(text);
-            if (groups != null) {
-                return new Match(entry, groups);
-            }
-        }
-        return null;
+        return lookup().match(text);
     }
 
     /** True if the text is a normal event (listening, routing decision, start-up banner). */
     public boolean isRoutine(String text) {
-        for (GuardedPattern p : routine) {
-            if (p.find(text)) {
-                return true;
+        return lookup().isRoutine(text);
+    }
+
+    /** A matcher for one thread, reusing its scratch space line after line (cheaper than {@link #match}). */
+    public Lookup lookup() {
+        return new Lookup();
+    }
+
+    /**
+     * Matches lines for one thread: one scan of a line finds which guards it contains, then only the
+     * patterns whose guard is present (or that have none) run their regular expression.
+     */
+    public final class Lookup {
+        private final LiteralIndex.Hits hits = literals.newHits();
+        private final int[] tried = new int[Math.max(entryPatterns.maxCandidates(), routinePatterns.maxCandidates())];
+        private String scannedText;
+
+        private Lookup() {
+        }
+
+        /** See {@link KnowledgeBase#match}. */
+        public Match match(String text) {
+            scan(text);
+            int n = entryPatterns.candidates(hits, tried);
+            int previous = -1;
+            for (int k = 0; k < n; k++) {
+                int i = tried[k];
+                if (i == previous) {
+                    continue; // listed under two pieces that both occur
+                }
+                previous = i;
+                Map<String, String> groups = entryPatterns.patterns[i].matchContaining(text);
+                if (groups != null) {
+                    return new Match(entryPatterns.owners[i], groups);
+                }
+            }
+            return null;
+        }
+
+        /** See {@link KnowledgeBase#isRoutine}. */
+        public boolean isRoutine(String text) {
+            scan(text);
+            int n = routinePatterns.candidates(hits, tried);
+            for (int k = 0; k < n; k++) {
+                if (routinePatterns.patterns[tried[k]].matchContaining(text) != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void scan(String text) {
+            if (text != scannedText) { // the same line asked for a match, then whether it is routine
+                literals.scan(text, hits);
+                scannedText = text;
             }
         }
-        return false;
     }
 
     /** An entry that recognised a line, and the variable parts (port, ip, user...) it captured. */

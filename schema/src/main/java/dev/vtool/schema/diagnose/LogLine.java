@@ -13,7 +13,7 @@ package dev.vtool.schema.diagnose;
  * @param text       the message without time, level, session and journal prefixes
  * @param kind       what sort of line it is
  */
-public record LogLine(String source, int lineNumber, String raw, String time, String level, String session,
+public record LogLine(String source, long lineNumber, String raw, String time, String level, String session,
                       String text, Kind kind) {
 
     public enum Kind {

@@ -1,5 +1,8 @@
 package dev.vtool.schema.diagnose;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The longest piece of plain text every match of a regular expression must contain, found
  * conservatively (top level only, nothing optional, no case-insensitive flag). Checking it with
@@ -80,6 +83,50 @@ final class RequiredLiteral {
         }
         best = longer(best, run);
         return best.length() >= MIN_LENGTH ? best : null;
+    }
+
+    /**
+     * Pieces of text of which every match contains at least one, compared ignoring ASCII case (for a
+     * case-folding index such as {@link LiteralIndex}): one per branch of a top-level alternation, and a
+     * leading {@code (?i)} is allowed. Null when some branch has no provable piece.
+     */
+    static List<String> anyOf(String regex) {
+        String body = regex.startsWith("(?i)") ? regex.substring(4) : regex;
+        if (body.contains("(?i")) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (String branch : topLevelBranches(body)) {
+            String piece = of(branch);
+            if (piece == null) {
+                return null;
+            }
+            out.add(piece);
+        }
+        return out;
+    }
+
+    private static List<String> topLevelBranches(String regex) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = endOfClass(regex, i);
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                out.add(regex.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(regex.substring(start));
+        return out;
     }
 
     private static String longer(String best, StringBuilder run) {

@@ -5,7 +5,7 @@ public final class UnrecognisedGroup {
     private final String shape;
     private final LogLine example;
     private final int order;
-    private int count;
+    private long count;
 
     UnrecognisedGroup(String shape, LogLine example, int order) {
         this.shape = shape;
@@ -26,7 +26,7 @@ public final class UnrecognisedGroup {
         return example;
     }
 
-    public int count() {
+    public long count() {
         return count;
     }
 

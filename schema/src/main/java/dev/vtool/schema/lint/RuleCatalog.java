@@ -66,7 +66,16 @@ public final class RuleCatalog {
                 new dev.vtool.schema.rules.DomainSubstringRule(),
                 new dev.vtool.schema.rules.LaterVersionKeyRule(),
                 new dev.vtool.schema.rules.GeoAssetRule(),
-                new dev.vtool.schema.rules.NotSupportedByRunRule()
+                new dev.vtool.schema.rules.NotSupportedByRunRule(),
+                // 4.34's own grammars and cross-object checks (issue 17)
+                new dev.vtool.schema.rules.DomainMatcherRule(),
+                new dev.vtool.schema.rules.IpMatcherRule(),
+                new dev.vtool.schema.rules.AllocationRule(),
+                new dev.vtool.schema.rules.DokodemoDestinationRule(),
+                new dev.vtool.schema.rules.ApiRouteRule(),
+                new dev.vtool.schema.rules.NothingToRunRule(),
+                new dev.vtool.schema.rules.TlsKeyPairRule(),
+                new dev.vtool.schema.rules.DnsHostAddressRule()
         );
     }
 

@@ -75,6 +75,9 @@ public final class GeoAssetRule extends SimpleRule {
         }
         String file = kind + ".dat";
         String list = value.trim().substring(kind.length() + 1);
+        if (list.isEmpty()) {
+            return; // an empty list name is a grammar error: domain-matcher / ip-matcher report it
+        }
         Path found = assets.find(file);
         if (found == null) {
             String dirs = assets.directories().stream().map(Path::toString).collect(Collectors.joining(", "));

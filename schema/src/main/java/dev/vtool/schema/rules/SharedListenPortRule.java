@@ -7,18 +7,28 @@ import dev.vtool.schema.lint.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Two inbounds on the same address, port and transport (TCP vs UDP). */
+/**
+ * Two inbounds on the same address, port and transport. An inbound binds TCP for its stream transport (UDP
+ * instead for mKCP and QUIC) and, besides, a UDP socket when its protocol takes UDP: socks with "udp": true,
+ * shadowsocks and dokodemo-door with "udp" in "network" (proxyman starts one worker per network of the proxy).
+ */
 public final class SharedListenPortRule extends SimpleRule {
     public SharedListenPortRule() {
         super("shared-listen-port", Severity.WARNING,
-                "Two inbounds listen on the same address+port+network; 4.34 uses SO_REUSEPORT, so both start and share connections.");
+                "Two inbounds on one address+port over TCP or UDP (mKCP/QUIC, socks/shadowsocks/dokodemo UDP); 4.34 starts both (SO_REUSEPORT).");
     }
 
-    private record Bound(Proxy proxy, String listen, String transport, InboundPort port) {
-        boolean clashes(Bound o) {
+    private record Bound(Proxy proxy, String listen, Set<String> transports, InboundPort port) {
+        /** The transport both bind on an overlapping address and port, or null. */
+        String clash(Bound o) {
             boolean sameAddress = listen.equals(o.listen) || isAny(listen) || isAny(o.listen);
-            return sameAddress && transport.equals(o.transport) && port.from() <= o.port.to() && o.port.from() <= port.to();
+            if (!sameAddress || port.from() > o.port.to() || o.port.from() > port.to()) {
+                return null;
+            }
+            return transports.stream().filter(o.transports::contains).findFirst().orElse(null);
         }
     }
 
@@ -34,10 +44,11 @@ public final class SharedListenPortRule extends SimpleRule {
             if (!port.ok()) {
                 continue;
             }
-            String transport = List.of("kcp", "quic").contains(p.network()) ? "udp" : "tcp";
-            Bound b = new Bound(p, listen == null || listen.isEmpty() ? "0.0.0.0" : listen.toLowerCase(Locale.ROOT), transport, port);
+            Bound b = new Bound(p, listen == null || listen.isEmpty() ? "0.0.0.0" : listen.toLowerCase(Locale.ROOT),
+                    transports(p), port);
             for (Bound earlier : seen) {
-                if (b.clashes(earlier)) {
+                String transport = b.clash(earlier);
+                if (transport != null) {
                     Location firstAt = doc.locate(earlier.proxy().ptr("port"));
                     ctx.report(severity(), doc.locate(p.ptr("port")), "this inbound listens on " + b.listen() + " port "
                                     + p.get("port") + "/" + transport + " like the inbound at line " + firstAt.line()
@@ -49,6 +60,35 @@ public final class SharedListenPortRule extends SimpleRule {
             }
             seen.add(b);
         }
+    }
+
+    /** "tcp" and/or "udp": what the inbound's listeners bind. */
+    static Set<String> transports(Proxy p) {
+        Set<String> out = new TreeSet<>();
+        boolean udpStream = List.of("kcp", "quic").contains(p.network());
+        if (p.is("socks")) {
+            out.add(udpStream ? "udp" : "tcp");
+            if (Keys.get(p.settings(), "udp").asBoolean(false)) {
+                out.add("udp");
+            }
+            return out;
+        }
+        if (p.is("shadowsocks") || p.is("dokodemo-door")) {
+            for (Keys.Item n : Keys.stringList(Keys.get(p.settings(), "network"), "")) {
+                String name = Keys.lower(n.value());
+                if (name.equals("tcp")) {
+                    out.add(udpStream ? "udp" : "tcp");
+                } else if (name.equals("udp")) {
+                    out.add("udp");
+                }
+            }
+            if (!Keys.present(Keys.get(p.settings(), "network"))) {
+                out.add(udpStream ? "udp" : "tcp"); // both default to tcp only
+            }
+            return out;
+        }
+        out.add(udpStream ? "udp" : "tcp");
+        return out;
     }
 
     private static boolean isAny(String listen) {

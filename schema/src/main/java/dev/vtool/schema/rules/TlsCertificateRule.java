@@ -79,7 +79,7 @@ public final class TlsCertificateRule extends SimpleRule {
                     "write the path of the PEM file");
             return;
         }
-        if (Files.isReadable(path) || (!path.isAbsolute() && foundNearConfig(ctx, path))) {
+        if (Files.isReadable(path) || ConfigFiles.find(ctx, file) != null) {
             return;
         }
         String at = Keys.ptr(certPtr, cert, fileKey);
@@ -94,28 +94,5 @@ public final class TlsCertificateRule extends SimpleRule {
                             + "the directory it is started from, and fails if it is not there",
                     "use an absolute path");
         }
-    }
-
-
-    /**
-     * V2Ray opens relative paths from its working directory, which vtool cannot know; people usually start
-     * it next to the config or from a parent directory of it, so a file found there is taken as fine.
-     */
-    private static boolean foundNearConfig(RuleContext ctx, Path relative) {
-        Path config;
-        try {
-            config = Path.of(ctx.document().source().name()).toAbsolutePath();
-        } catch (java.nio.file.InvalidPathException e) {
-            return false;
-        }
-        if (!Files.isRegularFile(config)) {
-            return false;
-        }
-        for (Path dir = config.getParent(); dir != null; dir = dir.getParent()) {
-            if (Files.isReadable(dir.resolve(relative))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -54,7 +54,7 @@ class DiagnoserTest {
         assertEquals(3, g.count());
         assertEquals("2026/11/25 09:00:00", g.firstSeen());
         assertEquals("2026/11/25 09:06:00", g.lastSeen());
-        assertEquals(Map.of("198.51.100.1", 2, "198.51.100.2", 1), g.captures().get("ip"));
+        assertEquals(Map.of("198.51.100.1", 2L, "198.51.100.2", 1L), g.captures().get("ip"));
         assertEquals(1, g.first().lineNumber());
         assertTrue(r.hasProblems());
         assertEquals(4, r.lines());

@@ -19,13 +19,14 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * vtool's verdict must match V2Ray 4.34's: for every config under testdata/{seed,good,bad,bad-schema},
+ * vtool's verdict must match V2Ray 4.34's: for every config under testdata/{seed,good,bad,bad-schema,twins},
  * {@code v2ray -test} rejects it exactly when {@code vtool lint} reports at least one ERROR.
  * v2ray runs with the repository root as working directory, so certificate paths such as
  * {@code testdata/certs/server.crt} resolve.
  */
 class V2rayParityTest {
-    private static final List<String> DIRS = List.of("testdata/seed", "testdata/good", "testdata/bad", "testdata/bad-schema");
+    private static final List<String> DIRS = List.of("testdata/seed", "testdata/good", "testdata/bad", "testdata/bad-schema",
+            "testdata/twins");
 
     @TestFactory
     Stream<DynamicTest> vtoolErrorsExactlyWhenV2RayRejects() throws IOException {

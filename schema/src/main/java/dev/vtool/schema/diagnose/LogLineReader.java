@@ -1,0 +1,137 @@
+package dev.vtool.schema.diagnose;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Splits a byte stream into lines without holding more than one buffer: a log of any size is read in
+ * constant memory. Lines end at {@code \n}, {@code \r\n} or a lone {@code \r} (as {@code SourceFile}
+ * splits text); bytes that are not UTF-8 become U+FFFD, since logs may quote raw network data. A line
+ * longer than the cap keeps only its first {@code maxLineBytes} bytes, the rest is skipped unread
+ * into memory, so one 100 MB line cannot exhaust the heap.
+ */
+public final class LogLineReader {
+    /** Bytes kept of one line; V2Ray's longest real lines (retry chains) are a few KiB. */
+    public static final int DEFAULT_MAX_LINE_BYTES = 64 * 1024;
+    private static final int BUFFER_BYTES = 256 * 1024;
+
+    private final InputStream in;
+    private final int maxLineBytes;
+    private final byte[] buf;
+    private int pos;
+    private int limit;
+    /** Where the search for a terminator resumes (bytes before it in the current line have none). */
+    private int scanned;
+    private boolean eof;
+    /** The previous line ended with \r: a \n that follows belongs to it. */
+    private boolean skipLf;
+    /** The kept start of an over-long line whose rest is being skipped, or null. */
+    private String cutLine;
+    private long cutLines;
+
+    public LogLineReader(InputStream in) {
+        this(in, DEFAULT_MAX_LINE_BYTES);
+    }
+
+    public LogLineReader(InputStream in, int maxLineBytes) {
+        if (maxLineBytes < 1) {
+            throw new IllegalArgumentException("maxLineBytes must be positive");
+        }
+        this.in = in;
+        this.maxLineBytes = maxLineBytes;
+        this.buf = new byte[Math.max(BUFFER_BYTES, maxLineBytes * 2)];
+    }
+
+    /** The next line without its terminator, or null at the end of the stream. */
+    public String next() throws IOException {
+        while (true) {
+            if (skipLf) {
+                if (pos == limit && !fill()) {
+                    return finish();
+                }
+                if (buf[pos] == '\n') {
+                    pos++;
+                    scanned = pos;
+                }
+                skipLf = false;
+            }
+            int i = Math.max(scanned, pos);
+            while (i < limit && buf[i] != '\n' && buf[i] != '\r') {
+                i++;
+            }
+            if (i < limit) {
+                String line;
+                if (cutLine != null) {
+                    line = cutLine;
+                    cutLine = null;
+                } else {
+                    line = decode(pos, i - pos);
+                }
+                skipLf = buf[i] == '\r';
+                pos = i + 1;
+                scanned = pos;
+                return line;
+            }
+            if (cutLine != null) {
+                pos = limit; // still inside an over-long line: drop what was read of it
+            } else if (limit - pos >= maxLineBytes) {
+                cutLine = decode(pos, maxLineBytes);
+                cutLines++;
+                pos = limit;
+            }
+            scanned = limit;
+            if (!fill()) {
+                return finish();
+            }
+        }
+    }
+
+    /** Lines longer than the cap so far (each was cut to its first {@code maxLineBytes} bytes). */
+    public long cutLines() {
+        return cutLines;
+    }
+
+    /** The line left at the end of the stream without a terminator, or null. */
+    private String finish() {
+        if (cutLine != null) {
+            String line = cutLine;
+            cutLine = null;
+            return line;
+        }
+        if (limit > pos) {
+            String line = decode(pos, limit - pos);
+            pos = limit;
+            scanned = limit;
+            return line;
+        }
+        return null;
+    }
+
+    /** Reads more bytes after the unfinished line; false at the end of the stream. */
+    private boolean fill() throws IOException {
+        if (eof) {
+            return false;
+        }
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            scanned -= pos;
+            limit -= pos;
+            pos = 0;
+        }
+        int n = in.read(buf, limit, buf.length - limit);
+        while (n == 0) {
+            n = in.read(buf, limit, buf.length - limit);
+        }
+        if (n < 0) {
+            eof = true;
+            return false;
+        }
+        limit += n;
+        return true;
+    }
+
+    private String decode(int from, int length) {
+        return new String(buf, from, length, StandardCharsets.UTF_8);
+    }
+}
