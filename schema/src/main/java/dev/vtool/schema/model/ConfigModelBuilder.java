@@ -5,6 +5,7 @@ import dev.vtool.schema.merge.ConfigMerger;
 import dev.vtool.schema.protocol.ConfigProtocol;
 import dev.vtool.schema.protocol.ConfigProtocols;
 import dev.vtool.schema.protocol.Side;
+import dev.vtool.schema.text.V2rayMessages;
 import dev.vtool.schema.transport.StreamSettings;
 import dev.vtool.schema.transport.StreamSettingsParser;
 import java.time.Duration;
@@ -261,7 +262,7 @@ public final class ConfigModelBuilder {
         String id = n.lowerString("protocol", "");
         ConfigProtocol p = protocols.find(id, side);
         if (p == null) {
-            problems.error(protoNode != null ? protoNode : n, unknownPrefix + "unknown config id: " + id);
+            problems.error(protoNode != null ? protoNode : n, unknownPrefix + V2rayMessages.unknownConfigId(id));
             return null;
         }
         if (!p.supportedByRun()) {

@@ -2,6 +2,7 @@ package dev.vtool.schema.transport;
 
 import dev.vtool.schema.model.ConfigModelException;
 import dev.vtool.schema.model.ConfigNode;
+import dev.vtool.schema.text.V2rayMessages;
 import java.util.Locale;
 import java.util.Set;
 
@@ -36,7 +37,7 @@ public final class HeaderType {
         }
         String id = type.asString().toLowerCase(Locale.ROOT);
         if (!known.contains(id)) {
-            throw header.error(what + " > unknown config id: " + id);
+            throw header.error(V2rayMessages.causedBy(what, V2rayMessages.unknownConfigId(id)));
         }
         return id;
     }
