@@ -12,49 +12,49 @@ final class HelpExamples {
     private HelpExamples() {
     }
 
-    static final Map<String, List<String>> BY_COMMAND = Map.of(
-            "lint", List.of(
+    static final Map<String, List<String>> BY_COMMAND = Map.ofEntries(
+            Map.entry("lint", List.of(
                     "$ vtool lint testdata/seed/client.json testdata/seed/server.json",
                     "$ vtool lint --format github --strict testdata/seed/client.json",
                     "$ vtool lint --disable open-proxy,legacy-alter-id testdata/seed/client.json",
                     "$ vtool lint --rules",
                     "In a config: // vtool-disable-line RULE, // vtool-disable-next-line RULE, or",
                     "// vtool-disable RULE for the whole file; project-wide: .vtool.json, e.g.",
-                    "{\"disable\": [\"open-proxy\"], \"severity\": {\"legacy-alter-id\": \"error\"}}"),
-            "fmt", List.of(
+                    "{\"disable\": [\"open-proxy\"], \"severity\": {\"legacy-alter-id\": \"error\"}}")),
+            Map.entry("fmt", List.of(
                     "$ vtool fmt testdata/seed/server.json           # print it formatted",
                     "$ vtool fmt --check testdata/seed/server.json   # CI: diff, exit 1",
                     "$ vtool fmt --write client.json server.json",
-                    "$ vtool fmt --key-order v2ray --indent 4 server.json"),
-            "run", List.of(
+                    "$ vtool fmt --key-order v2ray --indent 4 server.json")),
+            Map.entry("run", List.of(
                     "$ vtool run -test -c testdata/seed/server.json   # like v2ray -test",
                     "$ vtool run -test -confdir testdata/seed          # every *.json of the directory, merged",
                     "vtool run -c server.json runs until SIGTERM or Ctrl-C: then it stops accepting,",
-                    "lets live connections finish for up to 5 s and exits 0 (like v2ray)."),
-            "schema", List.of(
-                    "$ vtool schema > v2ray.schema.json"),
-            "pair", List.of(
+                    "lets live connections finish for up to 5 s and exits 0 (like v2ray).")),
+            Map.entry("schema", List.of(
+                    "$ vtool schema > v2ray.schema.json")),
+            Map.entry("pair", List.of(
                     "$ vtool pair testdata/seed/client.json testdata/seed/server.json",
-                    "$ vtool pair --server server.json client.json"),
-            "uuid", List.of(
+                    "$ vtool pair --server server.json client.json")),
+            Map.entry("uuid", List.of(
                     "$ vtool uuid",
                     "$ vtool uuid -n 3",
                     "$ vtool uuid -i \"my memorable secret\"",
-                    "$ vtool uuid --check b831381d-6324-4d53-ad4f-8cda48b30811"),
-            "init", List.of(
+                    "$ vtool uuid --check b831381d-6324-4d53-ad4f-8cda48b30811")),
+            Map.entry("init", List.of(
                     "$ vtool init --yes --server-address 203.0.113.7 --output-dir my-proxy",
-                    "$ vtool init --yes --transport ws+tls --domain proxy.example.org -o ws-proxy"),
-            "link", List.of(
+                    "$ vtool init --yes --transport ws+tls --domain proxy.example.org -o ws-proxy")),
+            Map.entry("link", List.of(
                     "$ vtool link client.json",
-                    "$ vtool link --qr client.json"),
-            "version", List.of(
+                    "$ vtool link --qr client.json")),
+            Map.entry("version", List.of(
                     "$ vtool version",
-                    "$ vtool run -version                            # v2ray's spelling"),
-            "completion", List.of(
+                    "$ vtool run -version                            # v2ray's spelling")),
+            Map.entry("completion", List.of(
                     "$ vtool completion bash",
-                    "$ vtool completion fish"),
-            "diagnose", List.of(
+                    "$ vtool completion fish")),
+            Map.entry("diagnose", List.of(
                     "$ vtool diagnose testdata/logs/client-browser.log",
                     "$ vtool diagnose --config client.json --line 'unknown Socks version: 71'",
-                    "Also from a pipe: journalctl -u v2ray | vtool diagnose"));
+                    "Also from a pipe: journalctl -u v2ray | vtool diagnose")));
 }
