@@ -342,16 +342,16 @@ public final class ConfigModelBuilder {
             if (text.startsWith("env:")) {
                 String env = System.getenv(text.substring(4));
                 if (env == null) {
-                    throw p.error("invalid port range: \"" + text + "\"");
+                    throw p.error(V2rayMessages.invalidPortRange("\"" + text + "\""));
                 }
                 text = env;
             }
         } else {
-            throw p.error("invalid port range: " + p.json());
+            throw p.error(V2rayMessages.invalidPortRange(p.json()));
         }
         PortRange r = PortText.parseRange(text);
         if (r == null) {
-            throw p.error("invalid port range: " + text);
+            throw p.error(V2rayMessages.invalidPortRange(text));
         }
         return r;
     }

@@ -35,7 +35,7 @@ public final class BlackholeResponseRule extends SimpleRule {
                 ctx.report(otherCase != null && !otherCase.equals("type") ? Keys.ptr(responsePtr, response, "type") : responsePtr,
                         "blackhole \"response\" has no \"type\"" + (otherCase != null && !otherCase.equals("type")
                                 ? " (\"" + otherCase + "\" does not count: this key is case-sensitive)" : "")
-                                + "; " + prefix + "type not found in JSON context\"",
+                                + "; " + prefix + V2rayMessages.notFoundInJsonContext("type") + "\"",
                         "write \"response\": {\"type\": \"http\"} (answer 403) or {\"type\": \"none\"} (just close)");
             } else if (type.isString() && !V2rayEnums.BLACKHOLE_RESPONSES.contains(Keys.lower(type.stringValue()))) {
                 String suggestion = DidYouMean.suggest(type.stringValue(), V2rayEnums.BLACKHOLE_RESPONSES, Map.of("https", "http"));

@@ -50,6 +50,31 @@ public final class V2rayMessages {
         return "Config: unknown transport protocol: " + name;
     }
 
+    /** A JSON object with no {@code key} where its type is read from (infra/conf/loader.go). */
+    public static String notFoundInJsonContext(String key) {
+        return key + " not found in JSON context";
+    }
+
+    /** A port that is not a number in 1..65535 (infra/conf/common.go, PortList). */
+    public static String invalidPort(Object text) {
+        return "invalid port: " + text;
+    }
+
+    /** A port or port range that does not parse (infra/conf/common.go, common/net/port.go). */
+    public static String invalidPortRange(Object text) {
+        return "invalid port range: " + text;
+    }
+
+    /** A routing rule whose {@code type} is not "field" (infra/conf/router.go). */
+    public static String unknownRouterRuleType(String type) {
+        return "unknown router rule type: " + type;
+    }
+
+    /** A VMess request or config naming a body security 4.34 lacks (proxy/vmess/encoding/server.go). */
+    public static String unknownSecurityType(Object security) {
+        return "unknown security type: " + security;
+    }
+
     /** {@code message} caused by {@code cause}, joined as Go's error chains print. */
     public static String causedBy(String message, String cause) {
         return message + CAUSE + cause;

@@ -29,7 +29,7 @@ public final class HeaderType {
         }
         var type = header.json().get("type");
         if (type == null) {
-            throw header.error(what + " > type not found in JSON context");
+            throw header.error(V2rayMessages.causedBy(what, V2rayMessages.notFoundInJsonContext("type")));
         }
         if (!type.isString()) {
             throw header.error(what + " > json: cannot unmarshal " + type.getNodeType().name().toLowerCase(Locale.ROOT)

@@ -234,7 +234,7 @@ public final class ServerSession {
         }
         SecurityType security = SecurityType.fromRequestNibble(plain[35] & 0x0F);
         if (security == SecurityType.UNKNOWN || security == SecurityType.AUTO) {
-            throw new VmessException("unknown security type: " + security);
+            throw new VmessException(V2rayMessages.unknownSecurityType(security));
         }
         int options = plain[34] & 0xFF;
         RequestOptions.check(options);

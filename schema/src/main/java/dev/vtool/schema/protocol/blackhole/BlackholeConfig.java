@@ -40,7 +40,7 @@ public final class BlackholeConfig implements ConfigProtocol {
         }
         String type = r.string("type", null);
         if (type == null) {
-            throw r.error(V2rayMessages.causedBy(V2rayMessages.BLACKHOLE_RESPONSE_FAILED, "type not found in JSON context"));
+            throw r.error(V2rayMessages.causedBy(V2rayMessages.BLACKHOLE_RESPONSE_FAILED, V2rayMessages.notFoundInJsonContext("type")));
         }
         return switch (type.toLowerCase(Locale.ROOT)) {
             case "none" -> new BlackholeSettings(false);
