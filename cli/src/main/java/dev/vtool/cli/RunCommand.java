@@ -6,6 +6,7 @@ import dev.vtool.engine.log.EngineLog;
 import dev.vtool.schema.finding.Finding;
 import dev.vtool.schema.model.ConfigProblems;
 import dev.vtool.schema.text.Printable;
+import dev.vtool.schema.text.V2rayMessages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -106,7 +107,7 @@ public final class RunCommand implements Callable<Integer> {
             // like `v2ray -test`: everything run builds was built; nothing was bound
             prepared.engine.close();
             prepared.log.close();
-            out.println("Configuration OK.");
+            out.println(V2rayMessages.CONFIGURATION_OK);
             out.flush();
             return ExitCodes.OK;
         }

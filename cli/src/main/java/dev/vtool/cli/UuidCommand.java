@@ -1,5 +1,6 @@
 package dev.vtool.cli;
 
+import dev.vtool.schema.text.V2rayMessages;
 import dev.vtool.schema.vmess.V2rayUuid;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,7 @@ public final class UuidCommand implements Callable<Integer> {
                 out.println("why: exactly 32 characters with a dash: the last group is read past the end of the text");
                 return ExitCodes.FINDINGS;
             default:
-                out.println("rejected: V2Ray 4.34 fails with `failed to parse ID > " + p.error() + "`");
+                out.println("rejected: V2Ray 4.34 fails with `" + V2rayMessages.failedToParseId(p.error()) + "`");
                 out.println("why: " + why(value));
                 return ExitCodes.FINDINGS;
         }

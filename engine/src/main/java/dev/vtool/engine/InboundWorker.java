@@ -7,6 +7,7 @@ import dev.vtool.engine.transport.ListenFailure;
 import dev.vtool.schema.model.InboundConfig;
 import dev.vtool.schema.model.LevelPolicy;
 import dev.vtool.schema.model.Network;
+import dev.vtool.schema.text.V2rayMessages;
 import io.netty.channel.Channel;
 import io.netty.channel.group.ChannelGroup;
 import java.net.InetAddress;
@@ -64,7 +65,8 @@ final class InboundWorker implements ConnectionAcceptor {
         Session s = new Session(EngineContext.newSessionId(), src, tag, from, policy);
         s.remoteFacing(inbound.remoteFacing());
         HandshakeDeadline.arm(ch, policy.handshake(), () -> log.info(s.id(), "proxy/" + config.protocol(),
-                "failed to read request > read tcp " + ch.localAddress() + "->" + src + ": i/o timeout"));
+                V2rayMessages.causedBy(V2rayMessages.FAILED_TO_READ_REQUEST,
+                        "read tcp " + ch.localAddress() + "->" + src + ": i/o timeout")));
         inbound.initConnection(ch, s);
     }
 

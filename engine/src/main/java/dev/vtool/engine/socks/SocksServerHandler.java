@@ -7,6 +7,7 @@ import dev.vtool.engine.transport.ChannelLink;
 import dev.vtool.engine.transport.HandshakeDeadline;
 import dev.vtool.schema.model.Account;
 import dev.vtool.schema.protocol.socks.SocksInboundSettings;
+import dev.vtool.schema.text.V2rayMessages;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -55,7 +56,7 @@ final class SocksServerHandler extends SimpleChannelInboundHandler<SocksMessage>
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, SocksMessage msg) {
         if (msg.decoderResult().isFailure()) {
-            reject(ctx, "failed to read request > " + readFailure(msg.decoderResult().cause()));
+            reject(ctx, V2rayMessages.causedBy(V2rayMessages.FAILED_TO_READ_REQUEST, readFailure(msg.decoderResult().cause())));
             return;
         }
         if (msg instanceof Socks4CommandRequest r) {
@@ -210,7 +211,7 @@ final class SocksServerHandler extends SimpleChannelInboundHandler<SocksMessage>
         String error = "v2ray.com/core/" + PKG + ": " + reason;
         context.log().access(session.accessFrom(), false, "", "", error, "");
         context.log().info(session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/" + PKG
-                + ": failed to read request > " + error);
+                + ": " + V2rayMessages.causedBy(V2rayMessages.FAILED_TO_READ_REQUEST, error));
         ctx.channel().writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
@@ -233,6 +234,6 @@ final class SocksServerHandler extends SimpleChannelInboundHandler<SocksMessage>
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        reject(ctx, "failed to read request > " + cause.getMessage());
+        reject(ctx, V2rayMessages.causedBy(V2rayMessages.FAILED_TO_READ_REQUEST, cause.getMessage()));
     }
 }

@@ -5,6 +5,7 @@ import dev.vtool.schema.merge.ConfigMerger;
 import dev.vtool.schema.protocol.ConfigProtocol;
 import dev.vtool.schema.protocol.ConfigProtocols;
 import dev.vtool.schema.protocol.Side;
+import dev.vtool.schema.text.V2rayMessages;
 import dev.vtool.schema.transport.StreamSettings;
 import dev.vtool.schema.transport.StreamSettingsParser;
 import java.time.Duration;
@@ -261,7 +262,7 @@ public final class ConfigModelBuilder {
         String id = n.lowerString("protocol", "");
         ConfigProtocol p = protocols.find(id, side);
         if (p == null) {
-            problems.error(protoNode != null ? protoNode : n, unknownPrefix + "unknown config id: " + id);
+            problems.error(protoNode != null ? protoNode : n, unknownPrefix + V2rayMessages.unknownConfigId(id));
             return null;
         }
         if (!p.supportedByRun()) {
@@ -341,16 +342,16 @@ public final class ConfigModelBuilder {
             if (text.startsWith("env:")) {
                 String env = System.getenv(text.substring(4));
                 if (env == null) {
-                    throw p.error("invalid port range: \"" + text + "\"");
+                    throw p.error(V2rayMessages.invalidPortRange("\"" + text + "\""));
                 }
                 text = env;
             }
         } else {
-            throw p.error("invalid port range: " + p.json());
+            throw p.error(V2rayMessages.invalidPortRange(p.json()));
         }
         PortRange r = PortText.parseRange(text);
         if (r == null) {
-            throw p.error("invalid port range: " + text);
+            throw p.error(V2rayMessages.invalidPortRange(text));
         }
         return r;
     }

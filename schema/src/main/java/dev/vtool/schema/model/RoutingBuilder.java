@@ -1,5 +1,6 @@
 package dev.vtool.schema.model;
 
+import dev.vtool.schema.text.V2rayMessages;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -73,7 +74,7 @@ final class RoutingBuilder {
     private RoutingRule rule(ConfigNode r) throws ConfigModelException {
         String type = r.string("type", "");
         if (!type.equalsIgnoreCase("field")) {
-            throw r.error("unknown router rule type: " + type);
+            throw r.error(V2rayMessages.unknownRouterRuleType(type));
         }
         String outboundTag = r.string("outboundTag", null);
         String balancerTag = r.string("balancerTag", null);
@@ -177,7 +178,7 @@ final class RoutingBuilder {
         } else if (p.json().isString()) {
             text = p.json().asString();
         } else {
-            throw p.error("invalid field rule > invalid port: " + p.json());
+            throw p.error(V2rayMessages.causedBy("invalid field rule", V2rayMessages.invalidPort(p.json())));
         }
         List<PortRange> ranges = new ArrayList<>();
         for (String part : text.split(",")) {
@@ -186,7 +187,7 @@ final class RoutingBuilder {
             }
             PortRange range = PortText.parseRange(part.trim());
             if (range == null) {
-                throw p.error("invalid field rule > invalid port: " + part.trim());
+                throw p.error(V2rayMessages.causedBy("invalid field rule", V2rayMessages.invalidPort(part.trim())));
             }
             ranges.add(range);
         }

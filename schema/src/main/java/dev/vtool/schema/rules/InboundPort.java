@@ -1,5 +1,6 @@
 package dev.vtool.schema.rules;
 
+import dev.vtool.schema.text.V2rayMessages;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 
@@ -54,6 +55,6 @@ record InboundPort(int from, int to, String error) {
     }
 
     private static InboundPort rejected(String raw) {
-        return new InboundPort(-1, -1, "invalid port range: " + raw);
+        return new InboundPort(-1, -1, V2rayMessages.invalidPortRange(raw));
     }
 }

@@ -3,6 +3,7 @@ package dev.vtool.schema.rules;
 import dev.vtool.schema.finding.Severity;
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.lint.RuleContext;
+import dev.vtool.schema.text.V2rayMessages;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
@@ -78,10 +79,10 @@ public final class InvalidPortRule extends SimpleRule {
     private String routingPortProblem(JsonNode v) {
         if (v.isNumber()) {
             return v.isIntegralNumber() && v.canConvertToLong() && v.longValue() >= 0 && v.longValue() <= 0xFFFFFFFFL
-                    ? null : "invalid port: " + v;
+                    ? null : V2rayMessages.invalidPort(v);
         }
         if (!v.isString()) {
-            return "invalid port: " + v;
+            return V2rayMessages.invalidPort(v);
         }
         for (String part : v.stringValue().split(",", -1)) {
             String item = part.strip();
@@ -92,10 +93,10 @@ public final class InvalidPortRule extends SimpleRule {
                 JsonNode asString = tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(item);
                 InboundPort range = InboundPort.parse(asString, env);
                 if (!range.ok() && range.from() <= range.to()) { // reversed ranges pass here
-                    return "invalid port range: " + item;
+                    return V2rayMessages.invalidPortRange(item);
                 }
             } else if (!item.matches("0|[1-9]\\d{0,4}") || Integer.parseInt(item) > 65535) {
-                return "invalid port: " + item;
+                return V2rayMessages.invalidPort(item);
             }
         }
         return null;

@@ -3,6 +3,7 @@ package dev.vtool.schema.rules;
 import dev.vtool.schema.finding.Severity;
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.lint.RuleContext;
+import dev.vtool.schema.text.V2rayMessages;
 import dev.vtool.schema.vmess.V2rayUuid;
 import tools.jackson.databind.JsonNode;
 
@@ -24,7 +25,7 @@ public final class InvalidUuidRule extends SimpleRule {
                 JsonNode id = Keys.get(user, "id");
                 if (!Keys.present(id)) {
                     ctx.report(ptr, "this user has no \"id\"; V2Ray fails with \"proxy/" + proto
-                                    + ": failed to parse ID > invalid UUID: \"",
+                                    + ": " + V2rayMessages.failedToParseId("invalid UUID: ") + "\"",
                             "add \"id\": \"<a UUID>\" (generate one with `vtool uuid` or `cat /proc/sys/kernel/random/uuid`)");
                     return;
                 }
@@ -40,7 +41,7 @@ public final class InvalidUuidRule extends SimpleRule {
                 String at = Keys.ptr(ptr, user, "id");
                 switch (r.outcome()) {
                     case REJECTED -> ctx.report(at, "\"" + text + "\" is not a UUID; V2Ray fails with \"proxy/" + proto
-                                    + ": failed to parse ID > " + r.error() + "\"" + hint(text),
+                                    + ": " + V2rayMessages.failedToParseId(r.error()) + "\"" + hint(text),
                             "use a UUID like \"b831381d-6324-4d53-ad4f-8cda48b30811\" "
                                     + "(generate one with `cat /proc/sys/kernel/random/uuid`)");
                     case CRASH -> ctx.report(at, "\"" + text + "\" is 32 characters with dashes, so its last group is short; "

@@ -3,6 +3,7 @@ package dev.vtool.schema.rules;
 import dev.vtool.schema.finding.Severity;
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.lint.RuleContext;
+import dev.vtool.schema.text.V2rayMessages;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,7 +27,7 @@ public final class NothingToRunRule extends SimpleRule {
         }
         boolean noOutbounds = Proxy.outbounds(doc).isEmpty();
         ctx.report("", "this config has no inbounds" + (noOutbounds ? " and no outbounds" : "") + ": V2Ray 4.34 accepts it "
-                        + "(\"Configuration OK.\") and runs, but nothing can ever connect to it",
+                        + "(\"" + V2rayMessages.CONFIGURATION_OK + "\") and runs, but nothing can ever connect to it",
                 "add an inbound, e.g. {\"port\": 1080, \"listen\": \"127.0.0.1\", \"protocol\": \"socks\"} (vtool init writes a "
                         + "complete config)");
     }

@@ -4,6 +4,7 @@ import dev.vtool.schema.finding.Severity;
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.lint.RuleContext;
 import dev.vtool.schema.text.DidYouMean;
+import dev.vtool.schema.text.V2rayMessages;
 import java.util.List;
 
 /** streamSettings.network values that 4.34 rejects (including transports of later versions). */
@@ -23,7 +24,7 @@ public final class UnknownNetworkRule extends SimpleRule {
                 continue;
             }
             String at = Keys.ptr(p.streamPtr(), p.stream(), "network");
-            String v2ray = "V2Ray fails with \"Config: unknown transport protocol: " + raw + "\"";
+            String v2ray = "V2Ray fails with \"" + V2rayMessages.unknownTransportProtocol(raw) + "\"";
             if (LATER_TRANSPORTS.contains(Keys.lower(raw))) {
                 ctx.report(at, "network \"" + raw + "\" does not exist in V2Ray 4.34 (it came with Xray / V2Ray 5); " + v2ray,
                         "use a 4.34 transport such as \"ws\" (WebSocket) or \"h2\" on both client and server");

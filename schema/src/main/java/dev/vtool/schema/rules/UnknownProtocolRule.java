@@ -6,6 +6,7 @@ import dev.vtool.schema.lint.RuleContext;
 import dev.vtool.schema.protocol.ConfigProtocols;
 import dev.vtool.schema.protocol.Side;
 import dev.vtool.schema.text.DidYouMean;
+import dev.vtool.schema.text.V2rayMessages;
 import java.util.List;
 
 /** Inbound/outbound protocol ids that nothing registered on that side ({@link ConfigProtocols}: 4.34's ids). */
@@ -22,7 +23,7 @@ public final class UnknownProtocolRule extends SimpleRule {
             List<String> known = registry.ids(p.inbound() ? Side.INBOUND : Side.OUTBOUND);
             List<String> other = registry.ids(p.inbound() ? Side.OUTBOUND : Side.INBOUND);
             if (!Keys.present(p.get("protocol"))) {
-                ctx.report(p.pointer(), "this " + p.side() + " has no \"protocol\"; V2Ray fails with \"unknown config id: \"",
+                ctx.report(p.pointer(), "this " + p.side() + " has no \"protocol\"; V2Ray fails with \"" + V2rayMessages.unknownConfigId("") + "\"",
                         "add \"protocol\": one of " + String.join(", ", known));
                 continue;
             }
@@ -33,15 +34,15 @@ public final class UnknownProtocolRule extends SimpleRule {
             String raw = Keys.text(p.node(), "protocol");
             if (other.contains(protocol)) {
                 ctx.report(p.ptr("protocol"), "\"" + raw + "\" is " + (p.inbound() ? "an outbound" : "an inbound")
-                                + " protocol and cannot be used as an " + p.side() + "; V2Ray fails with \"unknown config id: "
-                                + protocol + "\"",
+                                + " protocol and cannot be used as an " + p.side() + "; V2Ray fails with \""
+                                + V2rayMessages.unknownConfigId(protocol) + "\"",
                         p.inbound() ? "move it to \"outbounds\", or use an inbound protocol such as socks, http, vmess or dokodemo-door"
                                 : "move it to \"inbounds\", or use an outbound protocol such as freedom, blackhole, vmess or socks");
                 continue;
             }
             String suggestion = DidYouMean.suggest(protocol, known, V2rayEnums.PROTOCOL_ALIASES);
-            ctx.report(p.ptr("protocol"), "unknown " + p.side() + " protocol \"" + raw + "\"; V2Ray fails with \"unknown config id: "
-                            + protocol + "\"." + DidYouMean.phrase(suggestion),
+            ctx.report(p.ptr("protocol"), "unknown " + p.side() + " protocol \"" + raw + "\"; V2Ray fails with \""
+                            + V2rayMessages.unknownConfigId(protocol) + "\"." + DidYouMean.phrase(suggestion),
                     suggestion != null ? "write \"protocol\": \"" + suggestion + "\""
                             : "use one of: " + String.join(", ", known));
         }

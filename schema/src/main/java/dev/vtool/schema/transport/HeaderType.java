@@ -2,6 +2,7 @@ package dev.vtool.schema.transport;
 
 import dev.vtool.schema.model.ConfigModelException;
 import dev.vtool.schema.model.ConfigNode;
+import dev.vtool.schema.text.V2rayMessages;
 import java.util.Locale;
 import java.util.Set;
 
@@ -28,7 +29,7 @@ public final class HeaderType {
         }
         var type = header.json().get("type");
         if (type == null) {
-            throw header.error(what + " > type not found in JSON context");
+            throw header.error(V2rayMessages.causedBy(what, V2rayMessages.notFoundInJsonContext("type")));
         }
         if (!type.isString()) {
             throw header.error(what + " > json: cannot unmarshal " + type.getNodeType().name().toLowerCase(Locale.ROOT)
@@ -36,7 +37,7 @@ public final class HeaderType {
         }
         String id = type.asString().toLowerCase(Locale.ROOT);
         if (!known.contains(id)) {
-            throw header.error(what + " > unknown config id: " + id);
+            throw header.error(V2rayMessages.causedBy(what, V2rayMessages.unknownConfigId(id)));
         }
         return id;
     }

@@ -2,6 +2,7 @@ package dev.vtool.schema.transport;
 
 import dev.vtool.schema.model.ConfigModelException;
 import dev.vtool.schema.model.ConfigNode;
+import dev.vtool.schema.text.V2rayMessages;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -47,7 +48,7 @@ public final class StreamSettingsParser {
         String spelling = ss == null ? "tcp" : ss.string("network", "tcp");
         NetworkConfig network = configs.network(spelling);
         if (network == null) {
-            throw networkNode.error("Config: unknown transport protocol: " + spelling);
+            throw networkNode.error(V2rayMessages.unknownTransportProtocol(spelling));
         }
         SecuritySettings security = security(ss, once);
         TransportSettings effective = null;

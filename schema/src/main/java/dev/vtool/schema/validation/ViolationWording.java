@@ -6,6 +6,7 @@ import dev.vtool.schema.finding.RuleInfo;
 import dev.vtool.schema.finding.Severity;
 import dev.vtool.schema.json.JsonPointers;
 import dev.vtool.schema.text.DidYouMean;
+import dev.vtool.schema.text.V2rayMessages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -98,7 +99,7 @@ final class ViolationWording {
             if (GoKeys.equalFold(key, k) && isExactKey(holder, k)) {
                 return new Violation(SchemaRules.KEY_CASE, Severity.ERROR, child, true,
                         "`" + key + "` " + where + " must be written `" + k + "`: V2Ray looks this key up with exact case",
-                        "V2Ray says: \"" + k + " not found in JSON context\"", null, null);
+                        "V2Ray says: \"" + V2rayMessages.notFoundInJsonContext(k) + "\"", null, null);
             }
             if (GoKeys.equalFold(key, k)) {
                 JsonNode obj = instanceRoot.at(normalizedObject);

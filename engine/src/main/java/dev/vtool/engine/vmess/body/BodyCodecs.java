@@ -5,6 +5,7 @@ import dev.vtool.engine.vmess.RequestOptions;
 import dev.vtool.engine.vmess.SecurityType;
 import dev.vtool.engine.vmess.VmessException;
 import dev.vtool.engine.vmess.legacy.AesCfb;
+import dev.vtool.schema.text.V2rayMessages;
 
 /**
  * Picks the body framing for one direction from the request's security, options and command
@@ -49,7 +50,7 @@ public final class BodyCodecs {
             case CHACHA20_POLY1305:
                 return new AuthenticatedChunkEncoder(aeadSealer(security, key, iv, true), f.mask(), f.padding(), f.packet());
             default:
-                throw new VmessException("unknown security type: " + security);
+                throw new VmessException(V2rayMessages.unknownSecurityType(security));
         }
     }
 
@@ -74,7 +75,7 @@ public final class BodyCodecs {
             case CHACHA20_POLY1305:
                 return new AuthenticatedChunkDecoder(aeadSealer(security, key, iv, false), f.mask(), f.padding(), f.packet());
             default:
-                throw new VmessException("unknown security type: " + security);
+                throw new VmessException(V2rayMessages.unknownSecurityType(security));
         }
     }
 

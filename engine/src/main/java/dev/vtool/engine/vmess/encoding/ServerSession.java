@@ -16,6 +16,7 @@ import dev.vtool.engine.vmess.legacy.AesCfb;
 import dev.vtool.engine.vmess.legacy.LegacyAuth;
 import dev.vtool.engine.vmess.legacy.LegacyHashTable;
 import dev.vtool.engine.vmess.legacy.SessionHistory;
+import dev.vtool.schema.text.V2rayMessages;
 import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
 
@@ -150,7 +151,7 @@ public final class ServerSession {
 
     private RequestHeader finishAead(byte[] pt) throws VmessException {
         if (pt.length < RequestPlaintext.FIXED_PART) {
-            throw new VmessException("failed to read request header > unexpected EOF");
+            throw new VmessException(V2rayMessages.causedBy(V2rayMessages.FAILED_TO_READ_REQUEST_HEADER, "unexpected EOF"));
         }
         int length = Math.min(pt.length, plain.length);
         System.arraycopy(pt, 0, plain, 0, length);
@@ -233,7 +234,7 @@ public final class ServerSession {
         }
         SecurityType security = SecurityType.fromRequestNibble(plain[35] & 0x0F);
         if (security == SecurityType.UNKNOWN || security == SecurityType.AUTO) {
-            throw new VmessException("unknown security type: " + security);
+            throw new VmessException(V2rayMessages.unknownSecurityType(security));
         }
         int options = plain[34] & 0xFF;
         RequestOptions.check(options);

@@ -6,6 +6,7 @@ import dev.vtool.engine.vmess.aead.AuthId;
 import dev.vtool.engine.vmess.aead.AuthIdReplayFilter;
 import dev.vtool.engine.vmess.legacy.AlternateIds;
 import dev.vtool.engine.vmess.legacy.LegacyHashTable;
+import dev.vtool.schema.text.V2rayMessages;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,7 @@ public final class UserValidator {
                 continue;
             }
             if (!replayFilter.checkAndRemember(authId, ts, nowSeconds)) {
-                throw new VmessException("invalid user > replayed request", true);
+                throw new VmessException(V2rayMessages.causedBy(V2rayMessages.INVALID_USER, "replayed request"), true);
             }
             return new AeadMatch(e.user(), ts);
         }
@@ -95,11 +96,11 @@ public final class UserValidator {
         try {
             LegacyHashTable.Match<KeyedUser> m = legacy.lookup(userHash);
             if (m == null) {
-                throw new VmessException("invalid user > Not Found", true);
+                throw new VmessException(V2rayMessages.causedBy(V2rayMessages.INVALID_USER, "Not Found"), true);
             }
             return m;
         } catch (LegacyHashTable.TaintedException e) {
-            throw new VmessException("invalid user > ErrTainted", true);
+            throw new VmessException(V2rayMessages.causedBy(V2rayMessages.INVALID_USER, "ErrTainted"), true);
         }
     }
 

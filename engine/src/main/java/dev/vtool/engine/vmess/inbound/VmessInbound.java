@@ -10,6 +10,7 @@ import dev.vtool.engine.vmess.encoding.UserValidator;
 import dev.vtool.engine.vmess.legacy.SessionHistory;
 import dev.vtool.schema.model.InboundConfig;
 import dev.vtool.schema.protocol.vmess.VmessInboundSettings;
+import dev.vtool.schema.text.V2rayMessages;
 import io.netty.channel.Channel;
 
 /**
@@ -33,7 +34,8 @@ public final class VmessInbound implements InboundHandler {
             try {
                 validator.add(KeyedUser.of(u), now);
             } catch (IllegalArgumentException e) {
-                throw new EngineException("failed to get VMess user > failed to parse ID > " + e.getMessage());
+                throw new EngineException(V2rayMessages.causedBy(V2rayMessages.FAILED_TO_GET_VMESS_USER,
+                        V2rayMessages.failedToParseId(e.getMessage())));
             }
         }
     }

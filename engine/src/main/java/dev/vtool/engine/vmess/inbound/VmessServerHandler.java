@@ -13,6 +13,7 @@ import dev.vtool.engine.vmess.body.BodyDecoder;
 import dev.vtool.engine.vmess.encoding.RequestHeader;
 import dev.vtool.engine.vmess.encoding.ServerSession;
 import dev.vtool.schema.model.Network;
+import dev.vtool.schema.text.V2rayMessages;
 import dev.vtool.engine.transport.PacketConnection;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -272,7 +273,8 @@ final class VmessServerHandler extends ByteToMessageDecoder {
                         // EOF failures go to the error log only, as in 4.34 (rate-limited like every rejection)
                         if (inbound.rejectionLog().admit(System.nanoTime()) >= 0) context.log().info(session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/"
                                 + VmessInbound.PKG + ": invalid request from " + session.accessFrom()
-                                + " > v2ray.com/core/proxy/vmess/encoding: failed to read request header > EOF");
+                                + " > v2ray.com/core/proxy/vmess/encoding: "
+                                + V2rayMessages.causedBy(V2rayMessages.FAILED_TO_READ_REQUEST_HEADER, "EOF"));
                     } else {
                         if (drainWording) {
                             failure = "failed to drain connection DrainSize = " + server.drainDescription() + " > "

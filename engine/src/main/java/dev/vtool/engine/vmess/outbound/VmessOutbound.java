@@ -18,6 +18,7 @@ import dev.vtool.engine.vmess.encoding.RequestTarget;
 import dev.vtool.schema.model.OutboundConfig;
 import dev.vtool.schema.protocol.vmess.VmessOutboundSettings;
 import dev.vtool.schema.protocol.vmess.VmessServer;
+import dev.vtool.schema.text.V2rayMessages;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
@@ -56,7 +57,8 @@ public final class VmessOutbound implements OutboundHandler {
                 try {
                     users.add(VmessAccount.of(u));
                 } catch (IllegalArgumentException e) {
-                    throw new EngineException("failed to parse server spec > failed to parse ID > " + e.getMessage());
+                    throw new EngineException(V2rayMessages.causedBy(V2rayMessages.FAILED_TO_PARSE_SERVER_SPEC,
+                            V2rayMessages.failedToParseId(e.getMessage())));
                 }
             }
             servers.add(new Server(s.address(), s.port(), users));

@@ -8,6 +8,7 @@ import dev.vtool.schema.model.OutboundSettings;
 import dev.vtool.schema.protocol.ConfigProtocol;
 import dev.vtool.schema.protocol.Side;
 import dev.vtool.schema.rules.BlackholeResponseRule;
+import dev.vtool.schema.text.V2rayMessages;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,13 +40,13 @@ public final class BlackholeConfig implements ConfigProtocol {
         }
         String type = r.string("type", null);
         if (type == null) {
-            throw r.error("Config: Failed to parse Blackhole response config. > type not found in JSON context");
+            throw r.error(V2rayMessages.causedBy(V2rayMessages.BLACKHOLE_RESPONSE_FAILED, V2rayMessages.notFoundInJsonContext("type")));
         }
         return switch (type.toLowerCase(Locale.ROOT)) {
             case "none" -> new BlackholeSettings(false);
             case "http" -> new BlackholeSettings(true);
             default -> throw r.get("type").error(
-                    "Config: Failed to parse Blackhole response config. > unknown config id: " + type);
+                    V2rayMessages.causedBy(V2rayMessages.BLACKHOLE_RESPONSE_FAILED, V2rayMessages.unknownConfigId(type)));
         };
     }
 
