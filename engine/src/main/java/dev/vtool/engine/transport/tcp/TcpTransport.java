@@ -1,20 +1,11 @@
 package dev.vtool.engine.transport.tcp;
 
 import dev.vtool.engine.transport.DialRequest;
-import dev.vtool.engine.transport.ListenFailure;
 import dev.vtool.engine.transport.ListenRequest;
 import dev.vtool.engine.transport.StreamTransport;
-import dev.vtool.engine.transport.SystemDialer;
-import dev.vtool.engine.transport.Transports;
-import dev.vtool.schema.transport.SocketSettings;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.PooledByteBufAllocator;
+import dev.vtool.engine.transport.TcpListener;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -34,44 +25,8 @@ public final class TcpTransport implements StreamTransport {
 
     @Override
     public Future<Channel> listen(ListenRequest r) {
-        InetSocketAddress at = (InetSocketAddress) r.address();
-        ServerBootstrap sb = new ServerBootstrap().group(r.boss(), r.workers()).channel(Transports.serverChannel())
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .childOption(ChannelOption.RECVBUF_ALLOCATOR, Transports.readAllocator())
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, SystemDialer.waterMark(r.policy()))
-                .childHandler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        if (!r.acceptor().admit(ch)) {
-                            ch.close();
-                            return;
-                        }
-                        if (r.security() != null) {
-                            r.security().server(ch, r.settings().security(), SERVER_ALPN);
-                        }
-                        r.acceptor().carried(ch, (InetSocketAddress) ch.remoteAddress());
-                    }
-                });
-        SocketSettings sockopt = r.settings().sockopt();
-        if (sockopt.tcpFastOpen() != null && Transports.nativeEpoll()) {
-            // 4.34 on Linux: a queue of 256 when enabled, 0 (off) when disabled
-            sb.option(ChannelOption.TCP_FASTOPEN, sockopt.tcpFastOpen() ? 256 : 0);
-        }
-        Promise<Channel> result = ImmediateEventExecutor.INSTANCE.newPromise();
-        ChannelFuture bound = sb.bind(at);
-        bound.addListener(f -> {
-            if (f.isSuccess()) {
-                r.log().info(0, "transport/internet/tcp", "listening TCP on " + ListenFailure.hostPort(at));
-                result.setSuccess(bound.channel());
-            } else {
-                result.setFailure(ListenFailure.of("TCP", at, f.cause()));
-            }
-        });
-        return result;
+        return TcpListener.listen(r, SERVER_ALPN, "transport/internet/tcp", "TCP",
+                ch -> r.acceptor().carried(ch, (InetSocketAddress) ch.remoteAddress()));
     }
 
     @Override

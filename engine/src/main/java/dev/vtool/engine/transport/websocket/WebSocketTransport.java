@@ -2,19 +2,12 @@ package dev.vtool.engine.transport.websocket;
 
 import dev.vtool.engine.transport.DialRequest;
 import dev.vtool.engine.transport.DialTarget;
-import dev.vtool.engine.transport.ListenFailure;
 import dev.vtool.engine.transport.ListenRequest;
 import dev.vtool.engine.transport.OutputShutdown;
 import dev.vtool.engine.transport.StreamTransport;
-import dev.vtool.engine.transport.SystemDialer;
-import dev.vtool.engine.transport.Transports;
+import dev.vtool.engine.transport.TcpListener;
 import dev.vtool.schema.transport.websocket.WebSocketSettings;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -25,7 +18,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
@@ -65,50 +57,20 @@ public final class WebSocketTransport implements StreamTransport {
 
     @Override
     public Future<Channel> listen(ListenRequest r) {
-        InetSocketAddress at = (InetSocketAddress) r.address();
         String path = ((WebSocketSettings) r.settings().transport()).normalizedPath();
-        ServerBootstrap sb = new ServerBootstrap().group(r.boss(), r.workers()).channel(Transports.serverChannel())
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .childOption(ChannelOption.RECVBUF_ALLOCATOR, Transports.readAllocator())
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, SystemDialer.waterMark(r.policy()))
-                .childHandler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        if (!r.acceptor().admit(ch)) {
-                            ch.close();
-                            return;
-                        }
-                        if (r.security() != null) {
-                            r.security().server(ch, r.settings().security(), SERVER_ALPN);
-                        }
-                        ScheduledFuture<?> deadline = ch.eventLoop().schedule(() -> {
-                            ch.close();
-                        }, UPGRADE_READ_MILLIS, TimeUnit.MILLISECONDS);
-                        ch.closeFuture().addListener(f -> deadline.cancel(false));
-                        ch.pipeline().addLast("ws-http", new HttpServerCodec(MAX_REQUEST_HEAD, MAX_REQUEST_HEAD, 8192));
-                        ch.pipeline().addLast("ws-aggregate", new HttpObjectAggregator(8192));
-                        ch.pipeline().addLast("ws-upgrade", new WebSocketUpgrade(path, SERVER_FRAMES, (c, source) -> {
-                            deadline.cancel(false);
-                            OutputShutdown.set(c, x -> { });
-                            r.acceptor().carried(c, source);
-                        }));
-                    }
-                });
-        Promise<Channel> result = ImmediateEventExecutor.INSTANCE.newPromise();
-        ChannelFuture bound = sb.bind(at);
-        bound.addListener(f -> {
-            if (f.isSuccess()) {
-                r.log().info(0, "transport/internet/websocket", "listening TCP(for WS) on " + ListenFailure.hostPort(at));
-                result.setSuccess(bound.channel());
-            } else {
-                result.setFailure(ListenFailure.of("TCP", at, f.cause()));
-            }
+        return TcpListener.listen(r, SERVER_ALPN, "transport/internet/websocket", "TCP(for WS)", ch -> {
+            ScheduledFuture<?> deadline = ch.eventLoop().schedule(() -> {
+                ch.close();
+            }, UPGRADE_READ_MILLIS, TimeUnit.MILLISECONDS);
+            ch.closeFuture().addListener(f -> deadline.cancel(false));
+            ch.pipeline().addLast("ws-http", new HttpServerCodec(MAX_REQUEST_HEAD, MAX_REQUEST_HEAD, 8192));
+            ch.pipeline().addLast("ws-aggregate", new HttpObjectAggregator(8192));
+            ch.pipeline().addLast("ws-upgrade", new WebSocketUpgrade(path, SERVER_FRAMES, (c, source) -> {
+                deadline.cancel(false);
+                OutputShutdown.set(c, x -> { });
+                r.acceptor().carried(c, source);
+            }));
         });
-        return result;
     }
 
     @Override

@@ -1,0 +1,72 @@
+package dev.vtool.engine.transport;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+import io.netty.util.concurrent.Promise;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The TCP listening socket that every TCP-carried transport shares (tcp, websocket, and HTTP/2 next):
+ * 4.34's socket options and {@code sockopt}, admission against the limits, the security layer, then the
+ * transport's own handlers. Only what happens after that differs between transports.
+ */
+public final class TcpListener {
+    private TcpListener() {
+    }
+
+    /**
+     * @param serverAlpn  the ALPN a TLS server offers for this transport when the config names none
+     * @param logCategory the 4.34 package the "listening" line is logged under
+     * @param logWhat     what that line says is listening ({@code TCP}, {@code TCP(for WS)})
+     * @param carry       adds the transport's handlers to an admitted connection (security already in place)
+     */
+    public static Future<Channel> listen(ListenRequest r, List<String> serverAlpn, String logCategory,
+                                         String logWhat, Consumer<Channel> carry) {
+        InetSocketAddress at = (InetSocketAddress) r.address();
+        ServerBootstrap sb = new ServerBootstrap().group(r.boss(), r.workers()).channel(Transports.serverChannel())
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .childOption(ChannelOption.RECVBUF_ALLOCATOR, Transports.readAllocator())
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, SystemDialer.waterMark(r.policy()))
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        if (!r.acceptor().admit(ch)) {
+                            ch.close();
+                            return;
+                        }
+                        if (r.security() != null) {
+                            r.security().server(ch, r.settings().security(), serverAlpn);
+                        }
+                        carry.accept(ch);
+                    }
+                });
+        Boolean fastOpen = r.settings().sockopt().tcpFastOpen();
+        if (fastOpen != null && Transports.nativeEpoll()) {
+            // 4.34 on Linux: a queue of 256 when enabled, 0 (off) when disabled
+            sb.option(ChannelOption.TCP_FASTOPEN, fastOpen ? 256 : 0);
+        }
+        Promise<Channel> result = ImmediateEventExecutor.INSTANCE.newPromise();
+        ChannelFuture bound = sb.bind(at);
+        bound.addListener(f -> {
+            if (f.isSuccess()) {
+                r.log().info(0, logCategory, "listening " + logWhat + " on " + ListenFailure.hostPort(at));
+                result.setSuccess(bound.channel());
+            } else {
+                result.setFailure(ListenFailure.of("TCP", at, f.cause()));
+            }
+        });
+        return result;
+    }
+}
