@@ -18,7 +18,7 @@ final class RequiredLiteral {
 
     /** The literal, or null when none of at least {@link #MIN_LENGTH} characters can be proven. */
     static String of(String regex) {
-        if (regex.contains("(?i") || hasTopLevelAlternation(regex)) {
+        if (regex.contains("(?i") || topLevelBranches(regex).size() > 1) {
             return null;
         }
         String best = "";
@@ -143,24 +143,5 @@ final class RequiredLiteral {
             }
         }
         return regex.length();
-    }
-
-    private static boolean hasTopLevelAlternation(String regex) {
-        int depth = 0;
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                i = endOfClass(regex, i);
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                return true;
-            }
-        }
-        return false;
     }
 }
