@@ -1,13 +1,12 @@
 package dev.vtool.schema.rules;
 
+import dev.vtool.schema.transport.tls.KeyPairProbe;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -20,12 +19,11 @@ import java.util.regex.Pattern;
  * Whether a PEM certificate and a PEM private key form a pair, as Go's {@code tls.X509KeyPair} decides it when
  * V2Ray 4.34 builds its TLS config at start (it then logs "ignoring invalid X509 key pair" and serves without the
  * certificate). Keys may be PKCS#8, PKCS#1 (RSA) or SEC1 (EC), like Go accepts. The pair is proven by signing with
- * the key and verifying with the certificate's public key; nothing is written anywhere.
+ * the key and verifying with the certificate's public key ({@link KeyPairProbe}); nothing is written anywhere.
  */
 final class PemKeyPair {
     private static final Pattern BLOCK = Pattern.compile(
             "-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)-----END \\1-----");
-    private static final byte[] PROBE = "vtool key-pair probe".getBytes(StandardCharsets.US_ASCII);
 
     private PemKeyPair() {
     }
@@ -60,27 +58,11 @@ final class PemKeyPair {
                             .anyMatch(other -> !other.equalsIgnoreCase(pub.getAlgorithm()) && pkcs8(keyDer, other) != null);
             return otherType ? "tls: private key type does not match public key type" : "tls: failed to parse private key";
         }
-        String algorithm = switch (key.getAlgorithm()) {
-            case "RSA" -> "SHA256withRSA";
-            case "EC" -> "SHA256withECDSA";
-            case "Ed25519", "EdDSA" -> "Ed25519";
-            default -> null;
-        };
-        if (algorithm == null) {
+        Boolean matches = KeyPairProbe.signsFor(key, pub);
+        if (matches == null) {
             return null;
         }
-        try {
-            Signature signer = Signature.getInstance(algorithm);
-            signer.initSign(key);
-            signer.update(PROBE);
-            byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance(algorithm);
-            verifier.initVerify(pub);
-            verifier.update(PROBE);
-            return verifier.verify(signature) ? null : "tls: private key does not match public key";
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return "tls: private key does not match public key";
-        }
+        return matches ? null : "tls: private key does not match public key";
     }
 
     private static X509Certificate firstCertificate(String pem) {

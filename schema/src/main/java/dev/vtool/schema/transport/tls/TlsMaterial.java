@@ -10,8 +10,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -145,31 +143,10 @@ public record TlsMaterial(List<X509Certificate> chain, PrivateKey key) {
         throw last;
     }
 
-    /** A key belongs to a certificate when a signature made with it verifies with the certificate's key. */
+    /** A key belongs to a certificate when both are of one algorithm and the key's signature verifies. */
     private static boolean matches(PrivateKey key, PublicKey pub) {
-        String alg = switch (key.getAlgorithm()) {
-            case "RSA" -> "SHA256withRSA";
-            case "EC" -> "SHA256withECDSA";
-            case "Ed25519", "EdDSA" -> "Ed25519";
-            default -> null;
-        };
-        if (alg == null || !key.getAlgorithm().equals(pub.getAlgorithm())
-                && !(key.getAlgorithm().startsWith("Ed") && pub.getAlgorithm().startsWith("Ed"))) {
-            return false;
-        }
-        try {
-            byte[] probe = new byte[32];
-            new SecureRandom().nextBytes(probe);
-            Signature s = Signature.getInstance(alg);
-            s.initSign(key);
-            s.update(probe);
-            byte[] sig = s.sign();
-            Signature v = Signature.getInstance(alg);
-            v.initVerify(pub);
-            v.update(probe);
-            return v.verify(sig);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
+        boolean sameAlgorithm = key.getAlgorithm().equals(pub.getAlgorithm())
+                || key.getAlgorithm().startsWith("Ed") && pub.getAlgorithm().startsWith("Ed");
+        return sameAlgorithm && Boolean.TRUE.equals(KeyPairProbe.signsFor(key, pub));
     }
 }
