@@ -7,27 +7,8 @@ import java.util.Set;
  * error), run refuses it by name. When its engine side arrives, it becomes a full {@link ConfigProtocol}
  * in its own package.
  */
-public abstract class KnownProtocol implements ConfigProtocol {
-    private final String id;
-    private final Set<Side> sides;
-
+public abstract class KnownProtocol extends DeclaredProtocol {
     protected KnownProtocol(String id, Set<Side> sides) {
-        this.id = id;
-        this.sides = Set.copyOf(sides);
-    }
-
-    @Override
-    public final String id() {
-        return id;
-    }
-
-    @Override
-    public final Set<Side> sides() {
-        return sides;
-    }
-
-    @Override
-    public final boolean supportedByRun() {
-        return false;
+        super(id, sides, false);
     }
 }

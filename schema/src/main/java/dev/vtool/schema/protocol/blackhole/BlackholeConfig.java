@@ -5,30 +5,18 @@ import dev.vtool.schema.model.ConfigModelException;
 import dev.vtool.schema.model.ConfigNode;
 import dev.vtool.schema.model.ConfigProblems;
 import dev.vtool.schema.model.OutboundSettings;
-import dev.vtool.schema.protocol.ConfigProtocol;
+import dev.vtool.schema.protocol.DeclaredProtocol;
 import dev.vtool.schema.protocol.Side;
 import dev.vtool.schema.rules.BlackholeResponseRule;
 import dev.vtool.schema.text.V2rayMessages;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** {@code blackhole}, outbound only: drops the connection, optionally after a 403 page. */
-public final class BlackholeConfig implements ConfigProtocol {
-    @Override
-    public String id() {
-        return "blackhole";
-    }
-
-    @Override
-    public Set<Side> sides() {
-        return EnumSet.of(Side.OUTBOUND);
-    }
-
-    @Override
-    public boolean supportedByRun() {
-        return true;
+public final class BlackholeConfig extends DeclaredProtocol {
+    public BlackholeConfig() {
+        super("blackhole", EnumSet.of(Side.OUTBOUND), true);
     }
 
     @Override

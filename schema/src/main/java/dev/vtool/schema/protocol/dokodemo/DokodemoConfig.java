@@ -6,26 +6,15 @@ import dev.vtool.schema.model.ConfigProblems;
 import dev.vtool.schema.model.InboundSettings;
 import dev.vtool.schema.model.Network;
 import dev.vtool.schema.model.Networks;
-import dev.vtool.schema.protocol.ConfigProtocol;
+import dev.vtool.schema.protocol.DeclaredProtocol;
 import dev.vtool.schema.protocol.Side;
 import java.util.EnumSet;
 import java.util.Set;
 
 /** {@code dokodemo-door}, inbound only: every connection goes to one fixed destination. */
-public final class DokodemoConfig implements ConfigProtocol {
-    @Override
-    public String id() {
-        return "dokodemo-door";
-    }
-
-    @Override
-    public Set<Side> sides() {
-        return EnumSet.of(Side.INBOUND);
-    }
-
-    @Override
-    public boolean supportedByRun() {
-        return true;
+public final class DokodemoConfig extends DeclaredProtocol {
+    public DokodemoConfig() {
+        super("dokodemo-door", EnumSet.of(Side.INBOUND), true);
     }
 
     @Override

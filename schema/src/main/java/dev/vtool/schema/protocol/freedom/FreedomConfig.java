@@ -6,29 +6,17 @@ import dev.vtool.schema.model.ConfigNode;
 import dev.vtool.schema.model.ConfigProblems;
 import dev.vtool.schema.model.IpText;
 import dev.vtool.schema.model.OutboundSettings;
-import dev.vtool.schema.protocol.ConfigProtocol;
+import dev.vtool.schema.protocol.DeclaredProtocol;
 import dev.vtool.schema.protocol.Side;
 import dev.vtool.schema.rules.FreedomAllowPrivateRule;
 import dev.vtool.schema.rules.FreedomRedirectRule;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /** {@code freedom}, outbound only: connects to the destination directly. */
-public final class FreedomConfig implements ConfigProtocol {
-    @Override
-    public String id() {
-        return "freedom";
-    }
-
-    @Override
-    public Set<Side> sides() {
-        return EnumSet.of(Side.OUTBOUND);
-    }
-
-    @Override
-    public boolean supportedByRun() {
-        return true;
+public final class FreedomConfig extends DeclaredProtocol {
+    public FreedomConfig() {
+        super("freedom", EnumSet.of(Side.OUTBOUND), true);
     }
 
     @Override

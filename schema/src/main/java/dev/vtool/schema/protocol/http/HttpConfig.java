@@ -7,26 +7,14 @@ import dev.vtool.schema.model.ConfigProblems;
 import dev.vtool.schema.model.InboundSettings;
 import dev.vtool.schema.model.OutboundSettings;
 import dev.vtool.schema.model.ProxyServers;
-import dev.vtool.schema.protocol.ConfigProtocol;
+import dev.vtool.schema.protocol.DeclaredProtocol;
 import dev.vtool.schema.protocol.Side;
 import java.util.EnumSet;
-import java.util.Set;
 
 /** {@code http}, inbound (proxy server) and outbound (CONNECT client). */
-public final class HttpConfig implements ConfigProtocol {
-    @Override
-    public String id() {
-        return "http";
-    }
-
-    @Override
-    public Set<Side> sides() {
-        return EnumSet.allOf(Side.class);
-    }
-
-    @Override
-    public boolean supportedByRun() {
-        return true;
+public final class HttpConfig extends DeclaredProtocol {
+    public HttpConfig() {
+        super("http", EnumSet.allOf(Side.class), true);
     }
 
     @Override

@@ -8,26 +8,14 @@ import dev.vtool.schema.model.InboundSettings;
 import dev.vtool.schema.model.IpText;
 import dev.vtool.schema.model.OutboundSettings;
 import dev.vtool.schema.model.ProxyServers;
-import dev.vtool.schema.protocol.ConfigProtocol;
+import dev.vtool.schema.protocol.DeclaredProtocol;
 import dev.vtool.schema.protocol.Side;
 import java.util.EnumSet;
-import java.util.Set;
 
 /** {@code socks}, inbound and outbound. */
-public final class SocksConfig implements ConfigProtocol {
-    @Override
-    public String id() {
-        return "socks";
-    }
-
-    @Override
-    public Set<Side> sides() {
-        return EnumSet.allOf(Side.class);
-    }
-
-    @Override
-    public boolean supportedByRun() {
-        return true;
+public final class SocksConfig extends DeclaredProtocol {
+    public SocksConfig() {
+        super("socks", EnumSet.allOf(Side.class), true);
     }
 
     @Override

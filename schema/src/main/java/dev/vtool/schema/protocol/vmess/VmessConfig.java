@@ -8,7 +8,7 @@ import dev.vtool.schema.model.InboundSettings;
 import dev.vtool.schema.model.IpText;
 import dev.vtool.schema.model.OutboundSettings;
 import dev.vtool.schema.model.VmessUser;
-import dev.vtool.schema.protocol.ConfigProtocol;
+import dev.vtool.schema.protocol.DeclaredProtocol;
 import dev.vtool.schema.protocol.Side;
 import dev.vtool.schema.rules.AlterIdRangeRule;
 import dev.vtool.schema.rules.LegacyAlterIdRule;
@@ -21,20 +21,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /** {@code vmess}, inbound and outbound. */
-public final class VmessConfig implements ConfigProtocol {
-    @Override
-    public String id() {
-        return "vmess";
-    }
-
-    @Override
-    public Set<Side> sides() {
-        return EnumSet.allOf(Side.class);
-    }
-
-    @Override
-    public boolean supportedByRun() {
-        return true;
+public final class VmessConfig extends DeclaredProtocol {
+    public VmessConfig() {
+        super("vmess", EnumSet.allOf(Side.class), true);
     }
 
     @Override
