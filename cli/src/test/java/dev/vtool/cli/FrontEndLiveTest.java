@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -85,7 +86,7 @@ class FrontEndLiveTest {
             V2rayProcesses.awaitListening(serverPort);
             // vtool runs the client
             Process vtool = startVtool(clientFile, dir.resolve("vtool-client.log"));
-            awaitListening(socksPort, vtool, dir.resolve("vtool-client.log"));
+            VtoolProcess.awaitListening(vtool, socksPort, dir.resolve("vtool-client.log"), Duration.ofSeconds(15));
             assertTrue(LoopbackPair.fetchThroughSocks(socksPort, target.getAddress().getPort()),
                     "page through vtool client: " + Files.readString(dir.resolve("vtool-client.log")));
             assertFalse(listening(hiddenPort), "vtool opened the inbound hidden in a comment");
@@ -112,7 +113,7 @@ class FrontEndLiveTest {
         assertVtoolAccepts(clientFile, serverFile);
 
         Process vtool = startVtool(serverFile, dir.resolve("vtool-server.log"));
-        awaitListening(serverPort, vtool, dir.resolve("vtool-server.log"));
+        VtoolProcess.awaitListening(vtool, serverPort, dir.resolve("vtool-server.log"), Duration.ofSeconds(15));
         try (V2rayProcesses v2ray = new V2rayProcesses()) {
             Process v2rayClient = v2ray.start(clientFile, dir.resolve("v2ray-client.log"));
             V2rayProcesses.awaitListening(socksPort, v2rayClient);
@@ -147,17 +148,11 @@ class FrontEndLiveTest {
         return p;
     }
 
-    private static void awaitListening(int port, Process p, Path log) throws Exception {
-        for (int i = 0; i < 300; i++) {
-            if (listening(port)) {
-                return;
-            }
-            if (!p.isAlive()) {
-                break;
-            }
-            Thread.sleep(50);
+    private static void stop(Process p) throws InterruptedException {
+        p.destroy();
+        if (!p.waitFor(15, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
         }
-        throw new AssertionError("vtool run did not listen on " + port + ": " + Files.readString(log));
     }
 
     private static boolean listening(int port) {
@@ -166,13 +161,6 @@ class FrontEndLiveTest {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static void stop(Process p) throws InterruptedException {
-        p.destroy();
-        if (!p.waitFor(15, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
         }
     }
 }

@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -135,16 +136,7 @@ class RunCommandTest {
         Path log = dir.resolve("out.log");
         Process p = startJava(log, "run", "-c", cfg.toString());
         try {
-            boolean up = false;
-            for (int i = 0; i < 200 && !up; i++) {
-                try (Socket s = new Socket()) {
-                    s.connect(new InetSocketAddress("127.0.0.1", port), 100);
-                    up = true;
-                } catch (IOException e) {
-                    Thread.sleep(50);
-                }
-            }
-            assertTrue(up, "vtool run did not listen: " + Files.readString(log));
+            VtoolProcess.awaitListening(p, port, log, Duration.ofSeconds(10));
             // a SOCKS5 greeting gets the no-auth answer from the real process
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 1000);

@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.sun.net.httpserver.HttpServer;
 import dev.vtool.testkit.FreePort;
 import java.io.File;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -103,7 +102,7 @@ class SystemdUnitTest {
         Process p = asSystemd(commandLine(directive(unit, "ExecStart"), config), log).start();
         HttpServer origin = LoopbackPair.startTarget();
         try {
-            awaitListening(p, port, log);
+            VtoolProcess.awaitListening(p, port, log, Duration.ofSeconds(20));
             assertTrue(LoopbackPair.fetchThroughSocks(port, origin.getAddress().getPort()), Files.readString(log));
             new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor(10, TimeUnit.SECONDS);
             long stopTimeout = Long.parseLong(directive(unit, "TimeoutStopSec").replace("s", ""));
@@ -113,17 +112,5 @@ class SystemdUnitTest {
             origin.stop(0);
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-    }
-
-    private static void awaitListening(Process p, int port, Path log) throws Exception {
-        for (int i = 0; i < 400 && p.isAlive(); i++) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 100);
-                return;
-            } catch (java.io.IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("ExecStart did not listen:\n" + Files.readString(log));
     }
 }

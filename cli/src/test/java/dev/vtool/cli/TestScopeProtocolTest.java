@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -84,16 +85,7 @@ class TestScopeProtocolTest {
                 "dev.vtool.cli.Main", "run", "-c", cfg.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            boolean up = false;
-            for (int i = 0; i < 200 && !up; i++) {
-                try (Socket s = new Socket()) {
-                    s.connect(new InetSocketAddress("127.0.0.1", port), 100);
-                    up = true;
-                } catch (IOException e) {
-                    Thread.sleep(50);
-                }
-            }
-            assertTrue(up, "vtool run did not listen: " + Files.readString(log));
+            VtoolProcess.awaitListening(p, port, log, Duration.ofSeconds(10));
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
                 s.setSoTimeout(5000);

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,18 +31,29 @@ final class VtoolProcess implements AutoCloseable {
 
     /** Waits (at most 60 s: the JVM starts slowly on a loaded machine) until something accepts on the port. */
     VtoolProcess awaitListening(int port) throws Exception {
-        for (int i = 0; i < 1200; i++) {
+        awaitListening(process, port, log, Duration.ofSeconds(60));
+        return this;
+    }
+
+    /**
+     * Waits until something accepts on the loopback port, for at most {@code max}; fails at once, with the
+     * process's output, when it exits first. For every test that starts a vtool JVM of its own.
+     */
+    static void awaitListening(Process process, int port, Path log, Duration max) throws Exception {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("vtool exited with " + process.exitValue() + ":\n" + output());
+                throw new AssertionError("vtool exited with " + process.exitValue() + ":\n" + Files.readString(log));
             }
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 100);
-                return this;
+                return;
             } catch (IOException notYet) {
                 Thread.sleep(50);
             }
         }
-        throw new AssertionError("vtool did not listen on " + port + ":\n" + output());
+        throw new AssertionError("vtool did not listen on " + port + " within " + max.toSeconds() + " s:\n"
+                + Files.readString(log));
     }
 
     /** Sends a signal by name (TERM, INT) with kill(1). */
