@@ -4,6 +4,7 @@ import dev.vtool.schema.finding.Finding;
 import dev.vtool.schema.finding.RuleInfo;
 import dev.vtool.schema.finding.Severity;
 import dev.vtool.schema.json.ConfigDocument;
+import dev.vtool.schema.json.GoKeys;
 import dev.vtool.schema.json.JsonPointers;
 import dev.vtool.schema.model.ConfigNode;
 import dev.vtool.schema.source.SourceFile;
@@ -98,7 +99,7 @@ public final class ConfigMerger {
         boolean tail = doc.source().name().toLowerCase(Locale.ROOT).contains("tail");
         overrideList(state.outbounds, ProxyList.of(doc, "outbounds"), tail ? Placement.APPEND : Placement.PREPEND);
         doc.root().properties().forEach(e -> {
-            if (KNOWN.stream().noneMatch(k -> k.equalsIgnoreCase(e.getKey()))) {
+            if (KNOWN.stream().noneMatch(k -> GoKeys.equalFold(e.getKey(), k))) {
                 String pointer = JsonPointers.child("", e.getKey());
                 state.unknown.put(e.getKey(), new Part(doc, pointer, e.getValue()));
             }

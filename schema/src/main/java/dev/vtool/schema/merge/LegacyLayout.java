@@ -5,6 +5,7 @@ import dev.vtool.schema.finding.Location;
 import dev.vtool.schema.finding.RuleInfo;
 import dev.vtool.schema.finding.Severity;
 import dev.vtool.schema.json.ConfigDocument;
+import dev.vtool.schema.json.GoKeys;
 import dev.vtool.schema.json.JsonPointers;
 import dev.vtool.schema.model.ConfigNode;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ final class LegacyLayout {
         ObjectNode withPort = ((ObjectNode) first.node()).deepCopy();
         List<String> portKeys = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : withPort.properties()) {
-            if (e.getKey().equalsIgnoreCase("port")) {
+            if (GoKeys.equalFold(e.getKey(), "port")) {
                 portKeys.add(e.getKey());
             }
         }
