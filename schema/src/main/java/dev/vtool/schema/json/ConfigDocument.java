@@ -149,7 +149,11 @@ public final class ConfigDocument {
             String actual = resolve(pointer);
             return origins.value(actual != null ? actual : pointer);
         }
-        String p = positions.value(pointer) != null ? pointer : resolvePrefix(pointer);
+        Position exact = positions.value(pointer);
+        if (exact != null) {
+            return new Location(source, exact);
+        }
+        String p = resolvePrefix(pointer);
         while (true) {
             Position pos = positions.value(p);
             if (pos != null) {
