@@ -7,6 +7,7 @@ import dev.vtool.schema.diagnose.LogLine;
 import dev.vtool.schema.diagnose.LogLineReader;
 import dev.vtool.schema.diagnose.UnrecognisedGroup;
 import dev.vtool.schema.finding.Severity;
+import dev.vtool.schema.text.Printable;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Map;
 /**
  * For people: one block per known message, most frequent first (count, first/last seen, an example
  * line, cause, fix, config-specific advice), then the unrecognised lines and a summary line. Text
- * that comes from the log is escaped ({@link LogText}) so log bytes cannot drive the terminal.
+ * that comes from the log is escaped ({@link Printable}) so log bytes cannot drive the terminal.
  */
 public final class DiagnosisTextFormatter {
     /** Unrecognised shapes shown in text (JSON lists all that were kept). */
@@ -38,7 +39,7 @@ public final class DiagnosisTextFormatter {
             out.println(ansi.bold("unrecognised: " + Summary.plural(report.unrecognised(), "line"))
                     + " not in vtool's knowledge base (not guessed at; worth adding):");
             for (UnrecognisedGroup g : u.subList(0, Math.min(SHOWN_UNRECOGNISED, u.size()))) {
-                out.println("  " + g.count() + "x  " + LogText.escape(g.shape()));
+                out.println("  " + g.count() + "x  " + Printable.escape(g.shape()));
                 out.println("      " + ansi.dim("e.g. " + where(g.example()) + ": " + clip(g.example().raw())));
             }
             if (u.size() > SHOWN_UNRECOGNISED) {
@@ -63,19 +64,19 @@ public final class DiagnosisTextFormatter {
         out.println("  " + times(g.count()) + seen(g));
         LogLine ex = g.first();
         out.println("  " + ansi.dim("e.g. " + where(ex) + ": " + clip(ex.raw())));
-        String captured = LogText.escape(captures(g.captures()));
+        String captured = Printable.escape(captures(g.captures()));
         if (!captured.isEmpty()) {
             out.println("  seen: " + captured);
         }
         out.println("  " + ansi.bold("cause:") + " " + e.cause());
-        out.println("  " + ansi.green("fix:") + " " + LogText.escape(g.fix()));
+        out.println("  " + ansi.green("fix:") + " " + Printable.escape(g.fix()));
         if (!g.advice().isEmpty()) {
             out.println("  " + ansi.green("for your config:"));
             for (String a : g.advice()) {
                 String[] parts = a.split("\n", -1);
-                out.println("    - " + LogText.escape(parts[0]));
+                out.println("    - " + Printable.escape(parts[0]));
                 for (int i = 1; i < parts.length; i++) {
-                    out.println("      " + LogText.escape(parts[i]));
+                    out.println("      " + Printable.escape(parts[i]));
                 }
             }
         }
@@ -111,11 +112,11 @@ public final class DiagnosisTextFormatter {
 
     /** The start of a log line, escaped. */
     private static String clip(String s) {
-        return LogText.escape(s.length() <= MAX_EXAMPLE ? s : s.substring(0, MAX_EXAMPLE) + "...");
+        return Printable.escape(s.length() <= MAX_EXAMPLE ? s : s.substring(0, MAX_EXAMPLE) + "...");
     }
 
     private static String where(LogLine line) {
-        return LogText.escape(line.where()); // the file name is the user's, but may hold anything
+        return Printable.escape(line.where()); // the file name is the user's, but may hold anything
     }
 
     private String summary(DiagnosisReport r) {
