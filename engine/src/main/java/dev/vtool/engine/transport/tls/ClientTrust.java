@@ -1,7 +1,6 @@
 package dev.vtool.engine.transport.tls;
 
 import dev.vtool.schema.transport.tls.TlsCertificate;
-import dev.vtool.schema.transport.tls.TlsMaterial;
 import dev.vtool.schema.transport.tls.TlsSettings;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.security.GeneralSecurityException;
@@ -36,11 +35,7 @@ final class ClientTrust {
             }
         }
         for (TlsCertificate c : settings.certificates()) {
-            try {
-                roots.addAll(TlsMaterial.load(c, false).chain());
-            } catch (TlsMaterial.Invalid e) {
-                throw new GeneralSecurityException("Failed to build TLS config. > " + e.getMessage());
-            }
+            roots.addAll(c.material().chain()); // loaded and checked when the config was read
         }
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);

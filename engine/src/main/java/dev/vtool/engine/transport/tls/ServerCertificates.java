@@ -37,12 +37,7 @@ final class ServerCertificates {
             if (!issue && !c.usage().equals("encipherment") || c.keyFile().isEmpty() && c.key().isEmpty()) {
                 continue;
             }
-            TlsMaterial m;
-            try {
-                m = TlsMaterial.load(c, true);
-            } catch (TlsMaterial.Invalid e) {
-                throw new SSLException("Failed to build TLS config. > " + e.getMessage());
-            }
+            TlsMaterial m = c.material(); // loaded and checked (key included) when the config was read
             if (issue) {
                 issuers.add(new LeafIssuer(m.chain().get(0), m.key()));
                 continue;

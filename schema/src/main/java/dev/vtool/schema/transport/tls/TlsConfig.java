@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * TLS ({@code "security": "tls"}). Every certificate entry is loaded and checked while the config is read,
- * so a missing file, a key that is not the certificate's or an expired certificate is an error at its
+ * TLS ({@code "security": "tls"}). Every certificate entry is loaded and checked while the config is read
+ * (the engine then uses what was loaded, {@link TlsCertificate#material()}), so a missing file, a key that is not the certificate's or an expired certificate is an error at its
  * place before anything listens. A CA with {@code usage: "issue"} must come with its key.
  */
 public final class TlsConfig implements SecurityConfig {
@@ -51,13 +51,13 @@ public final class TlsConfig implements SecurityConfig {
             case "issue" -> "issue";
             default -> "encipherment";
         };
-        TlsCertificate entry = new TlsCertificate(certFile, cert, c.string("keyFile", ""), lines(c, "key"), usage);
+        TlsCertificate entry = new TlsCertificate(certFile, cert, c.string("keyFile", ""), lines(c, "key"), usage,
+                null);
         try {
-            TlsMaterial.load(entry, usage.equals("issue"));
+            return entry.withMaterial(TlsMaterial.load(entry, usage.equals("issue")));
         } catch (TlsMaterial.Invalid e) {
             throw at(c, e.part()).error("Failed to build TLS config. > " + e.getMessage());
         }
-        return entry;
     }
 
     /** The key that supplied the part in trouble: the file name when one is given, else the inline lines. */
