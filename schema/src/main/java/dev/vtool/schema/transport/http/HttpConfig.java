@@ -6,7 +6,7 @@ import dev.vtool.schema.transport.NetworkConfig;
 import dev.vtool.schema.transport.TransportSettings;
 import java.util.List;
 
-/** HTTP/2 ({@code network} {@code h2} or {@code http}). Not runnable yet. */
+/** HTTP/2 ({@code network} {@code h2} or {@code http}): one request stream per connection, over TLS. */
 public final class HttpConfig implements NetworkConfig {
     @Override
     public String name() {
@@ -25,7 +25,7 @@ public final class HttpConfig implements NetworkConfig {
 
     @Override
     public boolean runnable() {
-        return false;
+        return true;
     }
 
     @Override

