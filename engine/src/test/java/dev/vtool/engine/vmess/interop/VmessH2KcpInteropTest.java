@@ -33,7 +33,7 @@ class VmessH2KcpInteropTest {
     private static final String ID = "b831381d-6324-4d53-ad4f-8cda48b30811";
     private static final int DOWN = 5 * 1024 * 1024 + 17;
     private static final byte[] UP = new byte[3 * 1024 * 1024 + 5];
-    static final List<String> TRANSPORTS = List.of("h2+tls");
+    static final List<String> TRANSPORTS = List.of("h2+tls", "mkcp", "mkcp+seed+wechat", "mkcp+srtp+tls");
 
     private static Path dir;
     private static TwoWayOrigin origin;
@@ -51,8 +51,9 @@ class VmessH2KcpInteropTest {
             int vtoolPort = FreePort.next();
             servers.add(new EngineHarness(serverJson(vtoolPort, t), LogLevel.INFO));
             int v2rayPort = FreePort.next();
-            servers.add(V2rayProcess.start(dir, "v2ray-server-" + t, serverJson(v2rayPort, t),
-                    t.startsWith("mkcp") ? -v2rayPort : v2rayPort));
+            // an mKCP inbound has no TCP port to wait for: a TCP inbound beside it says v2ray is up
+            int ready = t.startsWith("mkcp") ? FreePort.next() : v2rayPort;
+            servers.add(V2rayProcess.start(dir, "v2ray-server-" + t, serverJson(v2rayPort, t, ready), ready));
             ports.put(t, new int[] {vtoolPort, v2rayPort});
         }
     }
@@ -88,12 +89,19 @@ class VmessH2KcpInteropTest {
     }
 
     static String serverJson(int port, String transport) {
+        return serverJson(port, transport, port);
+    }
+
+    static String serverJson(int port, String transport, int readyPort) {
+        String ready = readyPort == port ? "" : """
+                , {"listen": "127.0.0.1", "port": %d, "protocol": "dokodemo-door",
+                   "settings": {"address": "127.0.0.1", "port": 9, "network": "tcp"}}""".formatted(readyPort);
         return """
                 {"log": {"loglevel": "warning"},
                  "inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "vmess",
-                   "settings": {"clients": [{"id": "%s", "alterId": 0}]}, "streamSettings": %s}],
+                   "settings": {"clients": [{"id": "%s", "alterId": 0}]}, "streamSettings": %s}%s],
                  "outbounds": [{"protocol": "freedom", "settings": {"allowPrivate": true}}]}
-                """.formatted(port, ID, stream(transport, true));
+                """.formatted(port, ID, stream(transport, true), ready);
     }
 
     static String clientJson(int socksPort, int serverPort, String transport) {

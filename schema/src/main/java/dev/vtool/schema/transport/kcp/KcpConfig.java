@@ -7,7 +7,7 @@ import dev.vtool.schema.transport.NetworkConfig;
 import dev.vtool.schema.transport.TransportSettings;
 import java.util.List;
 
-/** mKCP: reliable streams over UDP. Not runnable yet. */
+/** mKCP: reliable streams over UDP. */
 public final class KcpConfig implements NetworkConfig {
     private static final long U32 = 0xFFFFFFFFL;
 
@@ -28,7 +28,7 @@ public final class KcpConfig implements NetworkConfig {
 
     @Override
     public boolean runnable() {
-        return false;
+        return true;
     }
 
     @Override
