@@ -1,5 +1,6 @@
 package dev.vtool.engine.transport.kcp;
 
+import dev.vtool.engine.transport.PacketHeader;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.vtool.engine.transport.kcp;
 
+import dev.vtool.engine.transport.PacketHeader;
 import dev.vtool.engine.transport.ListenRequest;
 import dev.vtool.schema.transport.kcp.KcpSettings;
 import io.netty.buffer.ByteBuf;

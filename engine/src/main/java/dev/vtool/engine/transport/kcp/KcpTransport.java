@@ -1,5 +1,6 @@
 package dev.vtool.engine.transport.kcp;
 
+import dev.vtool.engine.transport.PacketHeader;
 import dev.vtool.engine.transport.DialRequest;
 import dev.vtool.engine.transport.ListenFailure;
 import dev.vtool.engine.transport.ListenRequest;

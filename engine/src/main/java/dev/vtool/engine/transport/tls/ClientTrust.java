@@ -16,11 +16,11 @@ import javax.net.ssl.X509TrustManager;
  * {@code disableSystemRoot}) plus every certificate listed in {@code certificates}, whatever its usage;
  * {@code allowInsecure} trusts anything.
  */
-final class ClientTrust {
+public final class ClientTrust {
     private ClientTrust() {
     }
 
-    static TrustManagerFactory of(TlsSettings settings) throws GeneralSecurityException, java.io.IOException {
+    public static TrustManagerFactory of(TlsSettings settings) throws GeneralSecurityException, java.io.IOException {
         if (settings.allowInsecure()) {
             return InsecureTrustManagerFactory.INSTANCE;
         }

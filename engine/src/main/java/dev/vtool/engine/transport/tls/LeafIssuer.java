@@ -36,7 +36,7 @@ import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
  * does: a fresh ECDSA P-256 key, CN and DNS SAN = the requested name, valid from one hour ago to one hour
  * ahead, key usage digitalSignature + keyEncipherment, extended usage serverAuth.
  */
-final class LeafIssuer {
+public final class LeafIssuer {
     private static final ASN1ObjectIdentifier ECDSA_SHA256 = new ASN1ObjectIdentifier("1.2.840.10045.4.3.2");
     private static final ASN1ObjectIdentifier RSA_SHA256 = new ASN1ObjectIdentifier("1.2.840.113549.1.1.11");
     private static final long HOUR = 3_600_000L;
@@ -50,11 +50,33 @@ final class LeafIssuer {
         this.caKey = caKey;
     }
 
-    /** A new leaf for {@code name} and its key. */
-    Issued issue(String name) throws GeneralSecurityException {
+    /**
+     * A self-signed certificate for {@code name} with 4.34's leaf profile, as its QUIC listener makes one
+     * when no certificate is configured.
+     */
+    public static Issued selfSigned(String name) throws GeneralSecurityException {
+        SecureRandom random = new SecureRandom();
+        KeyPair key = newKey(random);
+        return sign(new X500Name(cn(name)), key.getPrivate(), key, name, random);
+    }
+
+    private static KeyPair newKey(SecureRandom random) throws GeneralSecurityException {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp256r1"), random);
-        KeyPair leafKey = g.generateKeyPair();
+        return g.generateKeyPair();
+    }
+
+    private static String cn(String name) {
+        return "CN=" + name.replace(",", "\\,").replace("+", "\\+").replace("=", "\\=");
+    }
+
+    /** A new leaf for {@code name} and its key. */
+    Issued issue(String name) throws GeneralSecurityException {
+        return sign(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()), caKey, newKey(random), name, random);
+    }
+
+    private static Issued sign(X500Name issuer, PrivateKey caKey, KeyPair leafKey, String name, SecureRandom random)
+            throws GeneralSecurityException {
         boolean rsa = caKey.getAlgorithm().equals("RSA");
         AlgorithmIdentifier sigAlg = rsa
                 ? new AlgorithmIdentifier(RSA_SHA256, org.bouncycastle.asn1.DERNull.INSTANCE)
@@ -63,10 +85,10 @@ final class LeafIssuer {
         V3TBSCertificateGenerator tbs = new V3TBSCertificateGenerator();
         tbs.setSerialNumber(new org.bouncycastle.asn1.ASN1Integer(new BigInteger(127, random)));
         tbs.setSignature(sigAlg);
-        tbs.setIssuer(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()));
+        tbs.setIssuer(issuer);
         tbs.setStartDate(new Time(new Date(now - HOUR)));
         tbs.setEndDate(new Time(new Date(now + HOUR)));
-        tbs.setSubject(new X500Name("CN=" + name.replace(",", "\\,").replace("+", "\\+").replace("=", "\\=")));
+        tbs.setSubject(new X500Name(cn(name)));
         tbs.setSubjectPublicKeyInfo(SubjectPublicKeyInfo.getInstance(leafKey.getPublic().getEncoded()));
         ExtensionsGenerator ext = new ExtensionsGenerator();
         try {
@@ -100,6 +122,6 @@ final class LeafIssuer {
         }
     }
 
-    record Issued(X509Certificate leaf, PrivateKey key) {
+    public record Issued(X509Certificate leaf, PrivateKey key) {
     }
 }

@@ -39,8 +39,8 @@ class HostileKcpListenerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        plainPort = FreePort.next();
-        seedPort = FreePort.next();
+        plainPort = FreePort.nextUdp();
+        seedPort = FreePort.nextUdp();
         server = new EngineHarness("""
                 {"log": {"loglevel": "info"},
                  "policy": {"levels": {"0": {"handshake": 2}}},

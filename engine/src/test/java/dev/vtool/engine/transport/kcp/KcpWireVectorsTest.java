@@ -1,5 +1,6 @@
 package dev.vtool.engine.transport.kcp;
 
+import dev.vtool.engine.transport.PacketHeader;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The interop matrix cells of the HTTP/2 and mKCP transports: VMess over each against the real v2ray 4.34
+ * The interop matrix cells of the HTTP/2, mKCP and QUIC transports: VMess over each against the real v2ray 4.34
  * on loopback, vtool client -> v2ray server, v2ray client -> vtool server and vtool to vtool. Each cell
  * uploads 3 MiB and downloads 5 MiB through a SOCKS inbound, twice (the second rides an h2 connection the
  * first opened), and both sides' bytes are checked by SHA-256.
@@ -33,7 +33,8 @@ class VmessH2KcpInteropTest {
     private static final String ID = "b831381d-6324-4d53-ad4f-8cda48b30811";
     private static final int DOWN = 5 * 1024 * 1024 + 17;
     private static final byte[] UP = new byte[3 * 1024 * 1024 + 5];
-    static final List<String> TRANSPORTS = List.of("h2+tls", "mkcp", "mkcp+seed+wechat", "mkcp+srtp+tls");
+    static final List<String> TRANSPORTS = List.of("h2+tls", "mkcp", "mkcp+seed+wechat", "mkcp+srtp+tls", "quic",
+            "quic+chacha+srtp", "quic+tls");
 
     private static Path dir;
     private static TwoWayOrigin origin;
@@ -48,11 +49,12 @@ class VmessH2KcpInteropTest {
         dir = Files.createTempDirectory("h2kcp-interop");
         origin = new TwoWayOrigin(DOWN);
         for (String t : TRANSPORTS) {
-            int vtoolPort = FreePort.next();
+            boolean udp = t.startsWith("mkcp") || t.startsWith("quic");
+            int vtoolPort = udp ? FreePort.nextUdp() : FreePort.next();
             servers.add(new EngineHarness(serverJson(vtoolPort, t), LogLevel.INFO));
-            int v2rayPort = FreePort.next();
+            int v2rayPort = udp ? FreePort.nextUdp() : FreePort.next();
             // an mKCP inbound has no TCP port to wait for: a TCP inbound beside it says v2ray is up
-            int ready = t.startsWith("mkcp") ? FreePort.next() : v2rayPort;
+            int ready = udp ? FreePort.next() : v2rayPort;
             servers.add(V2rayProcess.start(dir, "v2ray-server-" + t, serverJson(v2rayPort, t, ready), ready));
             ports.put(t, new int[] {vtoolPort, v2rayPort});
         }
@@ -79,6 +81,12 @@ class VmessH2KcpInteropTest {
         String network;
         if (transport.startsWith("h2")) {
             network = "\"network\": \"h2\", \"httpSettings\": {\"host\": [\"a.vtool.test\", \"b.vtool.test\"], \"path\": \"/h2path\"}";
+        } else if (transport.startsWith("quic")) {
+            // no quicSettings at all is 4.34's AES-128-GCM with the empty key; the object without security is none
+            network = transport.equals("quic") ? "\"network\": \"quic\""
+                    : transport.contains("chacha")
+                    ? "\"network\": \"quic\", \"quicSettings\": {\"security\": \"chacha20-poly1305\", \"key\": \"k\", \"header\": {\"type\": \"srtp\"}}"
+                    : "\"network\": \"quic\", \"quicSettings\": {}";
         } else {
             boolean seed = transport.contains("seed");
             String header = transport.contains("wechat") ? "wechat-video" : transport.contains("srtp") ? "srtp" : "none";

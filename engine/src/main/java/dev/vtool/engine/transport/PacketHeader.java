@@ -1,4 +1,4 @@
-package dev.vtool.engine.transport.kcp;
+package dev.vtool.engine.transport;
 
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -7,22 +7,22 @@ import java.util.concurrent.ThreadLocalRandom;
  * object per dialled connection, and one per listener shared by its sessions; its counters live here.
  * Receivers strip {@link #size()} bytes without looking at them.
  */
-abstract class PacketHeader {
-    abstract int size();
+public abstract class PacketHeader {
+    public abstract int size();
 
     /** The next header; advances the counters. */
-    abstract byte[] next();
+    public abstract byte[] next();
 
-    static PacketHeader of(String type) {
+    public static PacketHeader of(String type) {
         return of(type, ThreadLocalRandom.current().nextInt(0x10000));
     }
 
     /** With the random 16-bit start value fixed (tests use 4.34's vectors). */
-    static PacketHeader of(String type, int rnd16) {
+    public static PacketHeader of(String type, int rnd16) {
         return switch (type) {
             case "srtp" -> new Counting(4, rnd16) {
                 @Override
-                byte[] next() {
+                public byte[] next() {
                     counter = (counter + 1) & 0xFFFF;
                     return new byte[] {(byte) 0xB5, (byte) 0xE8, (byte) (counter >>> 8), (byte) counter};
                 }
@@ -30,7 +30,7 @@ abstract class PacketHeader {
             case "utp" -> new Fixed(new byte[] {(byte) (rnd16 >>> 8), (byte) rnd16, 0x01, 0x00});
             case "wechat-video" -> new Counting(13, rnd16) {
                 @Override
-                byte[] next() {
+                public byte[] next() {
                     counter++;
                     return new byte[] {(byte) 0xA1, 0x08, (byte) (counter >>> 24), (byte) (counter >>> 16),
                             (byte) (counter >>> 8), (byte) counter, 0x00, 0x10, 0x11, 0x18, 0x30, 0x22, 0x30};
@@ -50,12 +50,12 @@ abstract class PacketHeader {
         }
 
         @Override
-        int size() {
+        public int size() {
             return bytes.length;
         }
 
         @Override
-        byte[] next() {
+        public byte[] next() {
             return bytes.clone();
         }
     }
@@ -70,7 +70,7 @@ abstract class PacketHeader {
         }
 
         @Override
-        int size() {
+        public int size() {
             return size;
         }
     }
@@ -86,12 +86,12 @@ abstract class PacketHeader {
         }
 
         @Override
-        int size() {
+        public int size() {
             return 13;
         }
 
         @Override
-        byte[] next() {
+        public byte[] next() {
             int seq = sequence++;
             byte[] b = {0x17, (byte) 0xFE, (byte) 0xFD, (byte) (epoch >>> 8), (byte) epoch, 0, 0,
                     (byte) (seq >>> 24), (byte) (seq >>> 16), (byte) (seq >>> 8), (byte) seq,
