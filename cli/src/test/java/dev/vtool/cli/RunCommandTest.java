@@ -62,20 +62,20 @@ class RunCommandTest {
 
     @Test
     void unsupportedTransportIsNamedWithItsPlaceByRunAndRunTest() throws Exception {
-        Path cfg = write("kcp.json", """
+        Path cfg = write("ds.json", """
                 {
                   "inbounds": [{"port": 1080, "protocol": "socks",
-                                "streamSettings": {"network": "kcp"}}],
+                                "streamSettings": {"network": "ds"}}],
                   "outbounds": [{"protocol": "freedom"}]
                 }
                 """);
         // valid for V2Ray, but vtool cannot run it: -test says so too, before anything listens
         CliRun test = CliRun.run("run", "-test", "-c", cfg.toString());
         assertEquals(23, test.exitCode(), test.out());
-        assertEquals(cfg + ":3:47: inbounds[0].streamSettings.network \"kcp\" is not supported by vtool yet", test.out().strip());
+        assertEquals(cfg + ":3:47: inbounds[0].streamSettings.network \"ds\" is not supported by vtool yet", test.out().strip());
         CliRun r = CliRun.run("run", "-c", cfg.toString());
         assertEquals(23, r.exitCode(), r.out());
-        assertEquals(List.of(cfg + ":3:47: inbounds[0].streamSettings.network \"kcp\" is not supported by vtool yet",
+        assertEquals(List.of(cfg + ":3:47: inbounds[0].streamSettings.network \"ds\" is not supported by vtool yet",
                 "vtool run: refusing to start with 1 problem in the configuration"), r.out().strip().lines().toList());
     }
 
@@ -84,13 +84,13 @@ class RunCommandTest {
         Path cfg = write("three.json", """
                 {
                   "inbounds": [{"port": 1080, "protocol": "trojan", "settings": {"clients": [{"password": "p"}]}},
-                               {"port": 1081, "protocol": "socks", "streamSettings": {"network": "kcp"}}],
+                               {"port": 1081, "protocol": "socks", "streamSettings": {"network": "ds"}}],
                   "outbounds": [{"protocol": "freedom", "mux": {"enabled": true}}]
                 }
                 """);
         List<String> expected = List.of(
                 cfg + ":2:43: inbound protocol \"trojan\" is not supported by vtool yet",
-                cfg + ":3:82: inbounds[1].streamSettings.network \"kcp\" is not supported by vtool yet",
+                cfg + ":3:82: inbounds[1].streamSettings.network \"ds\" is not supported by vtool yet",
                 cfg + ":4:60: mux is not supported by vtool yet");
         CliRun test = CliRun.run("run", "-test", "-c", cfg.toString());
         assertEquals(23, test.exitCode(), test.out());

@@ -153,7 +153,7 @@ class ConfigModelBuilderTest {
     void everyProblemIsCollectedNotOnlyTheFirst() {
         ConfigModelException e = assertThrows(ConfigModelException.class, () -> build("""
                 {"inbounds": [{"port": 1, "protocol": "trojan"},
-                              {"port": 2, "protocol": "socks", "streamSettings": {"network": "kcp"}},
+                              {"port": 2, "protocol": "socks", "streamSettings": {"network": "ds"}},
                               {"port": "x", "protocol": "socks"}],
                  "outbounds": [{"protocol": "freedom", "mux": {"enabled": true}},
                                {"protocol": "wireguard"}],
@@ -163,7 +163,7 @@ class ConfigModelBuilderTest {
         assertEquals(List.of(
                 "the \"api\" section is not supported by vtool yet",
                 "inbound protocol \"trojan\" is not supported by vtool yet",
-                "inbounds[1].streamSettings.network \"kcp\" is not supported by vtool yet",
+                "inbounds[1].streamSettings.network \"ds\" is not supported by vtool yet",
                 "invalid port range: x",
                 "mux is not supported by vtool yet",
                 "failed to parse to outbound detour config. > unknown config id: wireguard"), messages);
