@@ -200,15 +200,16 @@ final class StreamCheck {
                             + ctx.whereInServer(ks + "/header/type") + "); the server discards the packets",
                     "use the same kcpSettings.header.type on both sides");
         }
-        String cseed = Nodes.text(ctx.client.at(kc + "/seed"), "");
-        String sseed = Nodes.text(ctx.server.at(ks + "/seed"), "");
-        if (!cseed.equals(sseed)) {
-            String what = cseed.isEmpty() ? "the client has no mKCP seed but the server sets one"
-                    : sseed.isEmpty() ? "the client sets an mKCP seed but the server has none"
+        // any present seed, even "", switches 4.34 to AES-GCM: absent and "" differ
+        String cseed = ctx.client.at(kc + "/seed").isString() ? ctx.client.at(kc + "/seed").asString() : null;
+        String sseed = ctx.server.at(ks + "/seed").isString() ? ctx.server.at(ks + "/seed").asString() : null;
+        if (!java.util.Objects.equals(cseed, sseed)) {
+            String what = cseed == null ? "the client has no mKCP seed but the server sets one"
+                    : sseed == null ? "the client sets an mKCP seed but the server has none"
                     : "client and server mKCP seeds differ";
             ctx.onClient(PairRules.KCP, kc + "/seed", List.of(ks + "/seed"),
                     what + " (" + ctx.whereInServer(ks + "/seed")
-                            + "); the server logs `discarding invalid payload`",
+                            + "); the server discards every packet (a present seed, even \"\", means AES-GCM)",
                     "copy kcpSettings.seed from the server into the client");
         }
     }

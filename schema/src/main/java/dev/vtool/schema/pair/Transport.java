@@ -34,8 +34,14 @@ final class Transport {
         return tls ? network + "+tls" : network;
     }
 
-    /** QUIC security as 4.34 folds it: aes-128-gcm, chacha20-poly1305, anything else none. */
+    /**
+     * QUIC security as 4.34 folds it: aes-128-gcm, chacha20-poly1305, anything else none; without a
+     * {@code quicSettings} object at all it has no security config, which Go reads as AES-128-GCM.
+     */
     static String quicSecurity(ConfigDocument doc, String quicSettings) {
+        if (!doc.at(quicSettings).isObject()) {
+            return "aes-128-gcm";
+        }
         String s = Nodes.lower(doc.at(quicSettings + "/security"), "none");
         return s.equals("aes-128-gcm") || s.equals("chacha20-poly1305") ? s : "none";
     }

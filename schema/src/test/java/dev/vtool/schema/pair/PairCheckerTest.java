@@ -126,4 +126,33 @@ class PairCheckerTest {
         assertFalse(c.covers("1.2.3.4"));
         assertTrue(c.selfSigned());
     }
+
+    private static String vmessPair(boolean server, String stream) {
+        return server
+                ? "{\"inbounds\":[{\"port\":7,\"protocol\":\"vmess\",\"settings\":{\"clients\":[{\"id\":\"" + ID
+                        + "\"}]},\"streamSettings\":" + stream + "}]}"
+                : "{\"outbounds\":[{\"protocol\":\"vmess\",\"settings\":{\"vnext\":[{\"address\":\"a.b\",\"port\":7,"
+                        + "\"users\":[{\"id\":\"" + ID + "\"}]}]},\"streamSettings\":" + stream + "}]}";
+    }
+
+    @Test
+    void anEmptyKcpSeedIsStillASeed() {
+        List<Finding> f = check(vmessPair(false, "{\"network\":\"kcp\"}"),
+                vmessPair(true, "{\"network\":\"kcp\",\"kcpSettings\":{\"seed\":\"\"}}"));
+        assertEquals(List.of("pair-kcp"), f.stream().map(Finding::ruleId).toList(), f.toString());
+        assertTrue(f.get(0).message().contains("the client has no mKCP seed"), f.get(0).message());
+        assertTrue(check(vmessPair(false, "{\"network\":\"kcp\",\"kcpSettings\":{\"seed\":\"s\"}}"),
+                vmessPair(true, "{\"network\":\"kcp\",\"kcpSettings\":{\"seed\":\"s\"}}")).isEmpty());
+    }
+
+    @Test
+    void quicWithoutSettingsIsAes128GcmNotNone() {
+        // no quicSettings at all: 4.34 encrypts with AES-128-GCM and the empty key; {} means none
+        List<Finding> f = check(vmessPair(false, "{\"network\":\"quic\"}"),
+                vmessPair(true, "{\"network\":\"quic\",\"quicSettings\":{}}"));
+        assertEquals(List.of("pair-quic"), f.stream().map(Finding::ruleId).toList(), f.toString());
+        assertTrue(f.get(0).message().contains("\"aes-128-gcm\""), f.get(0).message());
+        assertTrue(check(vmessPair(false, "{\"network\":\"quic\"}"),
+                vmessPair(true, "{\"network\":\"quic\",\"quicSettings\":{\"security\":\"AES-128-GCM\"}}")).isEmpty());
+    }
 }
