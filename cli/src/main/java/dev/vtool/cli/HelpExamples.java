@@ -41,6 +41,10 @@ final class HelpExamples {
                     "$ vtool uuid -n 3",
                     "$ vtool uuid -i \"my memorable secret\"",
                     "$ vtool uuid --check b831381d-6324-4d53-ad4f-8cda48b30811")),
+            Map.entry("cert", List.of(
+                    "$ vtool cert --domain proxy.example.org --expire 2160h",
+                    "$ vtool cert --ca --expire 87600h --json=false --file my-ca",
+                    "Paste the JSON into tlsSettings.certificates; a CA goes there with \"usage\": \"issue\".")),
             Map.entry("init", List.of(
                     "$ vtool init --yes --server-address 203.0.113.7 --output-dir my-proxy",
                     "$ vtool init --yes --transport ws+tls --domain proxy.example.org -o ws-proxy")),

@@ -91,7 +91,7 @@ class HelpExamplesTest {
             if (word.startsWith("testdata/")) {
                 out.add(REPO.resolve(word).toString());
             } else if (!word.startsWith("-") && (word.endsWith(".json") || previous.equals("-o")
-                    || previous.equals("--output-dir"))) {
+                    || previous.equals("--output-dir") || previous.equals("--file"))) {
                 out.add(scratch.resolve(word).toString());
             } else {
                 out.add(word);
