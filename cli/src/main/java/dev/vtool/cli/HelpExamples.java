@@ -53,6 +53,9 @@ final class HelpExamples {
             Map.entry("completion", List.of(
                     "$ vtool completion bash",
                     "$ vtool completion fish")),
+            Map.entry("man", List.of(
+                    "$ vtool man lint                                # then: vtool man lint | man -l -",
+                    "$ vtool man --dir man1                          # every page, for MANPATH")),
             Map.entry("diagnose", List.of(
                     "$ vtool diagnose testdata/logs/client-browser.log",
                     "$ vtool diagnose --config client.json --line 'unknown Socks version: 71'",
