@@ -21,6 +21,7 @@ public final class Main implements Runnable {
             SchemaCommand.class,
             PairCommand.class,
             UuidCommand.class,
+            CertCommand.class,
             InitCommand.class,
             LinkCommand.class,
             DiagnoseCommand.class,
