@@ -45,6 +45,18 @@ public final class ShadowsocksConfig extends DeclaredProtocol {
     }
 
     /**
+     * Whether 4.34 serves UDP for an inbound with these {@code settings} ({@code udp: true} or "udp" in
+     * {@code network}); false when they do not parse.
+     */
+    public static boolean servesUdp(ConfigNode settings) {
+        try {
+            return settings.bool("udp") || networks(settings).contains(Network.UDP);
+        } catch (ConfigModelException e) {
+            return false;
+        }
+    }
+
+    /**
      * 4.34's NetworkList, exactly: a string is split at commas without trimming (so {@code "tcp, udp"} is
      * TCP and an unknown " udp"), names are matched case-insensitively, unknown ones select nothing; an
      * absent or empty list means TCP.
