@@ -1,6 +1,8 @@
 package dev.vtool.schema.pair;
 
 import dev.vtool.schema.json.JsonPointers;
+import dev.vtool.schema.model.ConfigNode;
+import dev.vtool.schema.protocol.shadowsocks.ShadowsocksConfig;
 import dev.vtool.schema.vmess.V2rayUuid;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -110,7 +112,36 @@ final class OtherProtocolCheck {
                             + "); the server logs `failed to read address > cipher: message authentication failed`",
                     "copy the password from the server");
         }
+        String udpIn = udpInbound();
+        if (udpIn != null && !ShadowsocksConfig.servesUdp(new ConfigNode(ctx.server, in.settings(),
+                ctx.server.at(in.settings())))) {
+            ctx.onClient(PairRules.SS_UDP, t.entry(), List.of(in.settings()),
+                    "the client takes UDP (" + ctx.whereInClient(udpIn) + ") and can send it through this Shadowsocks"
+                            + " server, but the server inbound (" + ctx.whereInServer(in.settings()) + ") serves TCP only,"
+                            + " 4.34's default: UDP such as DNS or QUIC is lost without an error",
+                    "add \"udp\": true (or \"network\": \"tcp,udp\") to the server's shadowsocks settings");
+        }
         return serverMethod;
+    }
+
+    /** The client inbound that takes UDP (socks with udp, dokodemo-door with udp), or null. */
+    private String udpInbound() {
+        JsonNode inbounds = ctx.client.at("/inbounds");
+        for (int i = 0; inbounds.isArray() && i < inbounds.size(); i++) {
+            String ptr = JsonPointers.child("/inbounds", i);
+            String protocol = Nodes.text(ctx.client.at(ptr + "/protocol"), "").toLowerCase(Locale.ROOT);
+            JsonNode settings = ctx.client.at(ptr + "/settings");
+            boolean udp = switch (protocol) {
+                case "socks" -> settings.path("udp").asBoolean(false);
+                case "dokodemo-door", "dokodemo" -> Nodes.text(settings.path("network"), "").toLowerCase(Locale.ROOT)
+                        .contains("udp") || settings.path("network").toString().toLowerCase(Locale.ROOT).contains("\"udp\"");
+                default -> false;
+            };
+            if (udp) {
+                return ptr;
+            }
+        }
+        return null;
     }
 
     /** 4.34's cipher names with aliases folded (case-insensitive). */

@@ -30,6 +30,8 @@ public final class PairRules {
             "Client and server Shadowsocks ciphers differ (after alias folding).");
     public static final RuleInfo SS_PASSWORD = RuleInfo.of("pair-ss-password", Severity.ERROR,
             "Client and server Shadowsocks passwords differ.");
+    public static final RuleInfo SS_UDP = RuleInfo.of("pair-ss-udp", Severity.WARNING,
+            "The client takes UDP (socks udp, dokodemo-door udp) but the Shadowsocks server inbound is TCP only.");
     public static final RuleInfo PROXY_AUTH = RuleInfo.of("pair-proxy-auth", Severity.ERROR,
             "SOCKS/HTTP credentials of the client do not fit the server's accounts or auth mode.");
     public static final RuleInfo NETWORK = RuleInfo.of("pair-network", Severity.ERROR,
@@ -60,7 +62,7 @@ public final class PairRules {
             "The server certificate could not be read, so names and trust were not checked.");
 
     public static final List<RuleInfo> ALL = List.of(NO_ENDPOINT, OTHER_SERVER, PROTOCOL, USER_ID, ALTER_ID,
-            LEGACY_HEADER, VMESS_SECURITY, VLESS_ID, VLESS_ENCRYPTION, TROJAN_PASSWORD, SS_METHOD, SS_PASSWORD,
+            LEGACY_HEADER, VMESS_SECURITY, VLESS_ID, VLESS_ENCRYPTION, TROJAN_PASSWORD, SS_METHOD, SS_PASSWORD, SS_UDP,
             PROXY_AUTH, NETWORK, TCP_HEADER, WS_PATH, WS_HOST, H2_HOST, H2_PATH, KCP, QUIC, DOMAIN_SOCKET, TLS,
             TLS_NAME, TLS_TRUST, TLS_CERT);
 
