@@ -45,8 +45,9 @@ public final class FallbackRoute {
     public void start(ChannelHandlerContext decoder, Session session, ByteBuf first, String why) {
         Channel ch = decoder.channel();
         HandshakeDeadline.clear(ch);
-        context.log().info(session.id(), "v2ray.com/core/" + pkg, "fallback starts > v2ray.com/core/" + pkg + ": " + why);
+        context.log().info(session.id(), pkg, "fallback starts > v2ray.com/core/" + pkg + ": " + why);
         String alpn = negotiatedAlpn(ch);
+        context.log().info(session.id(), pkg, "realAlpn = " + alpn);
         Fallback fb;
         try {
             fb = table.choose(alpn, first);
@@ -78,7 +79,14 @@ public final class FallbackRoute {
     /** The ALPN the TLS layer of this connection negotiated; "" without TLS (also over ws) or without ALPN. */
     static String negotiatedAlpn(Channel ch) {
         SslHandler tls = ch.pipeline().get(SslHandler.class);
-        String p = tls == null ? null : tls.applicationProtocol();
+        if (tls == null) {
+            return "";
+        }
+        String p = tls.applicationProtocol();
+        if (p == null) {
+            // an engine whose ALPN is chosen by a selector rather than Netty's config answers only itself
+            p = tls.engine().getApplicationProtocol();
+        }
         return p == null ? "" : p;
     }
 
