@@ -2,6 +2,7 @@ package dev.vtool.engine.shadowsocks;
 
 import dev.vtool.engine.vmess.body.AesGcmProvider;
 import dev.vtool.schema.protocol.shadowsocks.ShadowsocksMethod;
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.spec.AlgorithmParameterSpec;
 import javax.crypto.AEADBadTagException;
@@ -25,12 +26,48 @@ final class SsAead {
     private final boolean gcm;
     private final int mode;
     private final byte[] nonce = new byte[12];
+    private final boolean inPlaceBuffers;
 
     private SsAead(Cipher cipher, SecretKey key, boolean gcm, boolean encrypt) {
         this.cipher = cipher;
         this.key = key;
         this.gcm = gcm;
         this.mode = encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE;
+        this.inPlaceBuffers = gcm && AesGcmProvider.accp() != null && cipher.getProvider() == AesGcmProvider.accp();
+    }
+
+    /**
+     * Whether {@link #seal(ByteBuffer, ByteBuffer)}/{@link #open(ByteBuffer, ByteBuffer)} work on the buffers in
+     * place (AWS-LC reads and writes direct memory natively); the JDK's ciphers copy direct buffers into arrays
+     * anyway, so for them the array methods are the fast path.
+     */
+    boolean inPlaceBuffers() {
+        return inPlaceBuffers;
+    }
+
+    /** Seals {@code in}'s remaining bytes into {@code out}; the buffers must not overlap. */
+    int seal(ByteBuffer in, ByteBuffer out) {
+        try {
+            init();
+            return cipher.doFinal(in, out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("sealing failed", e);
+        }
+    }
+
+    /** Opens {@code in}'s remaining bytes into {@code out}. */
+    int open(ByteBuffer in, ByteBuffer out) throws SsException {
+        if (in.remaining() < TAG) {
+            throw new SsException("cipher: message authentication failed");
+        }
+        try {
+            init();
+            return cipher.doFinal(in, out);
+        } catch (AEADBadTagException e) {
+            throw new SsException("cipher: message authentication failed");
+        } catch (GeneralSecurityException e) {
+            throw new SsException("cipher: " + e.getMessage());
+        }
     }
 
     /** @param method an AEAD method (not {@code none}) */

@@ -95,13 +95,21 @@ final class SsStreamDecoder {
                     plain = alloc.directBuffer(Math.max(pendingLength, in.readableBytes()));
                 }
                 plain.ensureWritable(pendingLength);
-                byte[] block = scratch(sealed);
-                in.readBytes(block, 0, sealed);
-                consumed += sealed;
-                // never the same array as input and output: the JDK's overlap handling is slow
-                byte[] opened = scratchOut(pendingLength);
-                int n = aead.open(block, 0, sealed, opened, 0);
-                plain.writeBytes(opened, 0, n);
+                if (aead.inPlaceBuffers() && in.nioBufferCount() == 1 && plain.nioBufferCount() == 1) {
+                    int w = plain.writerIndex();
+                    int n = aead.open(in.nioBuffer(in.readerIndex(), sealed), plain.nioBuffer(w, pendingLength));
+                    in.skipBytes(sealed);
+                    consumed += sealed;
+                    plain.writerIndex(w + n);
+                } else {
+                    byte[] block = scratch(sealed);
+                    in.readBytes(block, 0, sealed);
+                    consumed += sealed;
+                    // never the same array as input and output: the JDK's overlap handling is slow
+                    byte[] opened = scratchOut(pendingLength);
+                    int n = aead.open(block, 0, sealed, opened, 0);
+                    plain.writeBytes(opened, 0, n);
+                }
                 pendingLength = -1;
             }
         } catch (SsException e) {

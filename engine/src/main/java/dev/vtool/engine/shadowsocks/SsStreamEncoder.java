@@ -64,22 +64,28 @@ final class SsStreamEncoder {
         }
         byte[] out2 = scratchOut();
         int index = payload.readerIndex();
+        boolean inPlace = aead.inPlaceBuffers() && payload.nioBufferCount() == 1;
         for (int left = n; left > 0; ) {
             int len = Math.min(left, maxChunk);
             lengthPlain[0] = (byte) (len >>> 8);
             lengthPlain[1] = (byte) len;
             out.writeBytes(out2, 0, aead.seal(lengthPlain, 0, 2, out2, 0));
-            byte[] in;
-            int inOff;
-            if (payload.hasArray()) {
-                in = payload.array();
-                inOff = payload.arrayOffset() + index;
+            if (inPlace) {
+                int w = out.writerIndex();
+                out.writerIndex(w + aead.seal(payload.nioBuffer(index, len), out.nioBuffer(w, len + SsAead.TAG)));
             } else {
-                in = scratchIn();
-                payload.getBytes(index, in, 0, len);
-                inOff = 0;
+                byte[] in;
+                int inOff;
+                if (payload.hasArray()) {
+                    in = payload.array();
+                    inOff = payload.arrayOffset() + index;
+                } else {
+                    in = scratchIn();
+                    payload.getBytes(index, in, 0, len);
+                    inOff = 0;
+                }
+                out.writeBytes(out2, 0, aead.seal(in, inOff, len, out2, 0));
             }
-            out.writeBytes(out2, 0, aead.seal(in, inOff, len, out2, 0));
             index += len;
             left -= len;
         }

@@ -55,21 +55,34 @@ class ShadowsocksInteropTest {
         }
     }
 
+    /** streamSettings of the Shadowsocks hop: plain TCP, or WebSocket on /ss. */
+    private static String stream(boolean ws) {
+        return ws ? ", \"streamSettings\": {\"network\": \"ws\", \"wsSettings\": {\"path\": \"/ss\"}}" : "";
+    }
+
     static String serverJson(int port, String method) {
+        return serverJson(port, method, false);
+    }
+
+    static String serverJson(int port, String method, boolean ws) {
         return """
                 {"inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "shadowsocks",
-                   "settings": {"method": "%s", "password": "%s", "network": "tcp,udp"}}],
+                   "settings": {"method": "%s", "password": "%s", "network": "tcp,udp"}%s}],
                  "outbounds": [{"protocol": "freedom", "settings": {"allowPrivate": true}}]}
-                """.formatted(port, method, PASSWORD);
+                """.formatted(port, method, PASSWORD, stream(ws));
     }
 
     static String clientJson(int socksPort, int serverPort, String method) {
+        return clientJson(socksPort, serverPort, method, false);
+    }
+
+    static String clientJson(int socksPort, int serverPort, String method, boolean ws) {
         return """
                 {"inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "socks",
                    "settings": {"auth": "noauth", "udp": true, "ip": "127.0.0.1"}}],
                  "outbounds": [{"protocol": "shadowsocks", "settings": {"servers": [{"address": "127.0.0.1",
-                   "port": %d, "method": "%s", "password": "%s"}]}}]}
-                """.formatted(socksPort, serverPort, method, PASSWORD);
+                   "port": %d, "method": "%s", "password": "%s"}]}%s}]}
+                """.formatted(socksPort, serverPort, method, PASSWORD, stream(ws));
     }
 
     /** libev's name for 4.34's chacha20-poly1305. */
@@ -141,6 +154,32 @@ class ShadowsocksInteropTest {
                 r.nextBytes(payload);
                 assertArrayEquals(payload, udp.exchange(echo.port(), payload), size + " bytes; " + diagnostics(s, c));
             }
+        }
+    }
+
+    /**
+     * Shadowsocks over WebSocket with v2ray on either side: TCP rides the ws transport, UDP goes as plain
+     * Shadowsocks datagrams to the same port (4.34 dials UDP with the system dialer whatever the stream
+     * transport is).
+     */
+    @ParameterizedTest(name = "{0} -> {1} over ws")
+    @CsvSource({"vtool, v2ray", "v2ray, vtool"})
+    void overWebSocket(String clientSide, String serverSide) throws Exception {
+        V2rayBinary.require();
+        int serverPort = FreePort.next();
+        int socksPort = FreePort.next();
+        String method = "chacha20-poly1305";
+        boolean vtoolServer = serverSide.equals("vtool");
+        try (AutoCloseable s = vtoolServer ? new EngineHarness(serverJson(serverPort, method, true), LogLevel.WARNING)
+                     : V2rayProcess.start(dir, "ws-server-" + serverPort, serverJson(serverPort, method, true), serverPort);
+             AutoCloseable c = !vtoolServer ? new EngineHarness(clientJson(socksPort, serverPort, method, true), LogLevel.WARNING)
+                     : V2rayProcess.start(dir, "ws-client-" + socksPort, clientJson(socksPort, serverPort, method, true), socksPort);
+             Socks5Udp udp = new Socks5Udp(socksPort)) {
+            byte[] upload = new byte[300_000];
+            new Random(3).nextBytes(upload);
+            assertNull(origin.exchange(socksPort, upload, 30_000), () -> diagnostics(s, c));
+            byte[] datagram = "over ws, the datagram still goes as UDP".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertArrayEquals(datagram, udp.exchange(echo.port(), datagram), () -> diagnostics(s, c));
         }
     }
 
