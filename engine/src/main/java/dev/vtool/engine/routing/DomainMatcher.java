@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
  * and its subdomains, {@code full:} exact, {@code regexp:} a regular expression, {@code geosite:} a list
  * from geosite.dat.
  */
-final class DomainMatcher {
+public final class DomainMatcher {
     private final Set<String> full = new HashSet<>();
     private final Set<String> suffixes = new HashSet<>();
     private final List<String> keywords = new ArrayList<>();
     private final List<Pattern> regexps = new ArrayList<>();
 
-    DomainMatcher(List<String> patterns, GeoData geo) throws EngineException {
+    public DomainMatcher(List<String> patterns, GeoData geo) throws EngineException {
         for (String p : patterns) {
             add(p, geo);
         }
@@ -48,7 +48,7 @@ final class DomainMatcher {
         }
     }
 
-    boolean matches(String domain) {
+    public boolean matches(String domain) {
         if (domain == null) {
             return false;
         }

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Matches addresses against CIDRs and {@code geoip:} lists. */
-final class IpMatcher {
+public final class IpMatcher {
     private final List<Cidr> cidrs = new ArrayList<>();
 
-    IpMatcher(List<String> patterns, GeoData geo) throws EngineException {
+    public IpMatcher(List<String> patterns, GeoData geo) throws EngineException {
         for (String p : patterns) {
             if (p.regionMatches(true, 0, "geoip:", 0, 6)) {
                 cidrs.addAll(geo.geoip(p.substring(6)));
@@ -24,7 +24,7 @@ final class IpMatcher {
         }
     }
 
-    boolean matches(InetAddress address) {
+    public boolean matches(InetAddress address) {
         if (address == null) {
             return false;
         }
