@@ -114,7 +114,7 @@ public final class Dispatcher {
         InetAddress src = session.source() == null ? null : session.source().getAddress();
         return new RoutingContext(d.network(), ip == null ? d.host() : null, ip == null ? List.of() : List.of(ip),
                 d.port(), src, session.source() == null ? 0 : session.source().getPort(), session.inboundTag(),
-                session.userEmail(), session.sniffedProtocol());
+                session.userEmail(), session.sniffedProtocol(), session.attributes());
     }
 
     private record Choice(OutboundHandler handler, String tag) {

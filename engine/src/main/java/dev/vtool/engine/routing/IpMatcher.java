@@ -14,6 +14,12 @@ public final class IpMatcher {
         for (String p : patterns) {
             if (p.regionMatches(true, 0, "geoip:", 0, 6)) {
                 cidrs.addAll(geo.geoip(p.substring(6)));
+            } else if (p.startsWith("ext:") || p.startsWith("ext-ip:")) {
+                String[] kv = p.substring(p.indexOf(':') + 1).split(":", -1);
+                if (kv.length != 2) {
+                    throw new EngineException("invalid external resource: " + p);
+                }
+                cidrs.addAll(geo.geoip(kv[0], kv[1], "failed to load geoip: " + kv[1] + " from " + kv[0]));
             } else {
                 try {
                     cidrs.add(Cidr.parse(p));

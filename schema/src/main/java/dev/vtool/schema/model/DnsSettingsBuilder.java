@@ -148,8 +148,8 @@ final class DnsSettingsBuilder {
                 throw at.error("failed to build nameserver > invalid domain rule: " + d);
             }
         }
-        if (d.startsWith("ext:") || d.startsWith("ext-domain:")) {
-            problems.notSupported(at, "DNS server domain rule \"" + d.substring(0, d.indexOf(':') + 1) + "\"");
+        if ((d.startsWith("ext:") || d.startsWith("ext-domain:")) && d.substring(d.indexOf(':') + 1).split(":", -1).length != 2) {
+            throw at.error("failed to build nameserver > invalid domain rule: " + d + " > invalid external resource: " + d);
         }
     }
 
@@ -166,11 +166,12 @@ final class DnsSettingsBuilder {
             if (sub.contains(".")) {
                 throw at.error("failed to parse DNS config > substr in dotless rule should not contain a dot: " + sub);
             }
-            pattern = "regexp:" + (sub.isEmpty() ? "^[^.]*$" : "^[^.]*" + java.util.regex.Pattern.quote(sub)
-                    + "[^.]*$");
+            pattern = "regexp:" + (sub.isEmpty() ? "^[^.]*$" : "^[^.]*" + sub + "[^.]*$");
         } else if (key.startsWith("ext:")) {
-            problems.notSupported(at, "dns.hosts key \"ext:\"");
-            return null;
+            if (key.substring(4).split(":", -1).length != 2) {
+                throw at.error("failed to parse DNS config > invalid external resource: " + key);
+            }
+            pattern = key;
         } else if (key.startsWith("domain:") || key.startsWith("geosite:") || key.startsWith("regexp:")
                 || key.startsWith("keyword:") || key.startsWith("full:")) {
             int colon = key.indexOf(':');
