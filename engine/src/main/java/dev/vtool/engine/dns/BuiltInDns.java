@@ -76,7 +76,6 @@ public final class BuiltInDns implements NameLookup, AutoCloseable {
 
     /** Creates the name servers on {@code dnsLoop}, which runs all of this from now on. */
     public void start(EventLoop dnsLoop) {
-        this.loop = dnsLoop;
         for (int i = 0; i < entries.size(); i++) {
             ServerEntry e = entries.get(i);
             DnsServer s = i < settings.servers().size() ? settings.servers().get(i) : null;
@@ -90,12 +89,17 @@ public final class BuiltInDns implements NameLookup, AutoCloseable {
             };
             log.info(0, PKG, "DNS: created " + e.server.name() + " client");
         }
+        this.loop = dnsLoop; // the volatile write publishes the servers to every caller
     }
 
     @Override
     public Future<List<InetAddress>> lookup(String domain, Family family, EventExecutor caller) {
-        Promise<List<InetAddress>> result = caller.newPromise();
         EventLoop l = loop;
+        List<InetAddress> cached = l == null ? null : cached(domain, family);
+        if (cached != null) {
+            return caller.newSucceededFuture(cached);
+        }
+        Promise<List<InetAddress>> result = caller.newPromise();
         if (l == null) {
             result.tryFailure(new DnsFailure(DnsFailure.Kind.OTHER, 0, "the built-in DNS is not started"));
             return result;
@@ -110,6 +114,44 @@ public final class BuiltInDns implements NameLookup, AutoCloseable {
             }
         }));
         return result;
+    }
+
+    /**
+     * The answer when it needs no query and no hop to the DNS loop: from hosts, or from the cache of the
+     * server that would be asked first. Null otherwise (the full lookup then decides, with the same result).
+     */
+    private List<InetAddress> cached(String domain, Family family) {
+        if (domain == null || domain.isEmpty()) {
+            return null;
+        }
+        String name = domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain;
+        if (!hosts.isEmpty()) {
+            StaticHosts.Found found = hosts.lookup(name, family);
+            if (found != null) {
+                if (found.replacement() == null) {
+                    return found.ips().isEmpty() ? null : found.ips();
+                }
+                name = found.replacement();
+            }
+        }
+        ServerEntry first = entries.size() == 1 ? entries.get(0) : order(name).get(0);
+        if (!(first.server instanceof ClassicNameServer udp)) {
+            return null;
+        }
+        Object hit = udp.cache().find(DnsWire.fqdn(name), family, System.nanoTime());
+        if (!(hit instanceof List<?> list)) {
+            return null;
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            List<InetAddress> ips = first.filter((List<InetAddress>) list);
+            if (log.enabled(dev.vtool.schema.model.LogLevel.DEBUG)) {
+                log.debug(0, PKG, udp.name() + " cache HIT " + name + " -> " + ips);
+            }
+            return ips;
+        } catch (DnsFailure mismatch) {
+            return null;
+        }
     }
 
     /** On the DNS loop. */

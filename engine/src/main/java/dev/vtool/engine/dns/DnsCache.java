@@ -2,15 +2,16 @@ package dev.vtool.engine.dns;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One name server's answers, as 4.34 keeps them: per name an A and an AAAA record, each with its
  * response code and an expiry at the smallest TTL of the answer (600 s when there is none). A failed
- * answer (NXDOMAIN, SERVFAIL) is cached too, until it expires. Confined to the DNS event loop.
+ * answer (NXDOMAIN, SERVFAIL) is cached too, until it expires. Written on the DNS event loop only; read
+ * from any thread (a cache hit is answered on the caller's own loop, without a hop).
  */
 final class DnsCache {
     /** One cached answer of one type. */
@@ -21,15 +22,13 @@ final class DnsCache {
     }
 
     private static final class Entry {
-        Answer a;
-        Answer aaaa;
+        volatile Answer a;
+        volatile Answer aaaa;
     }
 
     /** Bounded so that a flood of unique names cannot grow it without end. */
     private static final int MAX_NAMES = 65_536;
-    private final Map<String, Entry> names = new HashMap<>();
-    private long hits;
-    private long misses;
+    private final Map<String, Entry> names = new ConcurrentHashMap<>();
 
     void put(String fqdn, int type, Answer answer) {
         if (names.size() >= MAX_NAMES && !names.containsKey(fqdn)) {
@@ -56,7 +55,6 @@ final class DnsCache {
     Object find(String fqdn, NameLookup.Family family, long now) {
         Entry e = names.get(fqdn);
         if (e == null) {
-            misses++;
             return null;
         }
         List<InetAddress> ips = new ArrayList<>();
@@ -68,14 +66,11 @@ final class DnsCache {
             last = take(e.aaaa, now, ips, last);
         }
         if (!ips.isEmpty()) {
-            hits++;
             return ips;
         }
         if (last == MISSING) {
-            misses++;
             return null;
         }
-        hits++;
         return last != null ? last : DnsFailure.empty();
     }
 
@@ -108,11 +103,4 @@ final class DnsCache {
         }
     }
 
-    long hits() {
-        return hits;
-    }
-
-    long misses() {
-        return misses;
-    }
 }
