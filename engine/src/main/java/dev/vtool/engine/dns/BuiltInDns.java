@@ -8,6 +8,7 @@ import dev.vtool.engine.transport.Resolver;
 import dev.vtool.schema.model.DnsServer;
 import dev.vtool.schema.model.DnsSettings;
 import io.netty.channel.EventLoop;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
@@ -36,6 +37,8 @@ public final class BuiltInDns implements NameLookup, AutoCloseable {
     private final Resolver system;
     private final EngineLog log;
     private volatile EventLoop loop;
+    /** TLS for DoH: the system's roots, unless a test trusts its own server. */
+    private SslContext dohTls;
 
     /** How a query of ours reaches the dispatcher. */
     public interface Routes {
@@ -69,6 +72,23 @@ public final class BuiltInDns implements NameLookup, AutoCloseable {
         }
     }
 
+    /** Trusts {@code tls} for DoH instead of the system's roots (tests with their own DoH server). */
+    public BuiltInDns withDohTls(SslContext tls) {
+        this.dohTls = tls;
+        return this;
+    }
+
+    private SslContext dohTls() {
+        if (dohTls == null) {
+            try {
+                dohTls = io.netty.handler.ssl.SslContextBuilder.forClient().build();
+            } catch (javax.net.ssl.SSLException e) {
+                throw new IllegalStateException("cannot set up TLS for DNS over HTTPS: " + e.getMessage(), e);
+            }
+        }
+        return dohTls;
+    }
+
     /** The inbound tag its own queries carry through routing. */
     public String tag() {
         return tag;
@@ -81,11 +101,12 @@ public final class BuiltInDns implements NameLookup, AutoCloseable {
             DnsServer s = i < settings.servers().size() ? settings.servers().get(i) : null;
             e.server = s == null ? new LocalNameServer(system, dnsLoop) : switch (s.kind()) {
                 case LOCALHOST -> new LocalNameServer(system, dnsLoop);
-                case UDP -> new ClassicNameServer(s.displayName(),
-                        ClassicNameServer.destination(s.host(), s.port()),
-                        (to, back) -> routes.openPackets(tag, to, dnsLoop, back), dnsLoop, log);
-                // refused by the model builder; kept exhaustive for the compiler
-                case DOH, DOH_LOCAL -> throw new IllegalStateException("DNS over HTTPS is not run by vtool");
+                case UDP -> new ClassicNameServer(s.displayName(), answers -> new UdpQueryChannel(s.host(), s.port(),
+                        (to, back) -> routes.openPackets(tag, to, dnsLoop, back), answers), dnsLoop, log);
+                case DOH_LOCAL -> new ClassicNameServer(s.displayName(), answers -> new DohQueryChannel(
+                        s.displayName(), s.url(), dnsLoop, system, dohTls(), answers, log), dnsLoop, log);
+                // refused by the model builder (no client over a dispatched stream yet); exhaustive for the compiler
+                case DOH -> throw new IllegalStateException("DNS over HTTPS through the outbounds is not run by vtool");
             };
             log.info(0, PKG, "DNS: created " + e.server.name() + " client");
         }

@@ -1,16 +1,12 @@
 package dev.vtool.engine.dns;
 
-import dev.vtool.engine.Destination;
 import dev.vtool.engine.log.EngineLog;
-import dev.vtool.engine.transport.PacketConnection;
-import dev.vtool.schema.model.Network;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -19,8 +15,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Classic DNS over UDP (4.34's {@code ClassicNameServer}): an A and/or AAAA query per lookup, sent through
- * the dispatcher (so routing sees them with the DNS tag), answers matched by id and cached with their TTL.
+ * A name server with 4.34's query and cache behaviour (its {@code ClassicNameServer}, and its DoH server,
+ * which behaves the same): an A and/or AAAA query per lookup, sent over a {@link QueryChannel} (classic
+ * UDP through the dispatcher, so routing sees them with the DNS tag; or DNS over HTTPS), answers matched
+ * by id and cached with their TTL.
  * A lookup waits for every type it asked for, at most {@link #TIMEOUT_MILLIS}. Concurrent lookups of the
  * same name and type share one query. Confined to the DNS event loop.
  */
@@ -28,8 +26,7 @@ final class ClassicNameServer implements NameServer {
     static final long TIMEOUT_MILLIS = 4000;
     private static final String PKG = "app/dns";
     private final String name;
-    private final Destination server;
-    private final PacketRoute route;
+    private final QueryChannel channel;
     private final EventLoop loop;
     private final EngineLog log;
     private final DnsCache cache = new DnsCache();
@@ -37,7 +34,6 @@ final class ClassicNameServer implements NameServer {
     private final Map<Integer, Pending> pending = new HashMap<>();
     /** Lookups waiting for answers, by name. */
     private final Map<String, List<Waiter>> waiters = new HashMap<>();
-    private PacketConnection connection;
     private int nextId = (int) (System.nanoTime() & 0xFFFF);
     private long lastSweep = System.nanoTime();
 
@@ -55,10 +51,11 @@ final class ClassicNameServer implements NameServer {
         }
     }
 
-    ClassicNameServer(String name, Destination server, PacketRoute route, EventLoop loop, EngineLog log) {
+    /** @param channel sends queries; its answers must come back through {@link #received} on {@code loop} */
+    ClassicNameServer(String name, java.util.function.Function<java.util.function.Consumer<ByteBuf>, QueryChannel> channel,
+                      EventLoop loop, EngineLog log) {
         this.name = name;
-        this.server = server;
-        this.route = route;
+        this.channel = channel.apply(this::received);
         this.loop = loop;
         this.log = log;
     }
@@ -111,17 +108,11 @@ final class ClassicNameServer implements NameServer {
             id = nextId = (nextId + 1) & 0xFFFF;
         } while (pending.containsKey(id));
         pending.put(id, new Pending(fqdn, type, now));
-        if (connection == null || !connection.isOpen()) {
-            connection = route.open(server, this::received);
-        }
-        if (connection == null) {
-            return; // routing dropped it; the lookup times out as in 4.34
-        }
-        connection.send(server, DnsWire.query(id, fqdn, type, clientIp));
+        channel.send(DnsWire.query(id, fqdn, type, clientIp));
     }
 
-    /** An answer datagram, on the DNS loop (the flow was opened on it). */
-    private void received(InetSocketAddress from, ByteBuf payload) {
+    /** An answer message, on the DNS loop. */
+    private void received(ByteBuf payload) {
         DnsWire.Response r;
         try {
             r = DnsWire.response(payload);
@@ -203,12 +194,6 @@ final class ClassicNameServer implements NameServer {
 
     @Override
     public void close() {
-        if (connection != null) {
-            connection.close();
-        }
-    }
-
-    static Destination destination(String host, int port) {
-        return new Destination(Network.UDP, host, port);
+        channel.close();
     }
 }

@@ -288,7 +288,7 @@ class ConfigModelBuilderTest {
         assertTrue(error("{\"dns\": {\"servers\": [\"quic+local://dns.adguard.com\"]}}")
                 .contains("DNS-over-QUIC (\"quic+local://\") servers is not supported by vtool yet"));
         assertTrue(error("{\"dns\": {\"servers\": [\"https://1.1.1.1/dns-query\"]}}")
-                .contains("DNS-over-HTTPS (\"https://\") servers is not supported by vtool yet"));
+                .contains("DNS-over-HTTPS through the outbounds (\"https://\") servers is not supported by vtool yet"));
     }
 
     @Test
