@@ -148,7 +148,7 @@ public final class Engine implements AutoCloseable {
         NameLookup names = new SystemNameLookup(resolver);
         if (config.dns().present()) {
             try {
-                builtInDns = new BuiltInDns(config.dns(), geo, resolver, this::dnsPackets, log);
+                builtInDns = new BuiltInDns(config.dns(), geo, resolver, new DnsRoutes(), log);
                 names = builtInDns;
             } catch (EngineException e) {
                 problems.error("/dns", e.getMessage());
@@ -221,13 +221,27 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** The built-in DNS's UDP queries enter routing like a client's flow, with the DNS tag as inbound tag. */
-    private dev.vtool.engine.transport.PacketConnection dnsPackets(String tag, Destination to,
-                                                                   io.netty.channel.EventLoop loop,
-                                                                   dev.vtool.engine.transport.PacketReceiver back) {
-        Session s = new Session(EngineContext.newSessionId(), null, tag, null, context.policy(0));
-        s.destination(to);
-        return context.dispatcher().dispatchPackets(s, loop, back);
+    /** The built-in DNS's queries enter routing like a client's traffic, with the DNS tag as inbound tag. */
+    private final class DnsRoutes implements BuiltInDns.Routes {
+        @Override
+        public dev.vtool.engine.transport.PacketConnection openPackets(String tag, Destination to,
+                                                                       io.netty.channel.EventLoop loop,
+                                                                       dev.vtool.engine.transport.PacketReceiver back) {
+            return context.dispatcher().dispatchPackets(session(tag, to), loop, back);
+        }
+
+        @Override
+        public Future<Channel> openStream(String tag, Destination to, io.netty.channel.EventLoop loop) {
+            StreamLink link = new StreamLink(loop);
+            context.dispatcher().dispatch(session(tag, to), link);
+            return link.channel();
+        }
+
+        private Session session(String tag, Destination to) {
+            Session s = new Session(EngineContext.newSessionId(), null, tag, null, context.policy(0));
+            s.destination(to);
+            return s;
+        }
     }
 
     private static StreamTransport transport(TransportRegistry transports, StreamSettings stream, String side)

@@ -38,13 +38,16 @@ public final class BuiltInDns implements NameLookup, AutoCloseable {
     private final EngineLog log;
     private volatile EventLoop loop;
     /** TLS for DoH: the system's roots, unless a test trusts its own server. */
-    private SslContext dohTls;
+    private volatile SslContext dohTls;
 
     /** How a query of ours reaches the dispatcher. */
     public interface Routes {
         /** A UDP flow to {@code to}, routed with {@code tag} as its inbound tag; null when it cannot be carried. */
         dev.vtool.engine.transport.PacketConnection openPackets(String tag, Destination to, EventLoop loop,
                                                                 dev.vtool.engine.transport.PacketReceiver back);
+
+        /** A TCP stream to {@code to} through the routed outbound: its channel reads and writes plain payload. */
+        Future<io.netty.channel.Channel> openStream(String tag, Destination to, EventLoop loop);
     }
 
     private final Routes routes;
@@ -78,7 +81,7 @@ public final class BuiltInDns implements NameLookup, AutoCloseable {
         return this;
     }
 
-    private SslContext dohTls() {
+    private synchronized SslContext dohTls() {
         if (dohTls == null) {
             try {
                 dohTls = io.netty.handler.ssl.SslContextBuilder.forClient().build();
@@ -104,9 +107,11 @@ public final class BuiltInDns implements NameLookup, AutoCloseable {
                 case UDP -> new ClassicNameServer(s.displayName(), answers -> new UdpQueryChannel(s.host(), s.port(),
                         (to, back) -> routes.openPackets(tag, to, dnsLoop, back), answers), dnsLoop, log);
                 case DOH_LOCAL -> new ClassicNameServer(s.displayName(), answers -> new DohQueryChannel(
-                        s.displayName(), s.url(), dnsLoop, system, dohTls(), answers, log), dnsLoop, log);
-                // refused by the model builder (no client over a dispatched stream yet); exhaustive for the compiler
-                case DOH -> throw new IllegalStateException("DNS over HTTPS through the outbounds is not run by vtool");
+                        s.displayName(), s.url(), dnsLoop, DohQueryChannel.direct(dnsLoop, system), this::dohTls,
+                        answers, log), dnsLoop, log);
+                case DOH -> new ClassicNameServer(s.displayName(), answers -> new DohQueryChannel(
+                        s.displayName(), s.url(), dnsLoop, (host, port) -> routes.openStream(tag,
+                        dev.vtool.engine.Destination.tcp(host, port), dnsLoop), this::dohTls, answers, log), dnsLoop, log);
             };
             log.info(0, PKG, "DNS: created " + e.server.name() + " client");
         }

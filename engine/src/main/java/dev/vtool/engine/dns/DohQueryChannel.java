@@ -7,9 +7,9 @@ import dev.vtool.schema.model.IpText;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -24,6 +24,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -32,9 +34,10 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLParameters;
 
 /**
- * DNS over HTTPS dialled directly ({@code https+local://}), as 4.34 asks: each query one POST of
- * {@code application/dns-message} to the URL, over TLS checked against the system's roots and the URL's
- * host name; a 200 answer's body is the DNS response. The host is resolved by the system, off the loop.
+ * DNS over HTTPS as 4.34 asks: each query one POST of {@code application/dns-message} to the URL, over
+ * TLS checked against the system's roots and the URL's host name; a 200 answer's body is the DNS
+ * response. The TCP stream comes from a {@link Connector}: dialled directly ({@code https+local://}, the
+ * host resolved by the system off the loop) or opened through routing and an outbound ({@code https://}).
  */
 final class DohQueryChannel implements QueryChannel {
     private static final String PKG = "app/dns";
@@ -44,43 +47,61 @@ final class DohQueryChannel implements QueryChannel {
     private final String host;
     private final int port;
     private final EventLoop loop;
-    private final Resolver resolver;
-    private final SslContext tls;
+    private final Connector connector;
+    private final java.util.function.Supplier<SslContext> tls;
     private final Consumer<ByteBuf> answers;
     private final EngineLog log;
 
-    DohQueryChannel(String name, String url, EventLoop loop, Resolver resolver, SslContext tls,
+    /** Opens the TCP stream to the DoH server; its channel reads and writes plain bytes. */
+    interface Connector {
+        Future<Channel> open(String host, int port);
+    }
+
+    DohQueryChannel(String name, String url, EventLoop loop, Connector connector,
+                    java.util.function.Supplier<SslContext> tls,
                     Consumer<ByteBuf> answers, EngineLog log) {
         this.name = name;
         this.url = URI.create(url);
         this.host = IpText.stripBrackets(this.url.getHost());
         this.port = this.url.getPort() < 0 ? 443 : this.url.getPort();
         this.loop = loop;
-        this.resolver = resolver;
+        this.connector = connector;
         this.tls = tls;
         this.answers = answers;
         this.log = log;
     }
 
-    @Override
-    public void send(ByteBuf query) {
-        if (IpText.isIpLiteral(host)) {
-            connect(List.of(DnsWire.ip(host)), query);
-            return;
-        }
-        resolver.resolve(host, loop).addListener(f -> {
-            if (!f.isSuccess()) {
-                query.release();
-                log.error(0, PKG, "failed to retrieve response > " + f.cause().getMessage());
-                return;
-            }
-            @SuppressWarnings("unchecked")
-            List<InetAddress> ips = (List<InetAddress>) f.getNow();
-            connect(ips, query);
-        });
+    /** A connector that dials the host itself, resolved by the system resolver off the loop. */
+    static Connector direct(EventLoop loop, Resolver resolver) {
+        return (host, port) -> {
+            Promise<Channel> p = loop.newPromise();
+            Future<List<InetAddress>> ips = IpText.isIpLiteral(host)
+                    ? loop.newSucceededFuture(List.of(DnsWire.ip(host))) : resolver.resolve(host, loop);
+            ips.addListener(f -> {
+                if (!f.isSuccess()) {
+                    p.tryFailure(f.cause());
+                    return;
+                }
+                @SuppressWarnings("unchecked")
+                InetAddress ip = ((List<InetAddress>) f.getNow()).get(0);
+                ChannelFuture cf = new Bootstrap().group(loop).channel(Transports.socketChannel())
+                        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+                        .handler(new ChannelInboundHandlerAdapter())
+                        .connect(new InetSocketAddress(ip, port));
+                cf.addListener(c -> {
+                    if (c.isSuccess()) {
+                        p.trySuccess(cf.channel());
+                    } else {
+                        p.tryFailure(c.cause());
+                    }
+                });
+            });
+            return p;
+        };
     }
 
-    private void connect(List<InetAddress> ips, ByteBuf query) {
+    @Override
+    public void send(ByteBuf query) {
         String path = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
                 + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, path, query);
@@ -89,28 +110,23 @@ final class DohQueryChannel implements QueryChannel {
                 .set(HttpHeaderNames.CONTENT_TYPE, "application/dns-message")
                 .set(HttpHeaderNames.CONTENT_LENGTH, query.readableBytes())
                 .set(HttpHeaderNames.CONNECTION, "close");
-        new Bootstrap().group(loop).channel(Transports.socketChannel())
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
-                .handler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        SslHandler ssl = tls.newHandler(ch.alloc(), host, port);
-                        SSLParameters params = ssl.engine().getSSLParameters();
-                        params.setEndpointIdentificationAlgorithm("HTTPS");
-                        ssl.engine().setSSLParameters(params);
-                        ch.pipeline().addLast(ssl, new ReadTimeoutHandler(10), new HttpClientCodec(),
-                                new HttpObjectAggregator(MAX_ANSWER), new Answer());
-                    }
-                })
-                .connect(new InetSocketAddress(ips.get(0), port))
-                .addListener((ChannelFutureListener) cf -> {
-                    if (cf.isSuccess()) {
-                        cf.channel().writeAndFlush(request);
-                    } else {
-                        request.release();
-                        log.error(0, PKG, name + " failed to retrieve response > " + cf.cause().getMessage());
-                    }
-                });
+        connector.open(host, port).addListener(f -> {
+            if (!f.isSuccess()) {
+                request.release();
+                log.error(0, PKG, name + " failed to retrieve response > " + f.cause().getMessage());
+                return;
+            }
+            Channel ch = (Channel) f.getNow();
+            SslHandler ssl = tls.get().newHandler(ch.alloc(), host, port);
+            SSLParameters params = ssl.engine().getSSLParameters();
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+            ssl.engine().setSSLParameters(params);
+            ch.pipeline().addLast(ssl, new ReadTimeoutHandler(10), new HttpClientCodec(),
+                    new HttpObjectAggregator(MAX_ANSWER), new Answer());
+            ch.config().setAutoRead(true);
+            ch.writeAndFlush(request);
+            ch.read();
+        });
     }
 
     private final class Answer extends SimpleChannelInboundHandler<FullHttpResponse> {

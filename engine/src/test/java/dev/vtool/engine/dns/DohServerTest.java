@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vtool.engine.EngineHarness;
 import dev.vtool.engine.EngineHarnessAccess;
 import dev.vtool.engine.LeakCheck;
 import dev.vtool.engine.log.EngineLog;
 import dev.vtool.engine.routing.GeoData;
 import dev.vtool.engine.transport.Resolver;
 import dev.vtool.engine.transport.Transports;
+import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.V2rayBinary;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -110,8 +112,19 @@ class DohServerTest {
         var settings = EngineHarnessAccess.config("""
                 {"dns": {"servers": ["https+local://%s:%d/dns-query"]}}
                 """.formatted(host, port())).dns();
-        BuiltInDns dns = new BuiltInDns(settings, GeoData.standard(), resolver, (tag, to, l, back) -> null,
-                EngineLog.silent());
+        BuiltInDns.Routes none = new BuiltInDns.Routes() { // https+local never routes
+            @Override
+            public dev.vtool.engine.transport.PacketConnection openPackets(String tag, dev.vtool.engine.Destination to,
+                    io.netty.channel.EventLoop l, dev.vtool.engine.transport.PacketReceiver back) {
+                return null;
+            }
+
+            @Override
+            public Future<Channel> openStream(String tag, dev.vtool.engine.Destination to, io.netty.channel.EventLoop l) {
+                return l.newFailedFuture(new IllegalStateException("not routed"));
+            }
+        };
+        BuiltInDns dns = new BuiltInDns(settings, GeoData.standard(), resolver, none, EngineLog.silent());
         if (trust != null) {
             dns.withDohTls(trust);
         }
@@ -134,6 +147,22 @@ class DohServerTest {
             dns.close();
         } finally {
             loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void httpsGoesThroughRoutingWithTheDnsTag() throws Exception {
+        try (EngineHarness h = new EngineHarness("""
+                {"dns": {"tag": "dns", "servers": ["https://localhost:%d/dns-query"]},
+                 "routing": {"rules": [{"type": "field", "inboundTag": ["dns"], "outboundTag": "via"}]},
+                 "outbounds": [{"protocol": "blackhole"}, {"tag": "via", "protocol": "freedom"}]}
+                """.formatted(port()), LogLevel.DEBUG)) {
+            ((BuiltInDns) h.engine().names()).withDohTls(SslContextBuilder.forClient().trustManager(cert).build());
+            Future<List<InetAddress>> f = lookup((BuiltInDns) h.engine().names(), "routed.test");
+            assertTrue(f.isSuccess(), f.cause() + "\n" + h.log());
+            assertEquals(List.of("192.0.2.53"), f.getNow().stream().map(InetAddress::getHostAddress).toList());
+            assertTrue(h.log().contains("taking detour [via] for [tcp:localhost:" + port() + "]"), h.log());
+            assertEquals(2, requests.size(), requests.toString());
         }
     }
 

@@ -127,10 +127,6 @@ final class DnsSettingsBuilder {
             }
             int urlPort = uri.getPort() < 0 ? 443 : uri.getPort();
             String host = uri.getRawAuthority();
-            if (!local) {
-                problems.notSupported(addressNode, "DNS-over-HTTPS through the outbounds (\"https://\") servers",
-                        "use \"https+local://\" (the same DoH server, dialled directly) or a plain DNS server address");
-            }
             return new DnsServer(local ? DnsServer.Kind.DOH_LOCAL : DnsServer.Kind.DOH, host, urlPort, url,
                     domains, expect, clientIp, s.pointer());
         }

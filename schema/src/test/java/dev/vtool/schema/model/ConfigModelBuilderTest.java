@@ -274,7 +274,7 @@ class ConfigModelBuilderTest {
     }
 
     @Test
-    void dnsRefusalsUse434sWordsOrNameWhatVtoolDoesNotRun() {
+    void dnsRefusalsUse434sWordsOrNameWhatVtoolDoesNotRun() throws Exception {
         assertTrue(error("{\"dns\": {\"clientIp\": \"example.com\"}}")
                 .contains("failed to parse DNS config > not an IP address:example.com"));
         assertTrue(error("{\"dns\": {\"servers\": [\"8.8.8.8:53\"]}}")
@@ -287,8 +287,9 @@ class ConfigModelBuilderTest {
                 .contains("empty domain type of rule: domain:"));
         assertTrue(error("{\"dns\": {\"servers\": [\"quic+local://dns.adguard.com\"]}}")
                 .contains("DNS-over-QUIC (\"quic+local://\") servers is not supported by vtool yet"));
-        assertTrue(error("{\"dns\": {\"servers\": [\"https://1.1.1.1/dns-query\"]}}")
-                .contains("DNS-over-HTTPS through the outbounds (\"https://\") servers is not supported by vtool yet"));
+        assertEquals(List.of("DOH//1.1.1.1", "DOHL//dns.google:8443"), build(
+                "{\"dns\": {\"servers\": [\"https://1.1.1.1/dns-query\", \"https+local://dns.google:8443/q\"]}}")
+                .dns().servers().stream().map(DnsServer::displayName).toList());
     }
 
     @Test
