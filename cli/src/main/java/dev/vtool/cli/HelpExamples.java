@@ -41,10 +41,6 @@ final class HelpExamples {
                     "$ vtool uuid -n 3",
                     "$ vtool uuid -i \"my memorable secret\"",
                     "$ vtool uuid --check b831381d-6324-4d53-ad4f-8cda48b30811")),
-            Map.entry("cert", List.of(
-                    "$ vtool cert --domain proxy.example.org --expire 2160h",
-                    "$ vtool cert --ca --expire 87600h --json=false --file my-ca",
-                    "Paste the JSON into tlsSettings.certificates; a CA goes there with \"usage\": \"issue\".")),
             Map.entry("init", List.of(
                     "$ vtool init --yes --server-address 203.0.113.7 --output-dir my-proxy",
                     "$ vtool init --yes --transport ws+tls --domain proxy.example.org -o ws-proxy")),
@@ -57,6 +53,13 @@ final class HelpExamples {
             Map.entry("completion", List.of(
                     "$ vtool completion bash",
                     "$ vtool completion fish")),
+            Map.entry("cert", List.of(
+                    "$ vtool cert --domain proxy.example.org --expire 240h    # JSON for certificates",
+                    "$ vtool cert --ca --name \"My CA\" --file myca --no-json",
+                    "$ vtool cert --issuer-cert myca_cert.pem --issuer-key myca_key.pem -domain a.b")),
+            Map.entry("man", List.of(
+                    "$ vtool man lint                                # then: vtool man lint | man -l -",
+                    "$ vtool man --dir man1                          # every page, for MANPATH")),
             Map.entry("diagnose", List.of(
                     "$ vtool diagnose testdata/logs/client-browser.log",
                     "$ vtool diagnose --config client.json --line 'unknown Socks version: 71'",

@@ -27,6 +27,7 @@ public final class Main implements Runnable {
             DiagnoseCommand.class,
             VersionCommand.class,
             CompletionCommand.class,
+            ManCommand.class,
             CommandLine.HelpCommand.class);
 
     public static void main(String[] args) {

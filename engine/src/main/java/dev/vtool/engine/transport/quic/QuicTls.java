@@ -1,7 +1,7 @@
 package dev.vtool.engine.transport.quic;
 
 import dev.vtool.engine.transport.tls.ClientTrust;
-import dev.vtool.engine.transport.tls.LeafIssuer;
+import dev.vtool.engine.transport.tls.CertificateSigner;
 import dev.vtool.schema.transport.SecuritySettings;
 import dev.vtool.schema.transport.tls.TlsCertificate;
 import dev.vtool.schema.transport.tls.TlsSettings;
@@ -9,6 +9,8 @@ import io.netty.handler.codec.quic.QuicSslContext;
 import io.netty.handler.codec.quic.QuicSslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -26,8 +28,11 @@ final class QuicTls {
 
     static QuicSslContext server(SecuritySettings security) throws Exception {
         if (!(security instanceof TlsSettings tls)) {
-            LeafIssuer.Issued own = LeafIssuer.selfSigned(INTERNAL_NAME);
-            return QuicSslContextBuilder.forServer(own.key(), null, own.leaf())
+            // 4.34: cert.Generate for the internal name, valid from an hour before to an hour after start
+            Instant now = Instant.now();
+            CertificateSigner.Issued own = CertificateSigner.sign(new CertificateSigner.Request(INTERNAL_NAME, "",
+                    List.of(INTERNAL_NAME), false, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1))), null, null);
+            return QuicSslContextBuilder.forServer(own.key(), null, own.certificate())
                     .applicationProtocols(DEFAULT_ALPN.toArray(String[]::new)).build();
         }
         for (TlsCertificate c : tls.certificates()) {
