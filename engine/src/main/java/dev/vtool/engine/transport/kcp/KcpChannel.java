@@ -40,6 +40,37 @@ final class KcpChannel extends AbstractChannel {
         this.remote = remote;
         connection.attach(this);
         dev.vtool.engine.transport.OutputShutdown.set(this, ch -> { });
+        pipeline().addFirst("kcp-close", new HandOverOnClose());
+    }
+
+    /**
+     * On close, whatever still waits in the outbound buffer for send-window room goes into the session, which
+     * keeps sending after the channel is gone (4.34's ReadyToClose, at most 15 s): as in 4.34, where a
+     * finished copy means the bytes are in mKCP's window, a close loses nothing already written.
+     */
+    private final class HandOverOnClose extends io.netty.channel.ChannelOutboundHandlerAdapter {
+        @Override
+        public void close(io.netty.channel.ChannelHandlerContext ctx, ChannelPromise promise) {
+            ChannelOutboundBuffer in = unsafe().outboundBuffer();
+            KcpSession s = connection.session();
+            if (in != null && !connection.terminated() && !s.writeClosed()) {
+                in.addFlush();
+                Object msg;
+                while ((msg = in.current()) != null) {
+                    if (msg instanceof ByteBuf b) {
+                        while (b.isReadable()) {
+                            int n = Math.min(b.readableBytes(), params.mss());
+                            byte[] chunk = new byte[n];
+                            b.readBytes(chunk);
+                            s.send(chunk);
+                        }
+                    }
+                    in.remove();
+                }
+                connection.flushSoon();
+            }
+            ctx.close(promise);
+        }
     }
 
     /** The session took input or flushed: deliver readable data, retry queued writes, report the peer's end. */
