@@ -41,7 +41,7 @@ public final class VmessInbound implements InboundHandler {
     }
 
     public static InboundHandler create(InboundConfig config, EngineContext context) throws EngineException {
-        context.log().info(0, PKG, "body ciphers: " + BodyCiphers.describe());
+        BodyCiphers.report(context.log(), PKG);
         return new VmessInbound((VmessInboundSettings) config.settings(), context);
     }
 

@@ -73,7 +73,7 @@ public final class VmessOutbound implements OutboundHandler {
 
     /** The client picks the body security, so this is where a slow cipher choice is worth a warning. */
     private void reportCiphers() {
-        context.log().info(0, PKG, "body ciphers: " + BodyCiphers.describe());
+        BodyCiphers.report(context.log(), PKG);
         boolean chacha = servers.stream().flatMap(s -> s.users().stream())
                 .anyMatch(u -> u.security() == SecurityType.CHACHA20_POLY1305);
         if (chacha && BodyCiphers.chachaIsSlowHere()) {
