@@ -8,6 +8,15 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** One-shot AES helpers for the handshake (single blocks and small GCM messages). */
 public final class Aes {
+    /** One GCM cipher per thread, initialised anew for each message (getInstance looks up providers). */
+    private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM unavailable", e);
+        }
+    });
+
     private Aes() {
     }
 
@@ -23,7 +32,7 @@ public final class Aes {
 
     public static byte[] gcmSeal(byte[] key16, byte[] nonce12, byte[] plain, byte[] aad) {
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = GCM.get();
             c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key16, "AES"), new GCMParameterSpec(128, nonce12));
             if (aad != null) {
                 c.updateAAD(aad);
@@ -37,7 +46,7 @@ public final class Aes {
     /** Returns null when the tag does not verify. */
     public static byte[] gcmOpen(byte[] key16, byte[] nonce12, byte[] sealed, int off, int len, byte[] aad) {
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = GCM.get();
             c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key16, "AES"), new GCMParameterSpec(128, nonce12));
             if (aad != null) {
                 c.updateAAD(aad);
