@@ -29,28 +29,37 @@ public final class ArchiveTraining {
     }
 
     public static void main(String[] args) throws Exception {
-        Path seed = Path.of(args.length > 0 ? args[0] : "testdata/seed");
+        train(Path.of(args.length > 0 ? args[0] : "testdata/seed"));
+        System.exit(0); // the engine's event-loop threads are gone, but do not wait on anything left
+    }
+
+    /**
+     * Runs every step with stdout and stderr silenced; true when each did what it should (run -test
+     * accepted the seed server config and the request came back through the chain).
+     */
+    static boolean train(Path seed) throws Exception {
         String client = seed.resolve("client.json").toString();
         String server = seed.resolve("server.json").toString();
-        PrintStream console = System.out;
+        PrintStream out = System.out;
+        PrintStream err = System.err;
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         System.setOut(quiet);
         System.setErr(quiet);
         try {
             Main.run("lint", client);
             Main.run("lint", "--format", "sarif", client, server);
-            Main.run("run", "-test", "-c", server);
+            boolean accepted = Main.run("run", "-test", "-c", server) == ExitCodes.OK;
             Main.run("diagnose", "--line", "2026/11/25 09:00:00 [Warning] [1] v2ray.com/core/proxy/vmess/inbound:"
                     + " invalid user > v2ray.com/core/proxy/vmess/encoding: invalid user");
-            carryOneRequest(quiet);
+            return carryOneRequest(quiet) && accepted;
         } finally {
-            System.setOut(console);
+            System.setOut(out);
+            System.setErr(err);
         }
-        System.exit(0); // the engine's event-loop threads are gone, but do not wait on anything left
     }
 
     /** socks → vmess → vmess → freedom → an echo server, all in this JVM: the run path's classes. */
-    private static void carryOneRequest(PrintStream console) throws Exception {
+    private static boolean carryOneRequest(PrintStream console) throws Exception {
         try (ServerSocket echo = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             int vmessPort = freePort();
             int socksPort = freePort();
@@ -58,7 +67,7 @@ public final class ArchiveTraining {
                     {"log": {"loglevel": "none", "access": "none"},
                      "inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "vmess",
                        "settings": {"clients": [{"id": "%s", "alterId": 0}]}}],
-                     "outbounds": [{"protocol": "freedom", "settings": {}}]}
+                     "outbounds": [{"protocol": "freedom", "settings": {"allowPrivate": true}}]}
                     """.formatted(vmessPort, UUID))), console);
             RunPreparation client = RunPreparation.prepare(List.of(new SourceFile("client.json", """
                     {"log": {"loglevel": "none", "access": "none"},
@@ -68,7 +77,7 @@ public final class ArchiveTraining {
                        "port": %d, "users": [{"id": "%s", "alterId": 0, "security": "aes-128-gcm"}]}]}}]}
                     """.formatted(socksPort, vmessPort, UUID))), console);
             if (server.refused() || client.refused()) {
-                return;
+                return false;
             }
             try {
                 server.engine.listen();
@@ -76,7 +85,7 @@ public final class ArchiveTraining {
                 Thread echoer = new Thread(() -> echoOnce(echo), "training-echo");
                 echoer.setDaemon(true);
                 echoer.start();
-                socksRoundTrip(socksPort, echo.getLocalPort());
+                return socksRoundTrip(socksPort, echo.getLocalPort());
             } finally {
                 client.engine.shutdown(Duration.ZERO);
                 server.engine.shutdown(Duration.ZERO);
@@ -86,7 +95,7 @@ public final class ArchiveTraining {
         }
     }
 
-    private static void socksRoundTrip(int socksPort, int targetPort) throws IOException {
+    private static boolean socksRoundTrip(int socksPort, int targetPort) throws IOException {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", socksPort), TIMEOUT_MS);
             s.setSoTimeout(TIMEOUT_MS);
@@ -98,7 +107,7 @@ public final class ArchiveTraining {
             in.readNBytes(10);
             out.write("ping".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            in.readNBytes(4);
+            return "ping".equals(new String(in.readNBytes(4), StandardCharsets.US_ASCII));
         }
     }
 
