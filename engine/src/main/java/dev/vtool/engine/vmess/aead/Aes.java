@@ -1,6 +1,7 @@
 package dev.vtool.engine.vmess.aead;
 
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -33,7 +34,16 @@ public final class Aes {
     public static byte[] gcmSeal(byte[] key16, byte[] nonce12, byte[] plain, byte[] aad) {
         try {
             Cipher c = GCM.get();
-            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key16, "AES"), new GCMParameterSpec(128, nonce12));
+            SecretKeySpec key = new SecretKeySpec(key16, "AES");
+            GCMParameterSpec spec = new GCMParameterSpec(128, nonce12);
+            try {
+                c.init(Cipher.ENCRYPT_MODE, key, spec);
+            } catch (InvalidAlgorithmParameterException sameKeyAndNonce) {
+                // the JDK refuses to seal twice in a row with one key and nonce on one Cipher (only known
+                // vectors do that): a fresh Cipher does what was asked
+                c = Cipher.getInstance("AES/GCM/NoPadding");
+                c.init(Cipher.ENCRYPT_MODE, key, spec);
+            }
             if (aad != null) {
                 c.updateAAD(aad);
             }
