@@ -13,12 +13,15 @@ public final class EngineContext {
     private final Dialer dialer;
     /** Shared by every view of the context; set once the outbounds exist. */
     private final Dispatcher[] dispatcher;
+    private final dev.vtool.engine.stats.StatsCounters stats;
 
-    EngineContext(EngineLog log, Policy policy, Dialer dialer) {
-        this(log, policy, dialer, new Dispatcher[1]);
+    EngineContext(EngineLog log, Policy policy, Dialer dialer, dev.vtool.engine.stats.StatsCounters stats) {
+        this(log, policy, dialer, new Dispatcher[1], stats);
     }
 
-    private EngineContext(EngineLog log, Policy policy, Dialer dialer, Dispatcher[] dispatcher) {
+    private EngineContext(EngineLog log, Policy policy, Dialer dialer, Dispatcher[] dispatcher,
+                          dev.vtool.engine.stats.StatsCounters stats) {
+        this.stats = stats;
         this.log = log;
         this.policy = policy;
         this.dialer = dialer;
@@ -27,7 +30,7 @@ public final class EngineContext {
 
     /** The same services with another dialer (for an outbound with {@code proxySettings}). */
     EngineContext withDialer(Dialer other) {
-        return new EngineContext(log, policy, other, dispatcher);
+        return new EngineContext(log, policy, other, dispatcher, stats);
     }
 
     public EngineLog log() {
@@ -41,6 +44,11 @@ public final class EngineContext {
     /** vtool's {@code policy.limits}. */
     public dev.vtool.schema.model.Limits limits() {
         return policy.limits();
+    }
+
+    /** The traffic counters, or null when the config has no {@code stats} section. */
+    public dev.vtool.engine.stats.StatsCounters stats() {
+        return stats;
     }
 
     public Dialer dialer() {

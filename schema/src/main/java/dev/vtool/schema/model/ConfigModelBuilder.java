@@ -102,7 +102,9 @@ public final class ConfigModelBuilder {
         } catch (ConfigModelException e) {
             problems.error(e);
         }
-        return new Config(log, policy, inbounds, outbounds, routing);
+        ApiSettings api = section(root, "api", null, problems, ConfigModelBuilder::api);
+        boolean stats = root.get("stats") != null && !root.get("stats").json().isNull();
+        return new Config(log, policy, inbounds, outbounds, routing, stats, api);
     }
 
     /**
@@ -130,7 +132,7 @@ public final class ConfigModelBuilder {
     }
 
     private static void unsupportedSections(ConfigNode root, ConfigProblems problems) {
-        for (String key : List.of("api", "reverse")) {
+        for (String key : List.of("reverse")) {
             ConfigNode n = root.get(key);
             if (n != null && !(n.json().isObject() && n.json().isEmpty())) {
                 problems.notSupported(n, "the \"" + key + "\" section");
@@ -181,6 +183,25 @@ public final class ConfigModelBuilder {
         }
     }
 
+    // ---- api ----
+
+    /** 4.34's {@code APIConfig.Build}: the tag is required, unknown service names are ignored. */
+    private static ApiSettings api(ConfigNode n) throws ConfigModelException {
+        String tag = n.string("tag", "");
+        if (tag.isEmpty()) {
+            throw n.error("API tag can't be empty.");
+        }
+        List<String> services = new ArrayList<>();
+        for (String s : n.stringList("services")) {
+            String lower = s.toLowerCase(Locale.ROOT);
+            if (List.of("handlerservice", "loggerservice", "statsservice", "reflectionservice").contains(lower)
+                    && !services.contains(lower)) {
+                services.add(lower);
+            }
+        }
+        return new ApiSettings(tag, services);
+    }
+
     // ---- log and policy ----
 
     private static LogSettings log(ConfigNode n) throws ConfigModelException {
@@ -225,10 +246,14 @@ public final class ConfigModelBuilder {
                 levels.put(level, new LevelPolicy(
                         seconds(one, "handshake", d.handshake()), seconds(one, "connIdle", d.connIdle()),
                         seconds(one, "uplinkOnly", d.uplinkOnly()), seconds(one, "downlinkOnly", d.downlinkOnly()),
-                        buffer < 0 ? -1 : buffer * 1024));
+                        buffer < 0 ? -1 : buffer * 1024,
+                        one.bool("statsUserUplink"), one.bool("statsUserDownlink")));
             }
         }
-        return new Policy(levels, limits(n.object("limits")));
+        ConfigNode sys = n.object("system");
+        SystemPolicy system = sys == null ? SystemPolicy.DEFAULT : new SystemPolicy(sys.bool("statsInboundUplink"),
+                sys.bool("statsInboundDownlink"), sys.bool("statsOutboundUplink"), sys.bool("statsOutboundDownlink"));
+        return new Policy(levels, system, limits(n.object("limits")));
     }
 
     /** vtool's {@code policy.limits}; each key falls back to its default. */
