@@ -24,6 +24,7 @@ public final class Main implements Runnable {
             InitCommand.class,
             LinkCommand.class,
             DiagnoseCommand.class,
+            ApiCommand.class,
             VersionCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class);

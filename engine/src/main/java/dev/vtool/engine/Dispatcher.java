@@ -37,6 +37,12 @@ public final class Dispatcher {
     /** Null without a {@code stats} section. */
     private final StatsCounters stats;
 
+    /** Fixed outbounds, no counters (tests). */
+    Dispatcher(Router router, Map<String, OutboundHandler> byTag, OutboundHandler defaultOutbound, String defaultTag,
+               Map<String, Sniffing> sniffingByInbound, Resolver resolver, EngineLog log) {
+        this(router, OutboundTable.of(byTag, defaultOutbound, defaultTag), sniffingByInbound, resolver, log, null);
+    }
+
     Dispatcher(Router router, OutboundTable outbounds, Map<String, Sniffing> sniffingByInbound, Resolver resolver,
                EngineLog log, StatsCounters stats) {
         this.router = router;

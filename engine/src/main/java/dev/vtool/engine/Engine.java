@@ -131,11 +131,12 @@ public final class Engine implements AutoCloseable {
     public void listen() throws EngineException {
         boss = Transports.newGroup(1, "vtool-accept");
         workers = Transports.newGroup(0, "vtool-io");
+        if (api != null) {
+            // before the inbounds: the first API connection must find its server
+            apiServer = dev.vtool.engine.api.ApiServer.start(this, api);
+        }
         for (PreparedInbound in : inbounds) {
             listen(in);
-        }
-        if (api != null) {
-            apiServer = dev.vtool.engine.api.ApiServer.start(this, api);
         }
         log.warning(0, "", "vtool started (" + (Transports.nativeEpoll() ? "epoll" : "nio") + ")");
     }

@@ -15,6 +15,10 @@ public final class EngineContext {
     private final Dispatcher[] dispatcher;
     private final dev.vtool.engine.stats.StatsCounters stats;
 
+    EngineContext(EngineLog log, Policy policy, Dialer dialer) {
+        this(log, policy, dialer, null);
+    }
+
     EngineContext(EngineLog log, Policy policy, Dialer dialer, dev.vtool.engine.stats.StatsCounters stats) {
         this(log, policy, dialer, new Dispatcher[1], stats);
     }

@@ -38,6 +38,16 @@ public final class OutboundTable {
         return true;
     }
 
+    /** A table with a given default and these tags (tests). */
+    static OutboundTable of(Map<String, OutboundHandler> byTag, OutboundHandler defaultHandler, String defaultTag) {
+        OutboundTable t = new OutboundTable();
+        t.defaultHandler = defaultHandler;
+        t.defaultTag = defaultTag;
+        t.byTag.putAll(byTag);
+        t.tags.addAll(byTag.keySet());
+        return t;
+    }
+
     /** Puts an internal handler (the API's) under its tag, replacing a configured one of that tag. */
     synchronized void put(String tag, OutboundHandler handler) {
         byTag.put(tag, handler);
