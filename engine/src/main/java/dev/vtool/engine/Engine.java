@@ -142,7 +142,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** An inbound that listens: its handler and its listening channels. */
-    private record RunningInbound(InboundHandler handler, List<Channel> listeners) {
+    private record RunningInbound(InboundHandler handler, List<Channel> listeners, RandomPorts random) {
     }
 
     /** One inbound built by {@link #prepare}: its handler and the transport and security layer it listens with. */
@@ -275,6 +275,9 @@ public final class Engine implements AutoCloseable {
 
     private void closeInbound(String tag) {
         RunningInbound r = running.remove(tag);
+        if (r != null && r.random() != null) {
+            r.random().close();
+        }
         if (r != null) {
             for (Channel c : r.listeners()) {
                 listeners.remove(c);
@@ -390,25 +393,41 @@ public final class Engine implements AutoCloseable {
                     system.statsInboundDownlink() ? StatsCounters.inbound(tag, false) : null);
         }
         InboundWorker worker = new InboundWorker(ic, inbound, policy, limiter, connections, lastLimitLog, log, counter);
-        RunningInbound runningInbound = new RunningInbound(inbound, new java.util.concurrent.CopyOnWriteArrayList<>());
-        running.put(tag.isEmpty() ? "\u0000untagged-" + running.size() : tag, runningInbound);
-        for (int port = ic.ports().from(); port <= ic.ports().to(); port++) {
+        RandomPorts.Binder binder = port -> {
             InetSocketAddress at = new InetSocketAddress(address, port);
             Future<Channel> bound = transport.listen(new ListenRequest(boss, workers, at, stream, security, policy,
                     worker, log)).awaitUninterruptibly();
             if (!bound.isSuccess()) {
                 throw listenFailure(bound.cause());
             }
-            listeners.add(bound.getNow());
-            runningInbound.listeners().add(bound.getNow());
+            List<Channel> opened = new ArrayList<>(2);
+            opened.add(bound.getNow());
             if (inbound.wantsUdp()) {
                 try {
-                    Channel udp = UdpListener.bind(workers, at, inbound::initUdp, log);
-                    listeners.add(udp);
-                    runningInbound.listeners().add(udp);
+                    opened.add(UdpListener.bind(workers, at, inbound::initUdp, log));
                 } catch (java.io.IOException e) {
+                    bound.getNow().close();
                     throw listenFailure(e);
                 }
+            }
+            return opened;
+        };
+        String key = tag.isEmpty() ? "\u0000untagged-" + running.size() : tag;
+        if (ic.allocation().random()) {
+            // a thread apart from the accept loop, which the binds it awaits run on
+            RandomPorts random = new RandomPorts(GlobalEventExecutor.INSTANCE, ic.ports(), ic.allocation(), binder,
+                    log, ic.protocol());
+            running.put(key, new RunningInbound(inbound, List.of(), random));
+            random.start();
+            return;
+        }
+        RunningInbound runningInbound = new RunningInbound(inbound, new java.util.concurrent.CopyOnWriteArrayList<>(),
+                null);
+        running.put(key, runningInbound);
+        for (int port = ic.ports().from(); port <= ic.ports().to(); port++) {
+            for (Channel c : binder.bind(port)) {
+                listeners.add(c);
+                runningInbound.listeners().add(c);
             }
         }
     }
@@ -445,6 +464,12 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** The ports a {@code random} inbound listens on now (tests). */
+    java.util.Set<Integer> randomPorts(String tag) {
+        RunningInbound r = running.get(tag);
+        return r == null || r.random() == null ? java.util.Set.of() : r.random().ports();
+    }
+
     /** IP addresses actually bound (useful with port 0 in tests); listeners on unix sockets are left out. */
     public List<InetSocketAddress> boundAddresses() {
         List<InetSocketAddress> out = new ArrayList<>();
@@ -470,6 +495,11 @@ public final class Engine implements AutoCloseable {
                 apiServer.close();
             } catch (Exception e) {
                 log.info(0, "app/commander", "failed to stop the API server > " + e.getMessage());
+            }
+        }
+        for (RunningInbound r : running.values()) {
+            if (r.random() != null) {
+                r.random().close();
             }
         }
         for (Channel c : listeners) {

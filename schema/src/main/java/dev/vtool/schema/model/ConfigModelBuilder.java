@@ -302,11 +302,6 @@ public final class ConfigModelBuilder {
         try {
             ConfigProtocol protocol = protocol(n, Side.INBOUND, "failed to load inbound detour config. > ", problems);
             StreamSettings stream = streamSettings(n, streams, problems);
-            ConfigNode allocate = n.object("allocate");
-            if (allocate != null && !"always".equals(allocate.lowerString("strategy", "always"))) {
-                problems.notSupported(allocate.get("strategy"), "allocate.strategy \""
-                        + allocate.string("strategy", "") + "\"", "every port of the range is listened on");
-            }
             String tag = n.string("tag", null);
             ConfigNode listenNode = n.get("listen");
             if (listenNode != null && listenNode.json().isString() && isUnixSocket(listenNode.json().asString())) {
@@ -316,6 +311,7 @@ public final class ConfigModelBuilder {
             }
             String listen = listen(n);
             PortRange ports = ports(n, listen);
+            Allocation allocation = allocation(n.object("allocate"), ports);
             Sniffing sniffing = sniffing(n);
             if (protocol == null) {
                 return null;
@@ -324,11 +320,40 @@ public final class ConfigModelBuilder {
             ConfigNode settings = settingsNode != null ? settingsNode : n.emptyObject("settings");
             InboundSettings s = protocol.parseInbound(n, settings, problems);
             return problems.size() > before ? null
-                    : new InboundConfig(tag, listen, ports, protocol.id(), s, sniffing, stream, n.pointer());
+                    : new InboundConfig(tag, listen, ports, protocol.id(), s, sniffing, stream, n.pointer(), allocation);
         } catch (ConfigModelException e) {
             problems.error(e);
             return null;
         }
+    }
+
+    /** 4.34's InboundDetourAllocationConfig and its "not enough ports" check. */
+    private static Allocation allocation(ConfigNode a, PortRange ports) throws ConfigModelException {
+        if (a == null) {
+            return Allocation.ALWAYS;
+        }
+        String written = a.string("strategy", "");
+        String strategy = written.toLowerCase(Locale.ROOT);
+        if (!strategy.equals("always") && !strategy.equals("random")) {
+            ConfigNode at = a.get("strategy") == null ? a : a.get("strategy");
+            throw at.error(strategy.equals("external") ? "unknown allocation strategy: External"
+                    : "unknown allocation strategy: " + written);
+        }
+        int concurrency = (int) a.number("concurrency", 3, 0, 0xFFFFFFFFL);
+        int refresh = (int) a.number("refresh", 5, 0, 0xFFFFFFFFL);
+        if (written.equals("random") && a.has("concurrency")
+                && concurrency >= ports.to() - ports.from() + 1) {
+            throw a.get("concurrency").error("not enough ports. concurrency = " + concurrency + " ports: "
+                    + ports.from() + " - " + ports.to());
+        }
+        if (!strategy.equals("random")) {
+            return Allocation.ALWAYS;
+        }
+        if (refresh == 0) {
+            // 4.34 would tick every 0 minutes, i.e. spin; vtool refuses it rather than imitate that
+            throw a.get("refresh").error("allocate.refresh must be at least 1 minute");
+        }
+        return new Allocation(true, refresh, concurrency);
     }
 
     private static boolean isUnixSocket(String listen) {
