@@ -404,7 +404,14 @@ public final class Engine implements AutoCloseable {
             opened.add(bound.getNow());
             if (inbound.wantsUdp()) {
                 try {
-                    opened.add(UdpListener.bind(workers, at, inbound::initUdp, log));
+                    io.netty.channel.ChannelHandler udpCounter = worker.counter();
+                    opened.add(UdpListener.bind(workers, at, udp -> {
+                        if (udpCounter != null) {
+                            // 4.34's UDP worker counts each packet's bytes (protocol header included)
+                            udp.pipeline().addLast("vtool-stats", udpCounter);
+                        }
+                        inbound.initUdp(udp);
+                    }, log));
                 } catch (java.io.IOException e) {
                     bound.getNow().close();
                     throw listenFailure(e);

@@ -45,6 +45,11 @@ final class InboundWorker implements ConnectionAcceptor {
         this.tag = config.tag() == null ? "" : config.tag();
     }
 
+    /** The inbound's traffic counter, or null. */
+    io.netty.channel.ChannelHandler counter() {
+        return counter;
+    }
+
     @Override
     public boolean admit(Channel raw) {
         InetAddress source = raw.remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(LeakCheck.class)
 class RandomAllocationTest {
-    private static final int SIZE = 12;
+    private static final int SIZE = 20;
 
     @AfterEach
     void restoreMinute() {
@@ -83,10 +83,12 @@ class RandomAllocationTest {
                 Set<Integer> now = vtool.engine.randomPorts("dyn");
                 assertTrue(now.size() <= 6, "at most two sets overlap: " + now);
                 seen.addAll(now);
-                firstGone = now.stream().noneMatch(first::contains);
+                // a later set may pick a freed port again, so one port of the first set gone is the sign
+                firstGone = !now.containsAll(first);
                 Thread.sleep(50);
             }
             assertTrue(firstGone, "the first set is closed after two refresh periods");
+            assertTrue(vtool.engine.randomPorts("dyn").size() >= 3, "a set is always open");
             assertTrue(seen.size() > 3, "new ports were opened: " + seen);
             for (int p : first) {
                 if (!vtool.engine.randomPorts("dyn").contains(p)) {
