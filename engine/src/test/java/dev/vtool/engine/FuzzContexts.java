@@ -24,6 +24,11 @@ public final class FuzzContexts {
     }
 
     public static EngineContext create(String json) throws Exception {
+        return create(json, session -> { });
+    }
+
+    /** The same, telling {@code dispatched} about every session that reached the outbound. */
+    public static EngineContext create(String json, java.util.function.Consumer<Session> dispatched) throws Exception {
         Config config = EngineHarness.config(json);
         EngineLog log = new EngineLog(LogLevel.DEBUG, new PrintStream(OutputStream.nullOutputStream()),
                 new PrintStream(OutputStream.nullOutputStream()));
@@ -31,6 +36,7 @@ public final class FuzzContexts {
         OutboundHandler closer = new OutboundHandler() {
             @Override
             public void dispatch(Session session, Link link) {
+                dispatched.accept(session);
                 link.close();
             }
         };

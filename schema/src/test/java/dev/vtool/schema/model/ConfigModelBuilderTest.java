@@ -136,8 +136,8 @@ class ConfigModelBuilderTest {
 
     @Test
     void unsupportedFeaturesAreRefusedByName() {
-        assertTrue(error("{\"inbounds\": [{\"port\": 1, \"protocol\": \"vless\"}]}")
-                .endsWith("inbound protocol \"vless\" is not supported by vtool yet"));
+        assertTrue(error("{\"inbounds\": [{\"port\": 1, \"protocol\": \"mtproto\"}]}")
+                .endsWith("inbound protocol \"mtproto\" is not supported by vtool yet"));
         assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"streamSettings\": {\"security\": \"tls\", "
                 + "\"tlsSettings\": {\"certificates\": [{\"certificate\": [\"x\"], \"usage\": \"issue\"}]}}}]}")
                 .contains("tls: failed to find any PEM data in certificate input"));
@@ -152,7 +152,7 @@ class ConfigModelBuilderTest {
     @Test
     void everyProblemIsCollectedNotOnlyTheFirst() {
         ConfigModelException e = assertThrows(ConfigModelException.class, () -> build("""
-                {"inbounds": [{"port": 1, "protocol": "trojan"},
+                {"inbounds": [{"port": 1, "protocol": "mtproto"},
                               {"port": 2, "protocol": "socks", "streamSettings": {"network": "kcp"}},
                               {"port": "x", "protocol": "socks"}],
                  "outbounds": [{"protocol": "freedom", "mux": {"enabled": true}},
@@ -161,7 +161,7 @@ class ConfigModelBuilderTest {
                 """));
         List<String> messages = e.problems().stream().map(ConfigProblems.Problem::message).toList();
         assertEquals(List.of(
-                "inbound protocol \"trojan\" is not supported by vtool yet",
+                "inbound protocol \"mtproto\" is not supported by vtool yet",
                 "inbounds[1].streamSettings.network \"kcp\" is not supported by vtool yet",
                 "invalid port range: x",
                 "mux is not supported by vtool yet",
