@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
                 "  statsget NAME | 'name: \"...\" reset: false'         one counter",
                 "  sysstats, restartlogger                            runtime figures; reopen the log files",
                 "  adduser --tag IN --email E --id UUID [--alter-id N] [--level L]   a vmess user",
+                "  adduser --protocol vless|trojan ... --id UUID | --password P      a vless or trojan user",
                 "  rmuser --tag IN --email E",
                 "  addinbound FILE|-|JSON, addoutbound FILE|-|JSON    one handler object (or a config with one)",
                 "  rminbound TAG, rmoutbound TAG",
@@ -49,6 +50,13 @@ public final class ApiCommand implements Callable<Integer> {
     @Option(names = "--id", paramLabel = "UUID", description = "The vmess user's id.")
     String id;
 
+    @Option(names = "--protocol", paramLabel = "P", defaultValue = "vmess",
+            description = "The account of adduser: vmess (--id, --alter-id), vless (--id) or trojan (--password).")
+    String protocol;
+
+    @Option(names = "--password", paramLabel = "TEXT", description = "The trojan user's password.")
+    String password;
+
     @Option(names = "--alter-id", paramLabel = "N", defaultValue = "0", description = "The vmess user's alterId.")
     int alterId;
 
@@ -65,6 +73,6 @@ public final class ApiCommand implements Callable<Integer> {
             return ExitCodes.USAGE_OR_IO;
         }
         return ApiClient.execute(new ApiRequest(server, (long) (timeout * 1000), method, args, tag, email, id,
-                alterId, level, reset), System.out, System.err);
+                alterId, level, reset, protocol, password), System.out, System.err);
     }
 }

@@ -32,6 +32,8 @@ public final class ApiClient {
     public static final int REFUSED = 1;
     public static final int USAGE = 2;
     private static final String VMESS_ACCOUNT = "v2ray.core.proxy.vmess.Account";
+    private static final String VLESS_ACCOUNT = "v2ray.core.proxy.vless.Account";
+    private static final String TROJAN_ACCOUNT = "v2ray.core.proxy.trojan.Account";
 
     private final ApiRequest request;
     private final PrintStream out;
@@ -144,10 +146,7 @@ public final class ApiClient {
             case "adduser" -> {
                 String tag = required(request.tag(), "--tag (the inbound)");
                 String email = required(request.email(), "--email");
-                String id = required(request.id(), "--id (the user's UUID)");
-                byte[] account = new ProtoWriter().string(1, id).varint(2, request.alterId()).toByteArray();
-                HandlerMessages.User user = new HandlerMessages.User(request.level(), email,
-                        new HandlerMessages.TypedMessage(VMESS_ACCOUNT, account));
+                HandlerMessages.User user = new HandlerMessages.User(request.level(), email, account());
                 HandlerMessages.TypedMessage op = new HandlerMessages.TypedMessage(HandlerMessages.ADD_USER,
                         new HandlerMessages.AddUserOperation(user).encode());
                 yield new Call(ApiMethods.HANDLER, "AlterInbound", new HandlerMessages.AlterRequest(tag, op).encode(),
@@ -186,6 +185,22 @@ public final class ApiClient {
             default -> throw new IllegalArgumentException("unknown method '" + request.method() + "'; one of "
                     + "statsquery, statsget, sysstats, restartlogger, adduser, rmuser, addinbound, rminbound, "
                     + "addoutbound, rmoutbound (or v2ctl's Service.Method)");
+        };
+    }
+
+    /** The account message of adduser, as 4.34's proto of that protocol has it. */
+    private HandlerMessages.TypedMessage account() {
+        String protocol = request.protocol() == null ? "vmess" : request.protocol().toLowerCase(Locale.ROOT);
+        return switch (protocol) {
+            case "vmess" -> new HandlerMessages.TypedMessage(VMESS_ACCOUNT, new ProtoWriter()
+                    .string(1, required(request.id(), "--id (the user's UUID)")).varint(2, request.alterId())
+                    .toByteArray());
+            case "vless" -> new HandlerMessages.TypedMessage(VLESS_ACCOUNT, new ProtoWriter()
+                    .string(1, required(request.id(), "--id (the user's UUID)")).string(3, "none").toByteArray());
+            case "trojan" -> new HandlerMessages.TypedMessage(TROJAN_ACCOUNT, new ProtoWriter()
+                    .string(1, required(request.password(), "--password")).toByteArray());
+            default -> throw new IllegalArgumentException("--protocol must be vmess, vless or trojan (got "
+                    + request.protocol() + ")");
         };
     }
 

@@ -14,9 +14,12 @@ import java.util.List;
  * @param alterId --alter-id
  * @param level   --level
  * @param reset   --reset
+ * @param protocol --protocol: the account kind of adduser (vmess, vless, trojan)
+ * @param password --password (trojan)
  */
 public record ApiRequest(String server, long timeoutMillis, String method, List<String> args, String tag,
-                         String email, String id, int alterId, int level, boolean reset) {
+                         String email, String id, int alterId, int level, boolean reset, String protocol,
+                         String password) {
     public ApiRequest {
         args = List.copyOf(args);
     }

@@ -288,6 +288,36 @@ class ApiInteropTest {
     }
 
     @Test
+    void vlessUserAddedAtRunTimeCarriesAV2rayClient() throws Exception {
+        int apiPort = FreePort.next();
+        int vlPort = FreePort.next();
+        int socksPort = FreePort.next();
+        startVtool(serverConfig(apiPort, FreePort.next(), client(USER1, "love@example.com")).replace("\"inbounds\": [", """
+                "inbounds": [{"tag": "vl", "listen": "127.0.0.1", "port": %d, "protocol": "vless",
+                              "settings": {"decryption": "none", "clients": []}},""".formatted(vlPort)));
+        Path cfg = dir.resolve("vless-client.json");
+        Files.writeString(cfg, """
+                {"inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "socks"}],
+                 "outbounds": [{"protocol": "vless", "settings": {"vnext": [{"address": "127.0.0.1", "port": %d,
+                   "users": [{"id": "%s", "encryption": "none"}]}]}}]}
+                """.formatted(socksPort, vlPort, USER2));
+        V2rayProcesses.awaitListening(socksPort, processes.start(cfg, dir.resolve("vless-client.log")));
+        assertEquals(0, Socks5Exchange.run(socksPort, origin.port(), UP), "unknown user first");
+        CliRun add = vtoolApi(apiPort, "adduser", "--protocol", "vless", "--tag", "vl", "--email", "v@x", "--id", USER2);
+        assertEquals(0, add.exitCode(), add.err());
+        assertMoved(socksPort, origin.port());
+        Map<String, Long> c = settled(() -> counters(vtoolApi(apiPort, "statsquery", "v@x").out()),
+                "user>>>v@x>>>traffic>>>downlink", DOWN);
+        assertEquals(UP, c.get("user>>>v@x>>>traffic>>>uplink"), c.toString());
+        assertEquals(0, vtoolApi(apiPort, "rmuser", "--tag", "vl", "--email", "V@X").exitCode());
+        assertEquals(0, Socks5Exchange.run(socksPort, origin.port(), UP), "removed again");
+        CliRun trojan = vtoolApi(apiPort, "adduser", "--protocol", "trojan", "--tag", "vl", "--email", "t@x",
+                "--password", "pw");
+        assertEquals(1, trojan.exitCode());
+        assertTrue(trojan.err().contains("the vless inbound takes only vless accounts"), trojan.err());
+    }
+
+    @Test
     void handlerServiceOnVtoolAddsAUserAnInboundAndAnOutboundThatClientsUse() throws Exception {
         int apiPort = FreePort.next();
         int vmPort = FreePort.next();

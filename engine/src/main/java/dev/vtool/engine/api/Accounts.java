@@ -12,6 +12,8 @@ import java.io.IOException;
  */
 final class Accounts {
     static final String VMESS = "v2ray.core.proxy.vmess.Account";
+    static final String VLESS = "v2ray.core.proxy.vless.Account";
+    static final String TROJAN = "v2ray.core.proxy.trojan.Account";
 
     private Accounts() {
     }
@@ -34,7 +36,22 @@ final class Accounts {
             }
             return new VmessUser(id, (int) alterId, null, user.level(), user.email());
         }
+        if (VLESS.equals(account.type())) {
+            ProtoFields f = ProtoFields.parse(account.value());
+            String id = f.string(1);
+            V2rayUuid.Parse parsed = V2rayUuid.parse(id);
+            if (!parsed.ok()) {
+                throw new EngineException("failed to parse user > " + parsed.errorWithOutcome());
+            }
+            return new dev.vtool.schema.protocol.vless.VlessUser(id, parsed.bytes(), f.string(2), user.level(),
+                    user.email());
+        }
+        if (TROJAN.equals(account.type())) {
+            String password = ProtoFields.parse(account.value()).string(1);
+            return new dev.vtool.schema.protocol.trojan.TrojanUser(password, user.level(), user.email());
+        }
         throw Status.UNIMPLEMENTED.withDescription("vtool does not take accounts of type " + account.type()
-                + " through the API (it decodes " + VMESS + ")").asRuntimeException();
+                + " through the API (it decodes " + VMESS + ", " + VLESS + " and " + TROJAN + ")")
+                .asRuntimeException();
     }
 }
