@@ -1,5 +1,6 @@
 package dev.vtool.engine;
 
+import dev.vtool.engine.dns.NameLookup;
 import dev.vtool.engine.log.EngineLog;
 import dev.vtool.engine.transport.Dialer;
 import dev.vtool.schema.model.LevelPolicy;
@@ -11,30 +12,33 @@ public final class EngineContext {
     private final EngineLog log;
     private final Policy policy;
     private final Dialer dialer;
+    private final NameLookup names;
     /** Shared by every view of the context; set once the outbounds exist. */
     private final Dispatcher[] dispatcher;
     private final dev.vtool.engine.stats.StatsCounters stats;
 
-    EngineContext(EngineLog log, Policy policy, Dialer dialer) {
-        this(log, policy, dialer, null);
+    EngineContext(EngineLog log, Policy policy, Dialer dialer, NameLookup names) {
+        this(log, policy, dialer, names, null);
     }
 
-    EngineContext(EngineLog log, Policy policy, Dialer dialer, dev.vtool.engine.stats.StatsCounters stats) {
-        this(log, policy, dialer, new Dispatcher[1], stats);
+    EngineContext(EngineLog log, Policy policy, Dialer dialer, NameLookup names,
+                  dev.vtool.engine.stats.StatsCounters stats) {
+        this(log, policy, dialer, names, new Dispatcher[1], stats);
     }
 
-    private EngineContext(EngineLog log, Policy policy, Dialer dialer, Dispatcher[] dispatcher,
+    private EngineContext(EngineLog log, Policy policy, Dialer dialer, NameLookup names, Dispatcher[] dispatcher,
                           dev.vtool.engine.stats.StatsCounters stats) {
         this.stats = stats;
         this.log = log;
         this.policy = policy;
         this.dialer = dialer;
+        this.names = names;
         this.dispatcher = dispatcher;
     }
 
     /** The same services with another dialer (for an outbound with {@code proxySettings}). */
     EngineContext withDialer(Dialer other) {
-        return new EngineContext(log, policy, other, dispatcher, stats);
+        return new EngineContext(log, policy, other, names, dispatcher, stats);
     }
 
     public EngineLog log() {
@@ -57,6 +61,11 @@ public final class EngineContext {
 
     public Dialer dialer() {
         return dialer;
+    }
+
+    /** V2Ray's DNS feature: the built-in DNS of the {@code dns} section, else the system resolver. */
+    public NameLookup names() {
+        return names;
     }
 
     public Dispatcher dispatcher() {

@@ -9,14 +9,22 @@ import java.util.List;
  * @param api   the {@code api} section, or null
  */
 public record Config(LogSettings log, Policy policy, List<InboundConfig> inbounds, List<OutboundConfig> outbounds,
-                     Routing routing, boolean stats, ApiSettings api) {
+                     Routing routing, DnsSettings dns, boolean stats, ApiSettings api) {
     public Config {
         inbounds = List.copyOf(inbounds);
         outbounds = List.copyOf(outbounds);
+        dns = dns == null ? DnsSettings.ABSENT : dns;
     }
 
+    /** A config without {@code stats} and {@code api}. */
+    public Config(LogSettings log, Policy policy, List<InboundConfig> inbounds, List<OutboundConfig> outbounds,
+                  Routing routing, DnsSettings dns) {
+        this(log, policy, inbounds, outbounds, routing, dns, false, null);
+    }
+
+    /** A config without a {@code dns} section, {@code stats} and {@code api}. */
     public Config(LogSettings log, Policy policy, List<InboundConfig> inbounds, List<OutboundConfig> outbounds,
                   Routing routing) {
-        this(log, policy, inbounds, outbounds, routing, false, null);
+        this(log, policy, inbounds, outbounds, routing, DnsSettings.ABSENT);
     }
 }
