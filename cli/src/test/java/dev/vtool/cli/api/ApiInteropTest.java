@@ -165,7 +165,8 @@ class ApiInteropTest {
     }
 
     private static CliRun vtoolApi(int apiPort, String... args) {
-        List<String> all = new ArrayList<>(List.of("api", "--server=127.0.0.1:" + apiPort));
+        // a generous deadline: the first call loads gRPC and dials through the API inbound on a loaded machine
+        List<String> all = new ArrayList<>(List.of("api", "--server=127.0.0.1:" + apiPort, "--timeout", "20"));
         all.addAll(List.of(args));
         return CliRun.run(all.toArray(String[]::new));
     }
