@@ -98,7 +98,9 @@ public final class ConfigModelBuilder {
             problems.error(e);
         }
         DnsSettings dns = section(root, "dns", DnsSettings.ABSENT, problems, new DnsSettingsBuilder(problems)::build);
-        return new Config(log, policy, inbounds, outbounds, routing, dns);
+        ApiSettings api = section(root, "api", null, problems, ConfigModelBuilder::api);
+        boolean stats = root.get("stats") != null && !root.get("stats").json().isNull();
+        return new Config(log, policy, inbounds, outbounds, routing, dns, stats, api);
     }
 
     /**
@@ -126,7 +128,7 @@ public final class ConfigModelBuilder {
     }
 
     private static void unsupportedSections(ConfigNode root, ConfigProblems problems) {
-        for (String key : List.of("api", "reverse")) {
+        for (String key : List.of("reverse")) {
             ConfigNode n = root.get(key);
             if (n != null && !(n.json().isObject() && n.json().isEmpty())) {
                 problems.notSupported(n, "the \"" + key + "\" section");
@@ -142,6 +144,25 @@ public final class ConfigModelBuilder {
                         "read the files through ConfigMerger (as every vtool command does)");
             }
         }
+    }
+
+    // ---- api ----
+
+    /** 4.34's {@code APIConfig.Build}: the tag is required, unknown service names are ignored. */
+    private static ApiSettings api(ConfigNode n) throws ConfigModelException {
+        String tag = n.string("tag", "");
+        if (tag.isEmpty()) {
+            throw n.error("API tag can't be empty.");
+        }
+        List<String> services = new ArrayList<>();
+        for (String s : n.stringList("services")) {
+            String lower = s.toLowerCase(Locale.ROOT);
+            if (List.of("handlerservice", "loggerservice", "statsservice", "reflectionservice").contains(lower)
+                    && !services.contains(lower)) {
+                services.add(lower);
+            }
+        }
+        return new ApiSettings(tag, services);
     }
 
     // ---- log and policy ----
@@ -188,10 +209,14 @@ public final class ConfigModelBuilder {
                 levels.put(level, new LevelPolicy(
                         seconds(one, "handshake", d.handshake()), seconds(one, "connIdle", d.connIdle()),
                         seconds(one, "uplinkOnly", d.uplinkOnly()), seconds(one, "downlinkOnly", d.downlinkOnly()),
-                        buffer < 0 ? -1 : buffer * 1024));
+                        buffer < 0 ? -1 : buffer * 1024,
+                        one.bool("statsUserUplink"), one.bool("statsUserDownlink")));
             }
         }
-        return new Policy(levels, limits(n.object("limits")));
+        ConfigNode sys = n.object("system");
+        SystemPolicy system = sys == null ? SystemPolicy.DEFAULT : new SystemPolicy(sys.bool("statsInboundUplink"),
+                sys.bool("statsInboundDownlink"), sys.bool("statsOutboundUplink"), sys.bool("statsOutboundDownlink"));
+        return new Policy(levels, system, limits(n.object("limits")));
     }
 
     /** vtool's {@code policy.limits}; each key falls back to its default. */
@@ -240,11 +265,6 @@ public final class ConfigModelBuilder {
         try {
             ConfigProtocol protocol = protocol(n, Side.INBOUND, "failed to load inbound detour config. > ", problems);
             StreamSettings stream = streamSettings(n, streams, problems);
-            ConfigNode allocate = n.object("allocate");
-            if (allocate != null && !"always".equals(allocate.lowerString("strategy", "always"))) {
-                problems.notSupported(allocate.get("strategy"), "allocate.strategy \""
-                        + allocate.string("strategy", "") + "\"", "every port of the range is listened on");
-            }
             String tag = n.string("tag", null);
             ConfigNode listenNode = n.get("listen");
             if (listenNode != null && listenNode.json().isString() && isUnixSocket(listenNode.json().asString())) {
@@ -254,6 +274,7 @@ public final class ConfigModelBuilder {
             }
             String listen = listen(n);
             PortRange ports = ports(n, listen);
+            Allocation allocation = allocation(n.object("allocate"), ports);
             Sniffing sniffing = sniffing(n);
             if (protocol == null) {
                 return null;
@@ -262,11 +283,40 @@ public final class ConfigModelBuilder {
             ConfigNode settings = settingsNode != null ? settingsNode : n.emptyObject("settings");
             InboundSettings s = protocol.parseInbound(n, settings, problems);
             return problems.size() > before ? null
-                    : new InboundConfig(tag, listen, ports, protocol.id(), s, sniffing, stream, n.pointer());
+                    : new InboundConfig(tag, listen, ports, protocol.id(), s, sniffing, stream, n.pointer(), allocation);
         } catch (ConfigModelException e) {
             problems.error(e);
             return null;
         }
+    }
+
+    /** 4.34's InboundDetourAllocationConfig and its "not enough ports" check. */
+    private static Allocation allocation(ConfigNode a, PortRange ports) throws ConfigModelException {
+        if (a == null) {
+            return Allocation.ALWAYS;
+        }
+        String written = a.string("strategy", "");
+        String strategy = written.toLowerCase(Locale.ROOT);
+        if (!strategy.equals("always") && !strategy.equals("random")) {
+            ConfigNode at = a.get("strategy") == null ? a : a.get("strategy");
+            throw at.error(strategy.equals("external") ? "unknown allocation strategy: External"
+                    : "unknown allocation strategy: " + written);
+        }
+        int concurrency = (int) a.number("concurrency", 3, 0, 0xFFFFFFFFL);
+        int refresh = (int) a.number("refresh", 5, 0, 0xFFFFFFFFL);
+        if (written.equals("random") && a.has("concurrency")
+                && concurrency >= ports.to() - ports.from() + 1) {
+            throw a.get("concurrency").error("not enough ports. concurrency = " + concurrency + " ports: "
+                    + ports.from() + " - " + ports.to());
+        }
+        if (!strategy.equals("random")) {
+            return Allocation.ALWAYS;
+        }
+        if (refresh == 0) {
+            // 4.34 would tick every 0 minutes, i.e. spin; vtool refuses it rather than imitate that
+            throw a.get("refresh").error("allocate.refresh must be at least 1 minute");
+        }
+        return new Allocation(true, refresh, concurrency);
     }
 
     private static boolean isUnixSocket(String listen) {

@@ -8,7 +8,12 @@ import dev.vtool.schema.transport.StreamSettings;
  * @param listen         IP literal to bind, or null for all addresses
  * @param streamSettings how its connections are carried (network, security, socket options)
  * @param pointer        JSON Pointer of this inbound in its file, for messages
+ * @param allocation     which ports of {@code ports} it listens on, and when
  */
 public record InboundConfig(String tag, String listen, PortRange ports, String protocol, InboundSettings settings,
-                            Sniffing sniffing, StreamSettings streamSettings, String pointer) {
+                            Sniffing sniffing, StreamSettings streamSettings, String pointer, Allocation allocation) {
+    public InboundConfig(String tag, String listen, PortRange ports, String protocol, InboundSettings settings,
+                         Sniffing sniffing, StreamSettings streamSettings, String pointer) {
+        this(tag, listen, ports, protocol, settings, sniffing, streamSettings, pointer, Allocation.ALWAYS);
+    }
 }

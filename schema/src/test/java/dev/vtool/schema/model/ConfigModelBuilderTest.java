@@ -158,16 +158,16 @@ class ConfigModelBuilderTest {
                               {"port": "x", "protocol": "socks"}],
                  "outbounds": [{"protocol": "freedom", "mux": {"enabled": true}},
                                {"protocol": "wireguard"}],
-                 "api": {"tag": "api"}}
+                 "api": {"tag": ""}}
                 """));
         List<String> messages = e.problems().stream().map(ConfigProblems.Problem::message).toList();
         assertEquals(List.of(
-                "the \"api\" section is not supported by vtool yet",
                 "inbound protocol \"mtproto\" is not supported by vtool yet",
                 "inbounds[1].streamSettings.network \"kcp\" is not supported by vtool yet",
                 "invalid port range: x",
                 "mux is not supported by vtool yet",
-                "failed to parse to outbound detour config. > unknown config id: wireguard"), messages);
+                "failed to parse to outbound detour config. > unknown config id: wireguard",
+                "API tag can't be empty."), messages);
         assertEquals(6, e.describe().lines().count(), e.describe());
         assertTrue(e.describe().lines().allMatch(l -> l.startsWith("c.json:")), e.describe());
     }
