@@ -11,6 +11,9 @@ import dev.vtool.schema.link.LinkFormatException;
 import dev.vtool.schema.link.ShadowsocksClientConfigWriter;
 import dev.vtool.schema.link.ShadowsocksLink;
 import dev.vtool.schema.link.ShadowsocksLinks;
+import dev.vtool.schema.link.UriClientConfigWriter;
+import dev.vtool.schema.link.UriShareLink;
+import dev.vtool.schema.link.UriShareLinks;
 import dev.vtool.schema.link.VmessLinkDecoder;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,15 +33,16 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "link", mixinStandardHelpOptions = true,
         description = {"Print the VMess outbounds of a client config as vmess:// share links (v2rayN format) and its",
-                "Shadowsocks outbounds, or a server config's Shadowsocks inbounds, as ss:// links (SIP002);",
-                "with --import, turn a vmess:// or ss:// link (SIP002 or legacy) into a commented client config."})
+                "Shadowsocks, Trojan and VLESS outbounds, or a server config's inbounds of these, as ss:// (SIP002),",
+                "trojan:// and vless:// links; with --import, turn a vmess://, ss:// (SIP002 or legacy), trojan:// or",
+                "vless:// link into a commented client config."})
 public final class LinkCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "CONFIG", arity = "0..1", description = "Client config, or a server config for ss:// links ('-' reads stdin).")
     String config;
 
     @Option(names = "--import", paramLabel = "LINK",
-            description = "A vmess:// or ss:// link to turn into a client config ('-' reads stdin).")
+            description = "A vmess://, ss://, trojan:// or vless:// link to turn into a client config ('-' reads stdin).")
     String importLink;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "With --import: write the config here instead of stdout.")
@@ -93,6 +97,9 @@ public final class LinkCommand implements Callable<Integer> {
         for (ShadowsocksLinks.Entry e : ShadowsocksLinks.of(read.document(), address)) {
             entries.add(new String[] {e.pointer(), e.link() == null ? null : e.link().encode(), e.problem()});
         }
+        for (UriShareLinks.Entry e : UriShareLinks.of(read.document(), address)) {
+            entries.add(new String[] {e.pointer(), e.link() == null ? null : e.link().encode(), e.problem()});
+        }
         int printed = 0;
         for (String[] e : entries) {
             String where = read.document().locate(e[0]) + " (" + JsonPointers.toDisplayPath(e[0]) + ")";
@@ -110,8 +117,8 @@ public final class LinkCommand implements Callable<Integer> {
             printed++;
         }
         if (printed == 0) {
-            System.err.println("vtool link: " + config + " has no vmess outbound with a vnext user, and no shadowsocks"
-                    + " outbound or inbound, to share");
+            System.err.println("vtool link: " + config + " has no vmess outbound with a vnext user, and no shadowsocks,"
+                    + " trojan or vless outbound or inbound, to share");
             return ExitCodes.FINDINGS;
         }
         return ExitCodes.OK;
@@ -135,6 +142,7 @@ public final class LinkCommand implements Callable<Integer> {
         try {
             configText = text.strip().regionMatches(true, 0, "ss://", 0, 5)
                     ? ShadowsocksClientConfigWriter.write(ShadowsocksLink.decode(text), socksPort, httpPort)
+                    : UriShareLink.isUriShareLink(text) ? UriClientConfigWriter.write(UriShareLink.decode(text), socksPort, httpPort)
                     : ClientConfigWriter.write(VmessLinkDecoder.decode(text), socksPort, httpPort);
         } catch (LinkFormatException e) {
             System.err.println("vtool link: " + e.getMessage());

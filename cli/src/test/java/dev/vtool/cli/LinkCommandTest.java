@@ -135,4 +135,25 @@ class LinkCommandTest {
         assertEquals(2, plugin.exitCode());
         assertTrue(plugin.err().contains("v2ray-plugin"), plugin.err());
     }
+
+    @Test
+    void trojanAndVlessServersToLinksToClientsThatPairAndLintClean(@TempDir Path dir) throws Exception {
+        for (String pair : new String[] {"trojan-password", "vless-fallback-ws"}) {
+            String server = PAIRS.resolve(pair + "/server.json").toString();
+            CliRun r = CliRun.run("link", server, "--address", "vpn.example.com");
+            assertEquals(0, r.exitCode(), r.err());
+            String link = r.out().lines().filter(l -> !l.startsWith("#")).findFirst().orElseThrow();
+            assertTrue(link.startsWith(pair.startsWith("trojan") ? "trojan://" : "vless://"), link);
+            Path imported = dir.resolve(pair + "-client.json");
+            CliRun imp = CliRun.run("link", "--import", link, "-o", imported.toString());
+            assertEquals(0, imp.exitCode(), imp.err());
+            assertEquals(link, CliRun.run("link", imported.toString()).out().strip(), "same link from the client config");
+            CliRun lint = CliRun.run("lint", imported.toString());
+            assertEquals(0, lint.exitCode(), lint.out());
+            CliRun paired = CliRun.run("pair", imported.toString(), server);
+            // the certificate is for *.example.com: the name the link carries (the address) is in it
+            assertTrue(paired.out().contains("OK: "), paired.out());
+            assertTrue(!paired.out().contains("pair-trojan-password") && !paired.out().contains("pair-vless-id"), paired.out());
+        }
+    }
 }

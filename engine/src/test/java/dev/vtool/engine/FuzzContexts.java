@@ -32,7 +32,8 @@ public final class FuzzContexts {
         Config config = EngineHarness.config(json);
         EngineLog log = new EngineLog(LogLevel.DEBUG, new PrintStream(OutputStream.nullOutputStream()),
                 new PrintStream(OutputStream.nullOutputStream()));
-        EngineContext context = new EngineContext(log, config.policy(), new Dialer(RESOLVER));
+        EngineContext context = new EngineContext(log, config.policy(), new Dialer(RESOLVER),
+                new dev.vtool.engine.dns.SystemNameLookup(RESOLVER));
         OutboundHandler closer = new OutboundHandler() {
             @Override
             public void dispatch(Session session, Link link) {
@@ -41,7 +42,7 @@ public final class FuzzContexts {
             }
         };
         context.dispatcher(new Dispatcher(new Router(config.routing(), List.of("x"), GeoData.standard()),
-                Map.of("x", closer), closer, "x", Map.of(), RESOLVER, log));
+                Map.of("x", closer), closer, "x", Map.of(), new dev.vtool.engine.dns.SystemNameLookup(RESOLVER), log));
         return context;
     }
 

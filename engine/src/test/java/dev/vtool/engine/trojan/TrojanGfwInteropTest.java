@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.vtool.engine.EngineHarness;
+import dev.vtool.engine.PeerProcess;
 import dev.vtool.engine.vmess.interop.Socks5Udp;
 import dev.vtool.engine.vmess.interop.TwoWayOrigin;
 import dev.vtool.engine.vmess.interop.UdpEcho;

@@ -59,7 +59,10 @@ final class OtherProtocolCheck {
             boolean found = false;
             for (String p : idPtrs) {
                 byte[] s = V2rayUuid.bytesOrNull(Nodes.text(ctx.server.at(p), ""));
-                found |= id != null && s != null && Arrays.equals(id, s);
+                if (!found && id != null && s != null && Arrays.equals(id, s)) {
+                    found = true;
+                    flow(user, p.substring(0, p.length() - "/id".length()));
+                }
             }
             if (!found) {
                 ctx.onClient(PairRules.VLESS_ID, user + "/id", related,
@@ -69,6 +72,24 @@ final class OtherProtocolCheck {
             }
         }
         return "";
+    }
+
+    /**
+     * 4.34 accepts any flow and ignores it on the wire, so a mismatch works with 4.34 on both sides; it is
+     * worth a warning because an XTLS flow means the pair was meant for Xray, where it does not connect.
+     */
+    private void flow(String user, String serverClient) {
+        String cf = Nodes.text(ctx.client.at(user + "/flow"), "");
+        String sf = Nodes.text(ctx.server.at(serverClient + "/flow"), "");
+        if (!cf.equals(sf) || cf.startsWith("xtls")) {
+            ctx.onClient(PairRules.VLESS_FLOW, ctx.client.has(user + "/flow") ? user + "/flow" : user,
+                    List.of(ctx.server.has(serverClient + "/flow") ? serverClient + "/flow" : serverClient),
+                    (cf.equals(sf) ? "both sides ask for flow \"" + cf + "\"" : "the client's flow \"" + cf
+                            + "\" differs from the server's \"" + sf + "\"")
+                            + "; V2Ray 4.34 has no XTLS and ignores flow, so this works between 4.34 peers but an Xray "
+                            + "peer would refuse it",
+                    "remove \"flow\" on both sides for V2Ray 4.34 (or use the same flow on Xray on both sides)");
+        }
     }
 
     private String trojan(ClientTarget t, ServerInbound in) {

@@ -1,4 +1,4 @@
-package dev.vtool.engine.trojan;
+package dev.vtool.engine;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -14,7 +14,7 @@ import java.util.List;
  * A third-party peer (trojan-gfw, nginx) started from a Debian binary with its own config in a temp dir,
  * killed on close. Without the binary the test is skipped, except under CI=true, where it fails.
  */
-final class PeerProcess implements AutoCloseable {
+public final class PeerProcess implements AutoCloseable {
     private final V2rayProcesses processes = new V2rayProcesses();
     private final Path log;
 
@@ -23,7 +23,7 @@ final class PeerProcess implements AutoCloseable {
     }
 
     /** The binary, or skip (locally) / fail (CI=true) the calling test. */
-    static Path require(String binary, String debianPackage) {
+    public static Path require(String binary, String debianPackage) {
         assumeTrue(!Boolean.getBoolean("vtool.unit"), "unit loop (-Punit): tests against real peers skipped");
         Path bin = Path.of(binary);
         if (!Files.isExecutable(bin)) {
@@ -37,7 +37,7 @@ final class PeerProcess implements AutoCloseable {
     }
 
     /** Starts {@code args} in {@code dir} and waits until it listens on {@code waitPort}. */
-    static PeerProcess start(Path dir, String name, List<String> args, int waitPort) throws Exception {
+    public static PeerProcess start(Path dir, String name, List<String> args, int waitPort) throws Exception {
         PeerProcess p = new PeerProcess(dir.resolve(name + ".log"));
         try {
             Process process = new ProcessBuilder(args).directory(dir.toFile()).redirectErrorStream(true)
@@ -51,7 +51,7 @@ final class PeerProcess implements AutoCloseable {
         }
     }
 
-    String output() throws IOException {
+    public String output() throws IOException {
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
 
