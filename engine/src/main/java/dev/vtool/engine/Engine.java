@@ -1,6 +1,7 @@
 package dev.vtool.engine;
 
 import dev.vtool.engine.log.EngineLog;
+import dev.vtool.engine.mux.MuxClient;
 import dev.vtool.engine.routing.GeoData;
 import dev.vtool.engine.routing.Router;
 import dev.vtool.engine.transport.Dialer;
@@ -161,6 +162,9 @@ public final class Engine implements AutoCloseable {
             } catch (EngineException e) {
                 problems.error(oc.pointer(), e.getMessage());
                 continue;
+            }
+            if (oc.mux()) {
+                h = new MuxClient(h, oc.muxConcurrency(), log);
             }
             if (first == null) {
                 first = h;

@@ -388,10 +388,7 @@ public final class ConfigModelBuilder {
             ConfigProtocol protocol = protocol(n, Side.OUTBOUND, "failed to parse to outbound detour config. > ",
                     problems);
             StreamSettings stream = streamSettings(n, streams, problems);
-            ConfigNode mux = n.object("mux");
-            if (mux != null && mux.bool("enabled")) {
-                problems.notSupported(mux.get("enabled"), "mux");
-            }
+            int muxConcurrency = muxConcurrency(n.object("mux"));
             ConfigNode proxy = n.object("proxySettings");
             String proxyTag = proxy == null ? null : proxy.string("tag", "");
             if (proxyTag != null && proxyTag.isEmpty()) {
@@ -408,10 +405,29 @@ public final class ConfigModelBuilder {
             ConfigNode settings = settingsNode != null ? settingsNode : n.emptyObject("settings");
             OutboundSettings s = protocol.parseOutbound(n, settings, problems);
             return problems.size() > before ? null : new OutboundConfig(n.string("tag", null), protocol.id(), s,
-                    sendThrough == null ? null : IpText.stripBrackets(sendThrough), proxyTag, stream, n.pointer());
+                    sendThrough == null ? null : IpText.stripBrackets(sendThrough), proxyTag, stream, n.pointer(),
+                    muxConcurrency);
         } catch (ConfigModelException e) {
             problems.error(e);
             return null;
         }
+    }
+
+    /**
+     * 4.34's {@code mux}: off unless {@code enabled}; a negative {@code concurrency} turns it off too, 0
+     * means 8, above 1024 is refused (even when disabled, as 4.34 does).
+     */
+    private static int muxConcurrency(ConfigNode mux) throws ConfigModelException {
+        if (mux == null) {
+            return 0;
+        }
+        long c = mux.number("concurrency", 0, Short.MIN_VALUE, Short.MAX_VALUE);
+        if (c > 1024) {
+            throw mux.get("concurrency").error("invalid mux concurrency: " + c);
+        }
+        if (!mux.bool("enabled") || c < 0) {
+            return 0;
+        }
+        return c == 0 ? 8 : (int) c;
     }
 }
