@@ -141,8 +141,6 @@ class ConfigModelBuilderTest {
         assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"streamSettings\": {\"security\": \"tls\", "
                 + "\"tlsSettings\": {\"certificates\": [{\"certificate\": [\"x\"], \"usage\": \"issue\"}]}}}]}")
                 .contains("tls: failed to find any PEM data in certificate input"));
-        assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"mux\": {\"enabled\": true}}]}")
-                .endsWith("mux is not supported by vtool yet"));
         assertTrue(error("{\"inbounds\": [{\"port\": 1, \"protocol\": \"dokodemo-door\", "
                 + "\"settings\": {\"followRedirect\": true}}]}").contains("followRedirect"));
         assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"streamSettings\": {\"network\": \"grpc\"}}]}")
@@ -155,7 +153,7 @@ class ConfigModelBuilderTest {
                 {"inbounds": [{"port": 1, "protocol": "trojan"},
                               {"port": 2, "protocol": "socks", "streamSettings": {"network": "kcp"}},
                               {"port": "x", "protocol": "socks"}],
-                 "outbounds": [{"protocol": "freedom", "mux": {"enabled": true}},
+                 "outbounds": [{"protocol": "freedom", "mux": {"enabled": true, "concurrency": 2000}},
                                {"protocol": "wireguard"}],
                  "api": {"tag": "api"}}
                 """));
@@ -165,10 +163,29 @@ class ConfigModelBuilderTest {
                 "inbound protocol \"trojan\" is not supported by vtool yet",
                 "inbounds[1].streamSettings.network \"kcp\" is not supported by vtool yet",
                 "invalid port range: x",
-                "mux is not supported by vtool yet",
+                "invalid mux concurrency: 2000",
                 "failed to parse to outbound detour config. > unknown config id: wireguard"), messages);
         assertEquals(6, e.describe().lines().count(), e.describe());
         assertTrue(e.describe().lines().allMatch(l -> l.startsWith("c.json:")), e.describe());
+    }
+
+    @Test
+    void muxIsReadAs434ReadsIt() throws Exception {
+        java.util.function.Function<String, Integer> concurrency = mux -> {
+            try {
+                return build("{\"outbounds\": [{\"protocol\": \"freedom\", \"mux\": " + mux + "}]}")
+                        .outbounds().get(0).muxConcurrency();
+            } catch (ConfigModelException e) {
+                throw new AssertionError(e.describe());
+            }
+        };
+        assertEquals(8, concurrency.apply("{\"enabled\": true}"));
+        assertEquals(8, concurrency.apply("{\"enabled\": true, \"concurrency\": 0}"));
+        assertEquals(1024, concurrency.apply("{\"enabled\": true, \"concurrency\": 1024}"));
+        assertEquals(0, concurrency.apply("{\"enabled\": true, \"concurrency\": -1}"));
+        assertEquals(0, concurrency.apply("{\"enabled\": false, \"concurrency\": 4}"));
+        assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"mux\": {\"concurrency\": 1025}}]}")
+                .endsWith("invalid mux concurrency: 1025"), "refused even when disabled, as in 4.34");
     }
 
     @Test
