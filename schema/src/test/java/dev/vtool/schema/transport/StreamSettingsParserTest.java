@@ -142,13 +142,13 @@ class StreamSettingsParserTest {
                  "wsSettings": {"acceptProxyProtocol": true},
                  "sockopt": {"mark": 255, "tproxy": "TProxy", "acceptProxyProtocol": true, "tcpFastOpen": true}}
                 """);
-        assertEquals(new TcpSettings("http", true), s.transport());
+        assertEquals("http", ((TcpSettings) s.transport()).headerType());
+        assertTrue(((TcpSettings) s.transport()).acceptProxyProtocol());
         TlsSettings tls = (TlsSettings) s.security();
         assertEquals("a.example", tls.serverName());
         assertEquals(List.of("h2", "http/1.1"), tls.alpn());
         assertEquals(new SocketSettings(255, true, "tproxy", true), s.sockopt());
         assertEquals(List.of(
-                "c.json:2:37: inbounds[0].streamSettings.tcpSettings.header.type \"http\" is not supported by vtool yet",
                 "c.json:2:69: inbounds[0].streamSettings.tcpSettings.acceptProxyProtocol is not supported by vtool yet",
                 "c.json:4:22: inbounds[0].streamSettings.sockopt.mark \"255\" is not supported by vtool yet",
                 "c.json:4:37: inbounds[0].streamSettings.sockopt.tproxy \"tproxy\" is not supported by vtool yet",
