@@ -6,7 +6,7 @@ import dev.vtool.schema.transport.NetworkConfig;
 import dev.vtool.schema.transport.TransportSettings;
 import java.util.List;
 
-/** Unix domain sockets ({@code network} {@code ds} or {@code domainsocket}). Not runnable yet. */
+/** Unix domain sockets ({@code network} {@code ds} or {@code domainsocket}). */
 public final class DomainSocketConfig implements NetworkConfig {
     @Override
     public String name() {
@@ -25,7 +25,7 @@ public final class DomainSocketConfig implements NetworkConfig {
 
     @Override
     public boolean runnable() {
-        return false;
+        return true;
     }
 
     @Override
