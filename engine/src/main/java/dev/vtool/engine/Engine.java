@@ -6,6 +6,7 @@ import dev.vtool.engine.routing.GeoData;
 import dev.vtool.engine.routing.Router;
 import dev.vtool.engine.transport.Dialer;
 import dev.vtool.engine.transport.ListenRequest;
+import dev.vtool.engine.transport.UnixSocketListener;
 import dev.vtool.engine.transport.Resolver;
 import dev.vtool.engine.transport.SecurityLayer;
 import dev.vtool.engine.transport.StreamTransport;
@@ -256,6 +257,10 @@ public final class Engine implements AutoCloseable {
         int idle = ic.settings().idleTimeoutOverride();
         LevelPolicy policy = idle <= 0 ? level : new LevelPolicy(level.handshake(),
                 java.time.Duration.ofSeconds(idle), level.uplinkOnly(), level.downlinkOnly(), level.bufferSize());
+        if (ic.listensOnUnixSocket()) {
+            listenUnix(prepared, policy);
+            return;
+        }
         InetAddress address = listenAddress(ic.listen());
         String open = openProxyWarning(ic, address);
         if (open != null) {
@@ -281,6 +286,27 @@ public final class Engine implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * An inbound whose {@code listen} is a unix socket: one listener on it (4.34 ignores the port); only
+     * stream networks that run over a plain socket can, and no UDP.
+     */
+    private void listenUnix(PreparedInbound prepared, LevelPolicy policy) throws EngineException {
+        InboundConfig ic = prepared.config();
+        String network = ic.streamSettings().network();
+        if (!network.equals("tcp") && !network.equals("websocket") && !network.equals("domainsocket")) {
+            throw new EngineException("listen on a Unix domain socket (" + ic.listen() + ") with network " + network
+                    + " is not supported by vtool yet");
+        }
+        InboundWorker worker = new InboundWorker(ic, prepared.handler(), policy, limiter, connections, lastLimitLog, log);
+        Future<Channel> bound = prepared.transport().listen(new ListenRequest(boss, workers,
+                UnixSocketListener.fromListen(ic.listen()), ic.streamSettings(), prepared.security(), policy, worker,
+                log)).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw listenFailure(bound.cause());
+        }
+        listeners.add(bound.getNow());
     }
 
     /** The transport's words (V2Ray's), with the bind error kept as the cause for callers that look. */

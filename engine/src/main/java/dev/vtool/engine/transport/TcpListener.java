@@ -30,6 +30,10 @@ public final class TcpListener {
      */
     public static Future<Channel> listen(ListenRequest r, List<String> serverAlpn, String logCategory,
                                          String logWhat, Consumer<Channel> carry) {
+        if (r.address() instanceof io.netty.channel.unix.DomainSocketAddress unix) {
+            // an inbound whose listen is a socket path: the same layers over a unix socket
+            return UnixSocketListener.listen(r, unix, serverAlpn, logCategory, "Unix Domain Socket", carry);
+        }
         InetSocketAddress at = (InetSocketAddress) r.address();
         ServerBootstrap sb = new ServerBootstrap().group(r.boss(), r.workers()).channel(Transports.serverChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)

@@ -284,13 +284,15 @@ public final class ConfigModelBuilder {
             }
             String tag = n.string("tag", null);
             ConfigNode listenNode = n.get("listen");
-            if (listenNode != null && listenNode.json().isString() && isUnixSocket(listenNode.json().asString())) {
-                // 4.34 needs no port for a socket path; vtool cannot listen there yet
-                problems.notSupported(listenNode, "listen on a Unix domain socket");
+            boolean unix = listenNode != null && listenNode.json().isString() && isUnixSocket(listenNode.json().asString());
+            if (unix && listenNode.json().asString().startsWith("@@")) {
+                // a padded abstract name fills sun_path; Netty's native bind then fails at random
+                problems.notSupported(listenNode, "listen on a padded abstract socket name (@@)");
                 return null;
             }
-            String listen = listen(n);
-            PortRange ports = ports(n, listen);
+            // 4.34 ignores the port of an inbound that listens on a unix socket
+            String listen = unix ? listenNode.json().asString() : listen(n);
+            PortRange ports = unix ? new PortRange(0, 0) : ports(n, listen);
             Sniffing sniffing = sniffing(n);
             if (protocol == null) {
                 return null;

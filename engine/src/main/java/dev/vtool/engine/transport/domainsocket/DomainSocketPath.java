@@ -1,5 +1,6 @@
 package dev.vtool.engine.transport.domainsocket;
 
+import dev.vtool.engine.transport.UnixSocketListener;
 import dev.vtool.schema.transport.domainsocket.DomainSocketSettings;
 import io.netty.channel.unix.DomainSocketAddress;
 
@@ -9,8 +10,6 @@ import io.netty.channel.unix.DomainSocketAddress;
  * fills the name with NULs to the full 108 bytes of {@code sun_path} (HAProxy's way of naming them).
  */
 final class DomainSocketPath {
-    private static final int SUN_PATH = 108;
-
     private DomainSocketPath() {
     }
 
@@ -22,20 +21,10 @@ final class DomainSocketPath {
         if (!s.abstractName()) {
             return new DomainSocketAddress(path);
         }
-        String name = "\0" + (path.charAt(0) == '@' ? path.substring(1) : path);
-        if (s.padding()) {
-            StringBuilder b = new StringBuilder(name);
-            while (b.length() < SUN_PATH) {
-                b.append('\0');
-            }
-            name = b.toString();
-        }
-        return new DomainSocketAddress(name);
+        return UnixSocketListener.abstractName(path.charAt(0) == '@' ? path.substring(1) : path, s.padding());
     }
 
-    /** How logs and errors name it: an abstract name with {@code @} for the NUL, padding left out. */
     static String display(DomainSocketAddress a) {
-        String p = a.path();
-        return p.startsWith("\0") ? "@" + p.substring(1).replace("\0", "") : p;
+        return UnixSocketListener.display(a);
     }
 }

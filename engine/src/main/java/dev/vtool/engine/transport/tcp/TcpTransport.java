@@ -33,7 +33,7 @@ public final class TcpTransport implements StreamTransport {
             if (http != null) {
                 ch.pipeline().addLast("tcp-http-header", new HttpHeaderCodec(http, true));
             }
-            r.acceptor().carried(ch, (InetSocketAddress) ch.remoteAddress());
+            r.acceptor().carried(ch, dev.vtool.engine.transport.UnixSocketListener.source(ch));
         });
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * VMess over {@code network: "domainsocket"} against the real v2ray 4.34: a file path and an abstract
- * name with padding, vtool client to v2ray server and back, bytes checked both ways. The vtool listener
+ * name, vtool client to v2ray server and back, bytes checked both ways. The vtool listener
  * removes its socket file and 4.34's lock file when it stops.
  */
 @ExtendWith(LeakCheck.class)
@@ -27,8 +27,8 @@ class VmessDomainSocketInteropTest {
 
     private static String ds(String path, boolean abstractName) {
         return """
-                {"network": "domainsocket", "dsSettings": {"path": "%s", "abstract": %b, "padding": %b}}"""
-                .formatted(path, abstractName, abstractName);
+                {"network": "domainsocket", "dsSettings": {"path": "%s", "abstract": %b}}"""
+                .formatted(path, abstractName);
     }
 
     /** The ds inbound, plus a socks inbound on {@code waitPort} so that a test can see the process is up. */
@@ -66,6 +66,7 @@ class VmessDomainSocketInteropTest {
                          : V2rayProcess.start(dir, "server", server(serverPort, waitPort, stream), waitPort);
                  AutoCloseable c = clientSide.equals("vtool") ? new EngineHarness(client(socksPort, serverPort, stream), LogLevel.INFO)
                          : V2rayProcess.start(dir, "client", client(socksPort, serverPort, stream), socksPort)) {
+                awaitSocket(path, abstractName);
                 if (!abstractName) {
                     assertTrue(Files.exists(Path.of(path)), "the socket file exists while listening");
                 }
@@ -79,6 +80,59 @@ class VmessDomainSocketInteropTest {
                 assertFalse(Files.exists(Path.of(path)), "the socket file is removed");
                 assertFalse(Files.exists(Path.of(path + ".lock")), "the lock file is removed");
             }
+        }
+    }
+
+    /** A vmess inbound over plain tcp whose {@code listen} is the socket ({@code /path} or {@code @name}). */
+    private static String unixListenServer(String listen, int waitPort) {
+        return """
+                {"inbounds": [{"listen": "%s", "port": 1, "protocol": "vmess",
+                   "settings": {"clients": [{"id": "%s", "alterId": 0}]}},
+                  {"listen": "127.0.0.1", "port": %d, "protocol": "socks", "settings": {"auth": "noauth"}}],
+                 "outbounds": [{"protocol": "freedom", "settings": {"allowPrivate": true}}]}
+                """.formatted(listen, ID, waitPort);
+    }
+
+    @ParameterizedTest(name = "{0} client -> {1} server listening on {2}")
+    @CsvSource({"v2ray,vtool,file", "vtool,v2ray,file", "v2ray,vtool,abstract", "vtool,v2ray,abstract"})
+    void anInboundListensOnAUnixSocket(String clientSide, String serverSide, String kind) throws Exception {
+        V2rayBinary.require();
+        Path dir = Files.createTempDirectory("vmess-unix-listen");
+        boolean abstractName = kind.equals("abstract");
+        String name = "vtool-listen-" + System.nanoTime();
+        String listen = abstractName ? "@" + name : dir.resolve("in.sock").toString();
+        String clientStream = ds(abstractName ? name : listen, abstractName);
+        int waitPort = FreePort.next();
+        int socksPort = FreePort.next();
+        byte[] up = new byte[300 * 1024 + 1];
+        new Random(2).nextBytes(up);
+        try (TwoWayOrigin origin = new TwoWayOrigin(700 * 1024 + 3)) {
+            try (AutoCloseable s = serverSide.equals("vtool") ? new EngineHarness(unixListenServer(listen, waitPort), LogLevel.INFO)
+                         : V2rayProcess.start(dir, "server", unixListenServer(listen, waitPort), waitPort);
+                 AutoCloseable c = clientSide.equals("vtool") ? new EngineHarness(client(socksPort, 1, clientStream), LogLevel.INFO)
+                         : V2rayProcess.start(dir, "client", client(socksPort, 1, clientStream), socksPort)) {
+                awaitSocket(abstractName ? name : listen, abstractName);
+                String failure = origin.exchange(socksPort, up, 30_000);
+                assertNull(failure, () -> failure + (s instanceof EngineHarness h ? h.log() : "")
+                        + (c instanceof EngineHarness h ? h.log() : ""));
+            }
+            if (!abstractName && serverSide.equals("vtool")) {
+                assertFalse(Files.exists(Path.of(listen)), "the socket file is removed");
+            }
+        }
+    }
+
+    /** Waits (at most 5 s) until a socket file exists or an abstract name shows in /proc/net/unix. */
+    private static void awaitSocket(String path, boolean abstractName) throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            boolean there = abstractName
+                    ? Files.readString(Path.of("/proc/net/unix")).contains("@" + path)
+                    : Files.exists(Path.of(path));
+            if (there) {
+                return;
+            }
+            Thread.sleep(20);
         }
     }
 }

@@ -37,4 +37,17 @@ public final class DomainSocketConfig implements NetworkConfig {
     public TransportSettings parse(ConfigNode s) throws ConfigModelException {
         return new DomainSocketSettings(s.string("path", ""), s.bool("abstract"), s.bool("padding"));
     }
+
+    /**
+     * A padded abstract name fills all 108 bytes of {@code sun_path}; Netty's native bind and connect then
+     * read one byte past the name to check for a terminator, so they fail at random. Refused by name.
+     */
+    @Override
+    public void refusals(ConfigNode s, TransportSettings parsed, java.util.function.Consumer<ConfigModelException> sink)
+            throws ConfigModelException {
+        DomainSocketSettings ds = (DomainSocketSettings) parsed;
+        if (ds.abstractName() && ds.padding()) {
+            sink.accept(NetworkConfig.notSupported(s.get("padding"), null));
+        }
+    }
 }
