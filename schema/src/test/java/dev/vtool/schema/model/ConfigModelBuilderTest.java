@@ -278,9 +278,12 @@ class ConfigModelBuilderTest {
         build("""
                 {"dns": {"servers": ["localhost"]}, "routing": {"domainStrategy": "IPIfNonMatch"}}
                 """);
-        assertTrue(error("""
+        // the global transport section's tcp header reaches every tcp stream (vtool runs it)
+        Config global = build("""
                 {"transport": {"tcpSettings": {"header": {"type": "http"}}}, "outbounds": [{"protocol": "freedom"}]}
-                """).contains("transport.tcpSettings.header.type \"http\" is not supported by vtool yet"));
+                """);
+        assertEquals("http", ((dev.vtool.schema.transport.tcp.TcpSettings) global.outbounds().get(0)
+                .streamSettings().transport()).headerType());
     }
 
     @Test
