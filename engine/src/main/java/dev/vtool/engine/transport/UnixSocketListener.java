@@ -63,8 +63,12 @@ public final class UnixSocketListener {
         return p.startsWith("\0") ? "@" + p.substring(1).replace("\0", "") : p;
     }
 
-    /** The client of an accepted connection as the session sees it (unix peers have no IP). */
+    /** The client of an accepted connection as the session sees it: the PROXY header's, the socket's, or for unix peers a placeholder. */
     public static InetSocketAddress source(Channel ch) {
+        InetSocketAddress proxied = ProxyProtocolDecoder.source(ch);
+        if (proxied != null) {
+            return proxied;
+        }
         SocketAddress a = ch.remoteAddress();
         return a instanceof InetSocketAddress i ? i : UNIX_SOURCE;
     }
@@ -100,10 +104,19 @@ public final class UnixSocketListener {
                             ch.close();
                             return;
                         }
-                        if (r.security() != null) {
-                            r.security().server(ch, r.settings().security(), serverAlpn);
+                        Consumer<Channel> layers = c -> {
+                            if (r.security() != null) {
+                                r.security().server(c, r.settings().security(), serverAlpn);
+                            }
+                            carry.accept(c);
+                        };
+                        if (TcpListener.acceptsProxyProtocol(r.settings())) {
+                            ch.pipeline().addLast("proxy-protocol", new ProxyProtocolDecoder(layers, r.policy().handshake(),
+                                    r.settings().transport() instanceof dev.vtool.schema.transport.websocket.WebSocketSettings
+                                            ? ProxyProtocolDecoder.HTTP_BAD_REQUEST : null));
+                        } else {
+                            layers.accept(ch);
                         }
-                        carry.accept(ch);
                     }
                 });
         ChannelFuture bound = sb.bind(at);

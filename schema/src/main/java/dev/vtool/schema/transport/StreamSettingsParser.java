@@ -109,8 +109,5 @@ public final class StreamSettingsParser {
         if (!"off".equals(s.tproxy())) {
             refusals.accept(NetworkConfig.notSupported(n.get("tproxy"), s.tproxy()));
         }
-        if (s.acceptProxyProtocol()) {
-            refusals.accept(NetworkConfig.notSupported(n.get("acceptProxyProtocol"), null));
-        }
     }
 }

@@ -297,10 +297,12 @@ class ConfigModelBuilderTest {
         assertEquals(Boolean.TRUE, c.inbounds().get(0).streamSettings().sockopt().tcpFastOpen());
         assertEquals(dev.vtool.schema.transport.StreamSettings.plainTcp(), c.outbounds().get(0).streamSettings());
         // 4.34 merges the files first, then builds every stream with the merged transport section
-        ConfigDocument first = doc("a.json", "{\"inbounds\": [{\"port\": 1, \"protocol\": \"socks\"}]}");
-        ConfigDocument second = doc("b.json", "{\"transport\": {\"tcpSettings\": {\"acceptProxyProtocol\": true}}}");
+        ConfigDocument first = doc("a.json", "{\"inbounds\": [{\"port\": 1, \"protocol\": \"socks\", "
+                + "\"streamSettings\": {\"network\": \"ds\"}}]}");
+        ConfigDocument second = doc("b.json", "{\"transport\": {\"dsSettings\": {\"path\": \"x\", \"abstract\": true, "
+                + "\"padding\": true}}}");
         ConfigModelException e = assertThrows(ConfigModelException.class,
                 () -> new ConfigModelBuilder().build(List.of(first, second)));
-        assertEquals("b.json:1:55: transport.tcpSettings.acceptProxyProtocol is not supported by vtool yet", e.describe());
+        assertEquals("b.json:1:73: transport.dsSettings.padding is not supported by vtool yet", e.describe());
     }
 }

@@ -46,9 +46,5 @@ public final class TcpConfig implements NetworkConfig {
     @Override
     public void refusals(ConfigNode s, TransportSettings parsed, Consumer<ConfigModelException> sink)
             throws ConfigModelException {
-        TcpSettings tcp = (TcpSettings) parsed;
-        if (tcp.acceptProxyProtocol()) {
-            sink.accept(NetworkConfig.notSupported(s.get("acceptProxyProtocol"), null));
-        }
     }
 }
