@@ -149,7 +149,6 @@ class StreamSettingsParserTest {
         assertEquals(List.of("h2", "http/1.1"), tls.alpn());
         assertEquals(new SocketSettings(255, true, "tproxy", true), s.sockopt());
         assertEquals(List.of(
-                "c.json:4:22: inbounds[0].streamSettings.sockopt.mark \"255\" is not supported by vtool yet",
                 "c.json:4:37: inbounds[0].streamSettings.sockopt.tproxy \"tproxy\" is not supported by vtool yet"),
                 refusals);
     }
