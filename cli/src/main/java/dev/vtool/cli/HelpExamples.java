@@ -53,6 +53,13 @@ final class HelpExamples {
             Map.entry("completion", List.of(
                     "$ vtool completion bash",
                     "$ vtool completion fish")),
+            Map.entry("cert", List.of(
+                    "$ vtool cert --domain proxy.example.org --expire 240h    # JSON for certificates",
+                    "$ vtool cert --ca --name \"My CA\" --file myca --no-json",
+                    "$ vtool cert --issuer-cert myca_cert.pem --issuer-key myca_key.pem -domain a.b")),
+            Map.entry("man", List.of(
+                    "$ vtool man lint                                # then: vtool man lint | man -l -",
+                    "$ vtool man --dir man1                          # every page, for MANPATH")),
             Map.entry("diagnose", List.of(
                     "$ vtool diagnose testdata/logs/client-browser.log",
                     "$ vtool diagnose --config client.json --line 'unknown Socks version: 71'",

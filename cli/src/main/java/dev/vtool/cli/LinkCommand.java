@@ -8,12 +8,18 @@ import dev.vtool.schema.json.ReadResult;
 import dev.vtool.schema.link.ClientConfigWriter;
 import dev.vtool.schema.link.ConfigLinks;
 import dev.vtool.schema.link.LinkFormatException;
-import dev.vtool.schema.link.VmessLink;
+import dev.vtool.schema.link.ShadowsocksClientConfigWriter;
+import dev.vtool.schema.link.ShadowsocksLink;
+import dev.vtool.schema.link.ShadowsocksLinks;
+import dev.vtool.schema.link.UriClientConfigWriter;
+import dev.vtool.schema.link.UriShareLink;
+import dev.vtool.schema.link.UriShareLinks;
 import dev.vtool.schema.link.VmessLinkDecoder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,20 +27,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** `vtool link CONFIG` prints vmess:// links; `vtool link --import LINK` turns a link into a client config. */
+/**
+ * `vtool link CONFIG` prints vmess:// and ss:// links; `vtool link --import LINK` turns a link into a client
+ * config.
+ */
 @Command(name = "link", mixinStandardHelpOptions = true,
-        description = {"Print the VMess outbounds of a client config as vmess:// share links (v2rayN format),",
-                "or, with --import, turn a vmess:// link into a commented client config."})
+        description = {"Print the VMess outbounds of a client config as vmess:// share links (v2rayN format) and its",
+                "Shadowsocks, Trojan and VLESS outbounds, or a server config's inbounds of these, as ss:// (SIP002),",
+                "trojan:// and vless:// links; with --import, turn a vmess://, ss:// (SIP002 or legacy), trojan:// or",
+                "vless:// link into a commented client config."})
 public final class LinkCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "CONFIG", arity = "0..1", description = "Client config ('-' reads stdin).")
+    @Parameters(paramLabel = "CONFIG", arity = "0..1", description = "Client config, or a server config for ss:// links ('-' reads stdin).")
     String config;
 
-    @Option(names = "--import", paramLabel = "LINK", description = "A vmess:// link to turn into a client config ('-' reads stdin).")
+    @Option(names = "--import", paramLabel = "LINK",
+            description = "A vmess://, ss://, trojan:// or vless:// link to turn into a client config ('-' reads stdin).")
     String importLink;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "With --import: write the config here instead of stdout.")
     Path output;
+
+    @Option(names = "--address", paramLabel = "HOST",
+            description = "For a server config: the address clients reach it at (default: the inbound's listen address).")
+    String address;
 
     @Option(names = "--force", description = "With -o: overwrite an existing file.")
     boolean force;
@@ -74,25 +90,35 @@ public final class LinkCommand implements Callable<Integer> {
             }
             return ExitCodes.FINDINGS;
         }
-        List<ConfigLinks.Entry> entries = ConfigLinks.of(read.document());
+        List<String[]> entries = new ArrayList<>(); // pointer, link or null, problem
+        for (ConfigLinks.Entry e : ConfigLinks.of(read.document())) {
+            entries.add(new String[] {e.pointer(), e.link() == null ? null : e.link().encode(), e.problem()});
+        }
+        for (ShadowsocksLinks.Entry e : ShadowsocksLinks.of(read.document(), address)) {
+            entries.add(new String[] {e.pointer(), e.link() == null ? null : e.link().encode(), e.problem()});
+        }
+        for (UriShareLinks.Entry e : UriShareLinks.of(read.document(), address)) {
+            entries.add(new String[] {e.pointer(), e.link() == null ? null : e.link().encode(), e.problem()});
+        }
         int printed = 0;
-        for (ConfigLinks.Entry e : entries) {
-            String where = read.document().locate(e.pointer()) + " (" + JsonPointers.toDisplayPath(e.pointer()) + ")";
-            if (e.link() == null) {
-                System.err.println("vtool link: " + where + ": skipped: " + e.problem());
+        for (String[] e : entries) {
+            String where = read.document().locate(e[0]) + " (" + JsonPointers.toDisplayPath(e[0]) + ")";
+            if (e[1] == null) {
+                System.err.println("vtool link: " + where + ": skipped: " + e[2]);
                 continue;
             }
             if (entries.size() > 1) {
                 out.println("# " + where);
             }
-            out.println(e.link().encode());
+            out.println(e[1]);
             if (qr) {
-                out.print(QrRenderer.render(e.link().encode()));
+                out.print(QrRenderer.render(e[1]));
             }
             printed++;
         }
         if (printed == 0) {
-            System.err.println("vtool link: " + config + " has no vmess outbound with a vnext user to share");
+            System.err.println("vtool link: " + config + " has no vmess outbound with a vnext user, and no shadowsocks,"
+                    + " trojan or vless outbound or inbound, to share");
             return ExitCodes.FINDINGS;
         }
         return ExitCodes.OK;
@@ -112,14 +138,16 @@ public final class LinkCommand implements Callable<Integer> {
             System.err.println("vtool link: --socks-port and --http-port must be different ports 1-65535 (http may be 0)");
             return ExitCodes.USAGE_OR_IO;
         }
-        VmessLink link;
+        String configText;
         try {
-            link = VmessLinkDecoder.decode(text);
+            configText = text.strip().regionMatches(true, 0, "ss://", 0, 5)
+                    ? ShadowsocksClientConfigWriter.write(ShadowsocksLink.decode(text), socksPort, httpPort)
+                    : UriShareLink.isUriShareLink(text) ? UriClientConfigWriter.write(UriShareLink.decode(text), socksPort, httpPort)
+                    : ClientConfigWriter.write(VmessLinkDecoder.decode(text), socksPort, httpPort);
         } catch (LinkFormatException e) {
             System.err.println("vtool link: " + e.getMessage());
             return ExitCodes.USAGE_OR_IO;
         }
-        String configText = ClientConfigWriter.write(link, socksPort, httpPort);
         if (output == null) {
             System.out.print(configText);
             System.out.flush();

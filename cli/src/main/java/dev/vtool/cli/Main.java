@@ -21,11 +21,13 @@ public final class Main implements Runnable {
             SchemaCommand.class,
             PairCommand.class,
             UuidCommand.class,
+            CertCommand.class,
             InitCommand.class,
             LinkCommand.class,
             DiagnoseCommand.class,
             VersionCommand.class,
             CompletionCommand.class,
+            ManCommand.class,
             CommandLine.HelpCommand.class);
 
     public static void main(String[] args) {

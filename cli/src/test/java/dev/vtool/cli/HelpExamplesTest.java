@@ -90,8 +90,8 @@ class HelpExamplesTest {
         for (String word : words) {
             if (word.startsWith("testdata/")) {
                 out.add(REPO.resolve(word).toString());
-            } else if (!word.startsWith("-") && (word.endsWith(".json") || previous.equals("-o")
-                    || previous.equals("--output-dir"))) {
+            } else if (!word.startsWith("-") && (word.endsWith(".json") || word.endsWith(".pem") || previous.equals("-o")
+                    || previous.equals("--output-dir") || previous.equals("--file") || previous.equals("--dir"))) {
                 out.add(scratch.resolve(word).toString());
             } else {
                 out.add(word);

@@ -97,4 +97,63 @@ class LinkCommandTest {
             assertTrue(v2ray.accepted(), v2ray.output());
         }
     }
+
+    @Test
+    void shadowsocksServerToLinkToClientThatPairsAndLintsClean(@TempDir Path dir) throws Exception {
+        String server = PAIRS.resolve("ss-alias/server.json").toString();
+        CliRun noAddress = CliRun.run("link", server);
+        assertEquals(1, noAddress.exitCode(), noAddress.err());
+        assertTrue(noAddress.err().contains("--address"), noAddress.err());
+
+        CliRun r = CliRun.run("link", server, "--address", "vpn.my-server.net");
+        assertEquals(0, r.exitCode(), r.err());
+        String link = r.out().strip();
+        assertEquals("ss://YWVzLTEyOC1nY206cHc@vpn.my-server.net:8388#vpn.my-server.net%3A8388", link);
+
+        Path imported = dir.resolve("ss-client.json");
+        CliRun imp = CliRun.run("link", "--import", link, "-o", imported.toString());
+        assertEquals(0, imp.exitCode(), imp.err());
+        assertEquals(link, CliRun.run("link", imported.toString()).out().strip(), "same link from the client config");
+        CliRun lint = CliRun.run("lint", imported.toString());
+        assertEquals(0, lint.exitCode(), lint.out());
+        assertTrue(lint.out().contains("no problems found"), lint.out());
+        CliRun pair = CliRun.run("pair", imported.toString(), server);
+        assertEquals(0, pair.exitCode(), pair.out());
+        assertTrue(pair.out().contains("OK: "), pair.out());
+    }
+
+    @Test
+    void legacyAndPercentEncodedSsLinksImport() {
+        String legacy = "ss://" + java.util.Base64.getEncoder().encodeToString(
+                "chacha20-ietf-poly1305:s3cr3t@203.0.113.7:8388".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "#home";
+        CliRun r = CliRun.run("link", "--import", legacy, "--http-port", "0");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\"method\": \"chacha20-poly1305\""), r.out());
+        assertTrue(r.out().contains("\"address\": \"203.0.113.7\""), r.out());
+        assertTrue(!r.out().contains("\"protocol\": \"http\""), r.out());
+        CliRun plugin = CliRun.run("link", "--import", "ss://YWVzLTEyOC1nY206dGVzdA@h.example.net:1/?plugin=v2ray-plugin");
+        assertEquals(2, plugin.exitCode());
+        assertTrue(plugin.err().contains("v2ray-plugin"), plugin.err());
+    }
+
+    @Test
+    void trojanAndVlessServersToLinksToClientsThatPairAndLintClean(@TempDir Path dir) throws Exception {
+        for (String pair : new String[] {"trojan-password", "vless-fallback-ws"}) {
+            String server = PAIRS.resolve(pair + "/server.json").toString();
+            CliRun r = CliRun.run("link", server, "--address", "vpn.example.com");
+            assertEquals(0, r.exitCode(), r.err());
+            String link = r.out().lines().filter(l -> !l.startsWith("#")).findFirst().orElseThrow();
+            assertTrue(link.startsWith(pair.startsWith("trojan") ? "trojan://" : "vless://"), link);
+            Path imported = dir.resolve(pair + "-client.json");
+            CliRun imp = CliRun.run("link", "--import", link, "-o", imported.toString());
+            assertEquals(0, imp.exitCode(), imp.err());
+            assertEquals(link, CliRun.run("link", imported.toString()).out().strip(), "same link from the client config");
+            CliRun lint = CliRun.run("lint", imported.toString());
+            assertEquals(0, lint.exitCode(), lint.out());
+            CliRun paired = CliRun.run("pair", imported.toString(), server);
+            // the certificate is for *.example.com: the name the link carries (the address) is in it
+            assertTrue(paired.out().contains("OK: "), paired.out());
+            assertTrue(!paired.out().contains("pair-trojan-password") && !paired.out().contains("pair-vless-id"), paired.out());
+        }
+    }
 }

@@ -83,13 +83,13 @@ class RunCommandTest {
     void threeUnsupportedFeaturesAreListedByRunRunTestAndLint() throws Exception {
         Path cfg = write("three.json", """
                 {
-                  "inbounds": [{"port": 1080, "protocol": "trojan", "settings": {"clients": [{"password": "p"}]}},
+                  "inbounds": [{"port": 1080, "protocol": "mtproto", "settings": {"users": [{"secret": "b0cbcef5a486d9636472ac27f8e11a9d"}]}},
                                {"port": 1081, "protocol": "socks", "streamSettings": {"network": "kcp"}}],
                   "outbounds": [{"protocol": "freedom"}, {"protocol": "mtproto", "settings": {}}]
                 }
                 """);
         List<String> expected = List.of(
-                cfg + ":2:43: inbound protocol \"trojan\" is not supported by vtool yet",
+                cfg + ":2:43: inbound protocol \"mtproto\" is not supported by vtool yet",
                 cfg + ":3:82: inbounds[1].streamSettings.network \"kcp\" is not supported by vtool yet",
                 cfg + ":4:55: outbound protocol \"mtproto\" is not supported by vtool yet");
         CliRun test = CliRun.run("run", "-test", "-c", cfg.toString());

@@ -1,5 +1,6 @@
 package dev.vtool.engine;
 
+import dev.vtool.engine.dns.NameLookup;
 import dev.vtool.engine.log.EngineLog;
 import dev.vtool.engine.mux.MuxServer;
 import dev.vtool.engine.routing.Router;
@@ -8,7 +9,6 @@ import dev.vtool.engine.sniff.SniffResult;
 import dev.vtool.engine.sniff.Sniffer;
 import dev.vtool.engine.transport.PacketConnection;
 import dev.vtool.engine.transport.PacketReceiver;
-import dev.vtool.engine.transport.Resolver;
 import dev.vtool.schema.model.IpText;
 import dev.vtool.schema.model.Network;
 import dev.vtool.schema.model.Sniffing;
@@ -32,18 +32,18 @@ public final class Dispatcher {
     private final OutboundHandler defaultOutbound;
     private final String defaultTag;
     private final Map<String, Sniffing> sniffingByInbound;
-    private final Resolver resolver;
+    private final NameLookup names;
     private final EngineLog log;
     private final MuxServer mux;
 
     Dispatcher(Router router, Map<String, OutboundHandler> byTag, OutboundHandler defaultOutbound, String defaultTag,
-               Map<String, Sniffing> sniffingByInbound, Resolver resolver, EngineLog log) {
+               Map<String, Sniffing> sniffingByInbound, NameLookup names, EngineLog log) {
         this.router = router;
         this.byTag = byTag;
         this.defaultOutbound = defaultOutbound;
         this.defaultTag = defaultTag;
         this.sniffingByInbound = sniffingByInbound;
-        this.resolver = resolver;
+        this.names = names;
         this.log = log;
         this.mux = new MuxServer(this, log);
     }
@@ -88,7 +88,7 @@ public final class Dispatcher {
         RoutingContext ctx = context(session);
         switch (router.plan(ctx)) {
             case NONE -> deliver(session, link, router.pick(ctx));
-            case BEFORE_MATCH -> resolver.resolve(ctx.domain(), link.eventLoop()).addListener(f -> {
+            case BEFORE_MATCH -> names.lookup(ctx.domain(), NameLookup.Family.ANY, link.eventLoop()).addListener(f -> {
                 @SuppressWarnings("unchecked")
                 List<InetAddress> ips = f.isSuccess() ? (List<InetAddress>) f.getNow() : List.of();
                 logResolveFailure(session, ctx.domain(), f.cause());
@@ -100,7 +100,7 @@ public final class Dispatcher {
                     deliver(session, link, tag);
                     return;
                 }
-                resolver.resolve(ctx.domain(), link.eventLoop()).addListener(f -> {
+                names.lookup(ctx.domain(), NameLookup.Family.ANY, link.eventLoop()).addListener(f -> {
                     logResolveFailure(session, ctx.domain(), f.cause());
                     @SuppressWarnings("unchecked")
                     List<InetAddress> ips = f.isSuccess() ? (List<InetAddress>) f.getNow() : List.of();
@@ -122,7 +122,7 @@ public final class Dispatcher {
         InetAddress src = session.source() == null ? null : session.source().getAddress();
         return new RoutingContext(d.network(), ip == null ? d.host() : null, ip == null ? List.of() : List.of(ip),
                 d.port(), src, session.source() == null ? 0 : session.source().getPort(), session.inboundTag(),
-                session.userEmail(), session.sniffedProtocol());
+                session.userEmail(), session.sniffedProtocol(), session.attributes());
     }
 
     private record Choice(OutboundHandler handler, String tag) {
@@ -150,7 +150,7 @@ public final class Dispatcher {
             link.close();
             return;
         }
-        log.access(session.accessFrom(), true, session.destination().toString(), c.tag(), "", session.userEmail());
+        access(session, c.tag());
         try {
             c.handler().dispatch(session, link);
         } catch (RuntimeException e) {
@@ -159,26 +159,50 @@ public final class Dispatcher {
         }
     }
 
+    /** The access-log line; the built-in DNS's own queries (no client) have none, as in 4.34. */
+    private void access(Session session, String tag) {
+        if (session.accessFrom() != null) {
+            log.access(session.accessFrom(), true, session.destination().toString(), tag, "", session.userEmail());
+        }
+    }
+
     /**
      * Routes a UDP flow by its first destination and opens it through the chosen outbound; null when it
-     * cannot be carried (the reason is logged).
+     * cannot be carried (the reason is logged). When routing must resolve the destination first, the flow
+     * is returned at once and holds its first datagrams until the lookup ends: the caller's event loop
+     * never waits for DNS.
      */
     public PacketConnection dispatchPackets(Session session, io.netty.channel.EventLoop loop, PacketReceiver back) {
         RoutingContext ctx = context(session);
-        String tag = router.pick(ctx);
-        if (tag == null && router.plan(ctx) != Router.ResolvePlan.NONE && !IpText.isIpLiteral(ctx.domain())) {
-            try {
-                tag = router.pickWithIps(ctx, resolver.resolveNow(ctx.domain()));
-            } catch (java.net.UnknownHostException e) {
-                logResolveFailure(session, ctx.domain(), e);
+        Router.ResolvePlan plan = router.plan(ctx);
+        if (plan == Router.ResolvePlan.NONE || IpText.isIpLiteral(ctx.domain())) {
+            return open(session, loop, back, router.pick(ctx));
+        }
+        if (plan == Router.ResolvePlan.IF_NO_MATCH) {
+            String tag = router.pick(ctx);
+            if (tag != null) {
+                return open(session, loop, back, tag);
             }
         }
+        PendingPackets pending = new PendingPackets();
+        names.lookup(ctx.domain(), NameLookup.Family.ANY, loop).addListener(f -> {
+            logResolveFailure(session, ctx.domain(), f.cause());
+            @SuppressWarnings("unchecked")
+            List<InetAddress> ips = f.isSuccess() ? (List<InetAddress>) f.getNow() : List.of();
+            String tag = plan == Router.ResolvePlan.BEFORE_MATCH ? router.pick(ctx.withTargetIps(ips))
+                    : ips.isEmpty() ? null : router.pickWithIps(ctx, ips);
+            pending.resolved(open(session, loop, back, tag));
+        });
+        return pending;
+    }
+
+    private PacketConnection open(Session session, io.netty.channel.EventLoop loop, PacketReceiver back, String tag) {
         Choice c = choose(session, tag);
         if (c.handler() == null) {
             log.info(session.id(), PKG, "default outbound handler not exist");
             return null;
         }
-        log.access(session.accessFrom(), true, session.destination().toString(), c.tag(), "", session.userEmail());
+        access(session, c.tag());
         try {
             return c.handler().openPackets(session, loop, back);
         } catch (EngineException e) {

@@ -1,5 +1,8 @@
 package dev.vtool.engine;
 
+import dev.vtool.engine.dns.BuiltInDns;
+import dev.vtool.engine.dns.NameLookup;
+import dev.vtool.engine.dns.SystemNameLookup;
 import dev.vtool.engine.log.EngineLog;
 import dev.vtool.engine.mux.MuxClient;
 import dev.vtool.engine.routing.GeoData;
@@ -46,6 +49,9 @@ public final class Engine implements AutoCloseable {
     /** Created by {@link #listen}: a prepared engine has no threads. */
     private EventLoopGroup boss;
     private EventLoopGroup workers;
+    /** The built-in DNS's own loop, when the config has a {@code dns} section. */
+    private EventLoopGroup dnsGroup;
+    private BuiltInDns builtInDns;
     private EngineContext context;
     /** Every inbound as {@link #prepare} built it, bound by {@link #listen}. */
     private final List<PreparedInbound> inbounds = new ArrayList<>();
@@ -120,6 +126,10 @@ public final class Engine implements AutoCloseable {
     public void listen() throws EngineException {
         boss = Transports.newGroup(1, "vtool-accept");
         workers = Transports.newGroup(0, "vtool-io");
+        if (builtInDns != null) {
+            dnsGroup = Transports.newGroup(1, "vtool-dns");
+            builtInDns.start(dnsGroup.next());
+        }
         for (PreparedInbound in : inbounds) {
             listen(in);
         }
@@ -136,7 +146,17 @@ public final class Engine implements AutoCloseable {
         limiter = new ConnectionLimiter(config.policy().limits().maxConnections(),
                 config.policy().limits().maxConnectionsPerSource());
         SystemDialer system = new SystemDialer(resolver);
-        context = new EngineContext(log, config.policy(), new Dialer(resolver));
+        GeoData geo = GeoData.standard();
+        NameLookup names = new SystemNameLookup(resolver);
+        if (config.dns().present()) {
+            try {
+                builtInDns = new BuiltInDns(config.dns(), geo, resolver, new DnsRoutes(), log);
+                names = builtInDns;
+            } catch (EngineException e) {
+                problems.error("/dns", e.getMessage());
+            }
+        }
+        context = new EngineContext(log, config.policy(), new Dialer(resolver), names);
         Map<String, OutboundHandler> byTag = new HashMap<>();
         List<String> tags = new ArrayList<>();
         OutboundHandler first = null;
@@ -178,7 +198,7 @@ public final class Engine implements AutoCloseable {
         }
         Router router;
         try {
-            router = new Router(config.routing(), tags, GeoData.standard(), problems::error);
+            router = new Router(config.routing(), tags, geo, problems::error);
         } catch (EngineException e) {
             problems.error("/routing", e.getMessage());
             router = null;
@@ -189,7 +209,7 @@ public final class Engine implements AutoCloseable {
                 sniffing.put(ic.tag() == null ? "" : ic.tag(), ic.sniffing());
             }
         }
-        context.dispatcher(new Dispatcher(router, byTag, first, firstTag, sniffing, resolver, log));
+        context.dispatcher(new Dispatcher(router, byTag, first, firstTag, sniffing, names, log));
         for (InboundConfig ic : config.inbounds()) {
             InboundFactory f = registry.inbound(ic.protocol());
             if (f == null) {
@@ -203,6 +223,29 @@ public final class Engine implements AutoCloseable {
             } catch (EngineException e) {
                 problems.error(ic.pointer(), e.getMessage());
             }
+        }
+    }
+
+    /** The built-in DNS's queries enter routing like a client's traffic, with the DNS tag as inbound tag. */
+    private final class DnsRoutes implements BuiltInDns.Routes {
+        @Override
+        public dev.vtool.engine.transport.PacketConnection openPackets(String tag, Destination to,
+                                                                       io.netty.channel.EventLoop loop,
+                                                                       dev.vtool.engine.transport.PacketReceiver back) {
+            return context.dispatcher().dispatchPackets(session(tag, to), loop, back);
+        }
+
+        @Override
+        public Future<Channel> openStream(String tag, Destination to, io.netty.channel.EventLoop loop) {
+            StreamLink link = new StreamLink(loop);
+            context.dispatcher().dispatch(session(tag, to), link);
+            return link.channel();
+        }
+
+        private Session session(String tag, Destination to) {
+            Session s = new Session(EngineContext.newSessionId(), null, tag, null, context.policy(0));
+            s.destination(to);
+            return s;
         }
     }
 
@@ -341,6 +384,11 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** V2Ray's DNS feature as this engine runs it (the built-in DNS of a {@code dns} section, else the system's). */
+    public NameLookup names() {
+        return context.names();
+    }
+
     /** IP addresses actually bound (useful with port 0 in tests); listeners on unix sockets are left out. */
     public List<InetSocketAddress> boundAddresses() {
         List<InetSocketAddress> out = new ArrayList<>();
@@ -379,6 +427,12 @@ public final class Engine implements AutoCloseable {
             workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             boss.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
             workers.terminationFuture().awaitUninterruptibly(3, TimeUnit.SECONDS);
+        }
+        if (builtInDns != null) {
+            builtInDns.close();
+        }
+        if (dnsGroup != null) {
+            dnsGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
         }
         resolver.close();
     }

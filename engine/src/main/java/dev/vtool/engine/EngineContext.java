@@ -1,5 +1,6 @@
 package dev.vtool.engine;
 
+import dev.vtool.engine.dns.NameLookup;
 import dev.vtool.engine.log.EngineLog;
 import dev.vtool.engine.transport.Dialer;
 import dev.vtool.schema.model.LevelPolicy;
@@ -11,23 +12,25 @@ public final class EngineContext {
     private final EngineLog log;
     private final Policy policy;
     private final Dialer dialer;
+    private final NameLookup names;
     /** Shared by every view of the context; set once the outbounds exist. */
     private final Dispatcher[] dispatcher;
 
-    EngineContext(EngineLog log, Policy policy, Dialer dialer) {
-        this(log, policy, dialer, new Dispatcher[1]);
+    EngineContext(EngineLog log, Policy policy, Dialer dialer, NameLookup names) {
+        this(log, policy, dialer, names, new Dispatcher[1]);
     }
 
-    private EngineContext(EngineLog log, Policy policy, Dialer dialer, Dispatcher[] dispatcher) {
+    private EngineContext(EngineLog log, Policy policy, Dialer dialer, NameLookup names, Dispatcher[] dispatcher) {
         this.log = log;
         this.policy = policy;
         this.dialer = dialer;
+        this.names = names;
         this.dispatcher = dispatcher;
     }
 
     /** The same services with another dialer (for an outbound with {@code proxySettings}). */
     EngineContext withDialer(Dialer other) {
-        return new EngineContext(log, policy, other, dispatcher);
+        return new EngineContext(log, policy, other, names, dispatcher);
     }
 
     public EngineLog log() {
@@ -45,6 +48,11 @@ public final class EngineContext {
 
     public Dialer dialer() {
         return dialer;
+    }
+
+    /** V2Ray's DNS feature: the built-in DNS of the {@code dns} section, else the system resolver. */
+    public NameLookup names() {
+        return names;
     }
 
     public Dispatcher dispatcher() {

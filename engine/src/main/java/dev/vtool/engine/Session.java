@@ -17,6 +17,7 @@ public final class Session {
     private String userEmail = "";
     private String sniffedProtocol = "";
     private boolean remoteFacing;
+    private java.util.Map<String, String> attributes;
 
     /**
      * @param accessFrom how the access log names the client ({@code tcp:1.2.3.4:5} or {@code 1.2.3.4:5}
@@ -77,6 +78,18 @@ public final class Session {
 
     public void sniffedProtocol(String protocol) {
         this.sniffedProtocol = protocol == null ? "" : protocol;
+    }
+
+    /**
+     * What routing rules' {@code attrs} see: set by the HTTP inbound for a plain (non-CONNECT) request
+     * ({@code :method}, {@code :path}, every header lower-cased), as 4.34's; null otherwise.
+     */
+    public java.util.Map<String, String> attributes() {
+        return attributes;
+    }
+
+    public void attributes(java.util.Map<String, String> values) {
+        this.attributes = values;
     }
 
     /** Whether the client came in through a remote-facing inbound (VMess): freedom then guards private targets. */

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs /usr/bin/curl with a hard time limit and returns its exit code and output. */
-final class Curl {
-    record Result(int exit, String out, String err) {
+public final class Curl {
+    public record Result(int exit, String out, String err) {
     }
 
     private Curl() {
     }
 
-    static Result run(String... args) throws IOException, InterruptedException {
+    public static Result run(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("curl", "-sS", "--max-time", "10", "--noproxy", ""));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);

@@ -38,6 +38,10 @@ public final class EngineHarness implements AutoCloseable {
         return new ConfigModelBuilder().build(r.document());
     }
 
+    public Engine engine() {
+        return engine;
+    }
+
     public String log() {
         synchronized (logBytes) {
             return logBytes.toString(StandardCharsets.UTF_8);
@@ -45,7 +49,7 @@ public final class EngineHarness implements AutoCloseable {
     }
 
     /** Waits (bounded) until the log contains {@code text}; logs are written after the client may be done. */
-    boolean awaitLog(String text, Duration max) throws InterruptedException {
+    public boolean awaitLog(String text, Duration max) throws InterruptedException {
         long end = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < end) {
             if (log().contains(text)) {

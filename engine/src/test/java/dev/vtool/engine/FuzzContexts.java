@@ -24,18 +24,25 @@ public final class FuzzContexts {
     }
 
     public static EngineContext create(String json) throws Exception {
+        return create(json, session -> { });
+    }
+
+    /** The same, telling {@code dispatched} about every session that reached the outbound. */
+    public static EngineContext create(String json, java.util.function.Consumer<Session> dispatched) throws Exception {
         Config config = EngineHarness.config(json);
         EngineLog log = new EngineLog(LogLevel.DEBUG, new PrintStream(OutputStream.nullOutputStream()),
                 new PrintStream(OutputStream.nullOutputStream()));
-        EngineContext context = new EngineContext(log, config.policy(), new Dialer(RESOLVER));
+        EngineContext context = new EngineContext(log, config.policy(), new Dialer(RESOLVER),
+                new dev.vtool.engine.dns.SystemNameLookup(RESOLVER));
         OutboundHandler closer = new OutboundHandler() {
             @Override
             public void dispatch(Session session, Link link) {
+                dispatched.accept(session);
                 link.close();
             }
         };
         context.dispatcher(new Dispatcher(new Router(config.routing(), List.of("x"), GeoData.standard()),
-                Map.of("x", closer), closer, "x", Map.of(), RESOLVER, log));
+                Map.of("x", closer), closer, "x", Map.of(), new dev.vtool.engine.dns.SystemNameLookup(RESOLVER), log));
         return context;
     }
 

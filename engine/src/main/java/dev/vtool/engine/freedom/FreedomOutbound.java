@@ -5,6 +5,7 @@ import dev.vtool.engine.EngineContext;
 import dev.vtool.engine.Link;
 import dev.vtool.engine.OutboundHandler;
 import dev.vtool.engine.Session;
+import dev.vtool.engine.dns.NameLookup;
 import dev.vtool.engine.transport.PacketConnection;
 import dev.vtool.engine.transport.PacketReceiver;
 import dev.vtool.schema.protocol.freedom.FreedomSettings;
@@ -57,9 +58,47 @@ final class FreedomOutbound implements OutboundHandler {
                 + " in this freedom outbound's settings to allow it");
     }
 
+    /**
+     * 4.34's UseIP/UseIPv4/UseIPv6: a domain target is looked up with V2Ray's DNS (the built-in DNS when
+     * configured), and one of its addresses, chosen at random, is dialled; without an answer the domain is
+     * dialled as it is. AsIs (and an IP target) passes through unchanged.
+     */
+    io.netty.util.concurrent.Future<Destination> useIp(Session session, Destination target, EventLoop loop) {
+        if (settings.domainStrategy() == FreedomSettings.Strategy.AS_IS || !target.isDomain()) {
+            return loop.newSucceededFuture(target);
+        }
+        NameLookup.Family family = switch (settings.domainStrategy()) {
+            case USE_IPV4 -> NameLookup.Family.IPV4;
+            case USE_IPV6 -> NameLookup.Family.IPV6;
+            default -> sendThrough == null ? NameLookup.Family.ANY
+                    : sendThrough.contains(":") ? NameLookup.Family.IPV6 : NameLookup.Family.IPV4;
+        };
+        io.netty.util.concurrent.Promise<Destination> p = loop.newPromise();
+        context.names().lookup(target.host(), family, loop).addListener(f -> {
+            @SuppressWarnings("unchecked")
+            List<InetAddress> ips = f.isSuccess() ? (List<InetAddress>) f.getNow() : List.of();
+            if (ips.isEmpty()) {
+                context.log().info(session.id(), "proxy/freedom", "failed to get IP address for domain "
+                        + target.host() + (f.cause() == null ? "" : " > " + f.cause().getMessage()));
+                p.trySuccess(target);
+            } else {
+                InetAddress ip = ips.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(ips.size()));
+                p.trySuccess(target.withHost(ip.getHostAddress()));
+            }
+        });
+        return p;
+    }
+
     @Override
     public void dispatch(Session session, Link link) {
-        Destination target = target(session.destination());
+        useIp(session, target(session.destination()), link.eventLoop()).addListener(f -> {
+            @SuppressWarnings("unchecked")
+            Destination resolved = ((io.netty.util.concurrent.Future<Destination>) f).getNow();
+            dispatchTo(session, link, resolved);
+        });
+    }
+
+    private void dispatchTo(Session session, Link link, Destination target) {
         if (guards(session)) {
             dispatchChecked(session, link, target);
             return;

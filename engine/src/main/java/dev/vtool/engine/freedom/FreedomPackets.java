@@ -61,7 +61,19 @@ final class FreedomPackets implements PacketConnection {
 
     @Override
     public void send(Destination destination, ByteBuf payload) {
-        Destination target = outbound.target(destination);
+        Destination original = outbound.target(destination);
+        if (!original.isDomain()) {
+            sendTo(original, payload);
+            return;
+        }
+        outbound.useIp(session, original, loop).addListener(f -> {
+            @SuppressWarnings("unchecked")
+            Destination resolved = ((io.netty.util.concurrent.Future<Destination>) f).getNow();
+            sendTo(resolved, payload);
+        });
+    }
+
+    private void sendTo(Destination target, ByteBuf payload) {
         InetAddress ip = target.ipOrNull();
         if (ip != null) {
             write(new InetSocketAddress(ip, target.port()), payload);

@@ -108,6 +108,7 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
         }
         session.destination(dest);
         HttpForwardLink.prepare(req);
+        session.attributes(attributes(req));
         current = new HttpForwardLink(ctx.channel(), req, session, context, this::forwardDone);
         ctx.channel().config().setAutoRead(false);
         context.dispatcher().dispatch(session, current);
@@ -173,6 +174,26 @@ final class HttpProxyHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Absolute URI ⇒ its host; origin-form ⇒ the Host header, but only with {@code allowTransparent}. */
+    /** 4.34's attributes of a forwarded request: method, path, and each header's first value by lower-cased name. */
+    static java.util.Map<String, String> attributes(HttpRequest req) {
+        java.util.Map<String, String> attrs = new java.util.HashMap<>();
+        for (String name : req.headers().names()) {
+            attrs.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), req.headers().get(name));
+        }
+        attrs.putIfAbsent("user-agent", ""); // 4.34 sets an empty User-Agent rather than Go's own
+        attrs.put(":method", req.method().name().toUpperCase(java.util.Locale.ROOT));
+        String uri = req.uri();
+        String path;
+        try {
+            path = java.net.URI.create(uri).getPath();
+        } catch (IllegalArgumentException e) {
+            int q = uri.indexOf('?');
+            path = q < 0 ? uri : uri.substring(0, q);
+        }
+        attrs.put(":path", path == null ? "" : path);
+        return attrs;
+    }
+
     private Destination forwardDestination(HttpRequest req) {
         try {
             URI uri = new URI(req.uri());

@@ -10,16 +10,16 @@ import java.util.regex.Pattern;
 
 /**
  * V2Ray's domain matchers: a bare value and {@code keyword:} are substrings, {@code domain:} is the domain
- * and its subdomains, {@code full:} exact, {@code regexp:} a regular expression, {@code geosite:} a list
- * from geosite.dat.
+ * and its subdomains, {@code full:} exact, {@code regexp:} a regular expression, {@code dotless:} a name
+ * without dots, {@code geosite:} a list from geosite.dat, {@code ext:FILE:LIST} one from another file.
  */
-final class DomainMatcher {
+public final class DomainMatcher {
     private final Set<String> full = new HashSet<>();
     private final Set<String> suffixes = new HashSet<>();
     private final List<String> keywords = new ArrayList<>();
     private final List<Pattern> regexps = new ArrayList<>();
 
-    DomainMatcher(List<String> patterns, GeoData geo) throws EngineException {
+    public DomainMatcher(List<String> patterns, GeoData geo) throws EngineException {
         for (String p : patterns) {
             add(p, geo);
         }
@@ -34,8 +34,21 @@ final class DomainMatcher {
             keywords.add(p.substring(8).toLowerCase(Locale.ROOT));
         } else if (p.startsWith("regexp:")) {
             regexps.add(Pattern.compile(p.substring(7)));
-        } else if (p.startsWith("geosite:")) {
-            for (GeoData.SiteDomain d : geo.geosite(p.substring(8))) {
+        } else if (p.startsWith("dotless:")) {
+            String sub = p.substring(8);
+            regexps.add(Pattern.compile(sub.isEmpty() ? "^[^.]*$" : "^[^.]*" + sub + "[^.]*$"));
+        } else if (p.startsWith("geosite:") || p.startsWith("ext:") || p.startsWith("ext-domain:")) {
+            List<GeoData.SiteDomain> list;
+            if (p.startsWith("geosite:")) {
+                list = geo.geosite(p.substring(8));
+            } else {
+                String[] kv = p.substring(p.indexOf(':') + 1).split(":", -1);
+                if (kv.length != 2) {
+                    throw new EngineException("invalid external resource: " + p);
+                }
+                list = geo.geosite(kv[0], kv[1], "failed to load external geosite: " + kv[1] + " from " + kv[0]);
+            }
+            for (GeoData.SiteDomain d : list) {
                 switch (d.type()) {
                     case 0 -> keywords.add(d.value().toLowerCase(Locale.ROOT));
                     case 1 -> regexps.add(Pattern.compile(d.value()));
@@ -48,7 +61,7 @@ final class DomainMatcher {
         }
     }
 
-    boolean matches(String domain) {
+    public boolean matches(String domain) {
         if (domain == null) {
             return false;
         }

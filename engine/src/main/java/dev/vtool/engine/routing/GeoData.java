@@ -65,9 +65,13 @@ public final class GeoData {
     }
 
     List<Cidr> geoip(String code) throws EngineException {
+        return geoip("geoip.dat", code, "failed to load geoip: " + code);
+    }
+
+    /** A list of another file in geoip.dat's format ({@code ext:FILE:CODE} in rules). */
+    List<Cidr> geoip(String fileName, String code, String what) throws EngineException {
         String want = code.toUpperCase(Locale.ROOT);
-        String what = "failed to load geoip: " + code;
-        byte[] data = file("geoip.dat", what);
+        byte[] data = file(fileName, what);
         try {
             ProtoReader list = new ProtoReader(data, 0, data.length);
             while (list.hasMore()) {
@@ -97,9 +101,9 @@ public final class GeoData {
                 }
             }
         } catch (IllegalStateException e) {
-            throw new EngineException(what + " > geoip.dat is damaged: " + e.getMessage());
+            throw new EngineException(what + " > " + fileName + " is damaged: " + e.getMessage());
         }
-        throw new EngineException(what + " > country not found in geoip.dat: " + code);
+        throw new EngineException(what + " > country not found in " + fileName + ": " + code);
     }
 
     private static Cidr cidr(ProtoReader r) {
@@ -120,14 +124,18 @@ public final class GeoData {
 
     /** {@code list} may carry attributes: {@code cn@ads} keeps only entries with attribute {@code ads}. */
     List<SiteDomain> geosite(String list) throws EngineException {
+        return geosite("geosite.dat", list, "failed to load geosite: " + list.split("@")[0]);
+    }
+
+    /** A list of another file in geosite.dat's format ({@code ext:FILE:LIST} in rules). */
+    List<SiteDomain> geosite(String fileName, String list, String what) throws EngineException {
         String[] parts = list.split("@");
         String want = parts[0].toUpperCase(Locale.ROOT);
         Set<String> attrs = new HashSet<>();
         for (int i = 1; i < parts.length; i++) {
             attrs.add(parts[i].toLowerCase(Locale.ROOT));
         }
-        String what = "failed to load geosite: " + parts[0];
-        byte[] data = file("geosite.dat", what);
+        byte[] data = file(fileName, what);
         try {
             ProtoReader top = new ProtoReader(data, 0, data.length);
             while (top.hasMore()) {
@@ -160,9 +168,9 @@ public final class GeoData {
                 }
             }
         } catch (IllegalStateException e) {
-            throw new EngineException(what + " > geosite.dat is damaged: " + e.getMessage());
+            throw new EngineException(what + " > " + fileName + " is damaged: " + e.getMessage());
         }
-        throw new EngineException(what + " > list not found in geosite.dat: " + parts[0]);
+        throw new EngineException(what + " > list not found in " + fileName + ": " + parts[0]);
     }
 
     private static SiteDomain domain(ProtoReader r) {

@@ -7,13 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Matches addresses against CIDRs and {@code geoip:} lists. */
-final class IpMatcher {
+public final class IpMatcher {
     private final List<Cidr> cidrs = new ArrayList<>();
 
-    IpMatcher(List<String> patterns, GeoData geo) throws EngineException {
+    public IpMatcher(List<String> patterns, GeoData geo) throws EngineException {
         for (String p : patterns) {
             if (p.regionMatches(true, 0, "geoip:", 0, 6)) {
                 cidrs.addAll(geo.geoip(p.substring(6)));
+            } else if (p.startsWith("ext:") || p.startsWith("ext-ip:")) {
+                String[] kv = p.substring(p.indexOf(':') + 1).split(":", -1);
+                if (kv.length != 2) {
+                    throw new EngineException("invalid external resource: " + p);
+                }
+                cidrs.addAll(geo.geoip(kv[0], kv[1], "failed to load geoip: " + kv[1] + " from " + kv[0]));
             } else {
                 try {
                     cidrs.add(Cidr.parse(p));
@@ -24,7 +30,7 @@ final class IpMatcher {
         }
     }
 
-    boolean matches(InetAddress address) {
+    public boolean matches(InetAddress address) {
         if (address == null) {
             return false;
         }

@@ -18,6 +18,7 @@ final class Rule {
     private final List<String> users;
     private final List<String> inboundTags;
     private final List<String> protocols;
+    private final dev.vtool.schema.model.AttrExpression attrs;
     final String outboundTag;
     final String balancerTag;
 
@@ -31,6 +32,7 @@ final class Rule {
         users = r.users();
         inboundTags = r.inboundTags();
         protocols = r.protocols();
+        attrs = r.attrs();
         outboundTag = r.outboundTag();
         balancerTag = r.balancerTag();
     }
@@ -62,6 +64,9 @@ final class Rule {
             return false;
         }
         if (!inboundTags.isEmpty() && !inboundTags.contains(c.inboundTag())) {
+            return false;
+        }
+        if (attrs != null && !attrs.matches(c.attributes())) {
             return false;
         }
         if (!protocols.isEmpty()) {

@@ -39,11 +39,6 @@ public final class Resolver implements AutoCloseable {
         return p;
     }
 
-    /** Blocking lookup for callers that are not on an event loop (the router's IP strategies). */
-    public List<InetAddress> resolveNow(String host) throws UnknownHostException {
-        return List.of(InetAddress.getAllByName(host));
-    }
-
     @Override
     public void close() {
         pool.shutdownNow();

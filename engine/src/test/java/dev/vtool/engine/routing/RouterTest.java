@@ -177,6 +177,29 @@ class RouterTest {
     }
 
     @Test
+    void externalDatFilesAndDotlessRules() throws Exception {
+        byte[] cidr = concat(field(1, new byte[] {10, 0, 0, 0}), varintField(2, 8));
+        Files.write(assets.resolve("my-ip.dat"), field(1, concat(field(1, str("MINE")), field(2, cidr))));
+        byte[] d = concat(varintField(1, 2), field(2, str("mine.test")));
+        Files.write(assets.resolve("my-site.dat"), field(1, concat(field(1, str("LIST")), field(2, d))));
+        Router r = router("""
+                {"rules": [
+                  {"type": "field", "ip": ["ext:my-ip.dat:mine"], "outboundTag": "ip"},
+                  {"type": "field", "domain": ["ext-domain:my-site.dat:list"], "outboundTag": "site"},
+                  {"type": "field", "domain": ["dotless:box"], "outboundTag": "dotless"}
+                ]}
+                """, List.of("ip", "site", "dotless"));
+        assertEquals("ip", r.pick(to(null, "10.1.2.3", 1)));
+        assertEquals("site", r.pick(to("a.mine.test", null, 1)));
+        assertEquals("dotless", r.pick(to("mybox", null, 1)));
+        assertNull(r.pick(to("my.box", null, 1)), "a name with a dot is not dotless");
+        EngineException bad = assertThrows(EngineException.class, () -> router("""
+                {"rules": [{"type": "field", "ip": ["ext:my-ip.dat:zz"], "outboundTag": "x"}]}
+                """, List.of("x")));
+        assertEquals("failed to load geoip: zz from my-ip.dat > country not found in my-ip.dat: zz", bad.getMessage());
+    }
+
+    @Test
     void missingGeoFileIsNamed() throws Exception {
         EngineException e = assertThrows(EngineException.class, () -> router("""
                 {"rules": [{"type": "field", "domain": ["geosite:cn"], "outboundTag": "x"}]}

@@ -14,6 +14,24 @@ public final class ClientConfigWriter {
 
     /** @param httpPort 0 for no local HTTP proxy */
     public static String write(VmessLink link, int socksPort, int httpPort) {
+        CommentedJson user = new CommentedJson()
+                .put("id", link.id(), "Must be the same UUID as in the server's clients.")
+                .put("alterId", Integer.parseInt(link.aid()), "0 selects the AEAD header (recommended); > 0 the legacy one.")
+                .put("security", link.scy(), "Body encryption; auto picks AES-128-GCM or ChaCha20-Poly1305.");
+        CommentedJson vnext = new CommentedJson()
+                .put("address", link.add(), "The server's address (domain or IP).")
+                .put("port", Integer.parseInt(link.port()), "The server inbound's port.")
+                .put("users", List.of(user));
+        CommentedJson proxy = new CommentedJson()
+                .put("tag", "proxy")
+                .put("protocol", "vmess", "The first outbound is the default route: everything goes to the server.")
+                .put("settings", new CommentedJson().put("vnext", List.of(vnext)))
+                .put("streamSettings", stream(link), "Transport: must match the server inbound's streamSettings.");
+        return document(link.ps(), localInbounds(socksPort, httpPort), proxy);
+    }
+
+    /** The local SOCKS (with UDP) and, when {@code httpPort} > 0, HTTP proxies on 127.0.0.1. */
+    static List<Object> localInbounds(int socksPort, int httpPort) {
         List<Object> inbounds = new ArrayList<>();
         inbounds.add(new CommentedJson()
                 .put("tag", "socks-in")
@@ -32,26 +50,18 @@ public final class ClientConfigWriter {
                     .put("sniffing", sniffing())
                     .put("settings", new CommentedJson()));
         }
-        CommentedJson user = new CommentedJson()
-                .put("id", link.id(), "Must be the same UUID as in the server's clients.")
-                .put("alterId", Integer.parseInt(link.aid()), "0 selects the AEAD header (recommended); > 0 the legacy one.")
-                .put("security", link.scy(), "Body encryption; auto picks AES-128-GCM or ChaCha20-Poly1305.");
-        CommentedJson vnext = new CommentedJson()
-                .put("address", link.add(), "The server's address (domain or IP).")
-                .put("port", Integer.parseInt(link.port()), "The server inbound's port.")
-                .put("users", List.of(user));
-        CommentedJson proxy = new CommentedJson()
-                .put("tag", "proxy")
-                .put("protocol", "vmess", "The first outbound is the default route: everything goes to the server.")
-                .put("settings", new CommentedJson().put("vnext", List.of(vnext)))
-                .put("streamSettings", stream(link), "Transport: must match the server inbound's streamSettings.");
+        return inbounds;
+    }
+
+    /** The whole client config: log, the local inbounds, {@code proxy} first (the default route), then direct. */
+    static String document(String name, List<Object> inbounds, CommentedJson proxy) {
         CommentedJson direct = new CommentedJson()
                 .put("tag", "direct")
                 .put("protocol", "freedom", "Direct connections, for routing rules that bypass the proxy.")
                 .put("settings", new CommentedJson());
         CommentedJson root = new CommentedJson()
                 .put("log", new CommentedJson().put("loglevel", "warning"),
-                        (link.ps().isEmpty() ? "" : "Client config for " + link.ps() + ".\n")
+                        (name.isEmpty() ? "" : "Client config for " + name + ".\n")
                                 + "Log warnings and errors only (use \"debug\" to troubleshoot).")
                 .put("inbounds", inbounds, "Local proxies the applications talk to.")
                 .put("outbounds", List.of(proxy, direct), "Where traffic leaves this V2Ray.");

@@ -20,7 +20,14 @@ public final class CommentedJson {
         return put(key, value, null);
     }
 
+    /** Adds a member; a key already present is replaced where it stands. */
     public CommentedJson put(String key, Object value, String comment) {
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i).key().equals(key)) {
+                members.set(i, new Member(key, value, comment));
+                return this;
+            }
+        }
         members.add(new Member(key, value, comment));
         return this;
     }

@@ -97,12 +97,8 @@ public final class ConfigModelBuilder {
         } catch (ConfigModelException e) {
             problems.error(e);
         }
-        try {
-            builtInDnsUse(root.object("dns"), routing, outbounds, problems);
-        } catch (ConfigModelException e) {
-            problems.error(e);
-        }
-        return new Config(log, policy, inbounds, outbounds, routing);
+        DnsSettings dns = section(root, "dns", DnsSettings.ABSENT, problems, new DnsSettingsBuilder(problems)::build);
+        return new Config(log, policy, inbounds, outbounds, routing, dns);
     }
 
     /**
@@ -145,39 +141,6 @@ public final class ConfigModelBuilder {
                 problems.notSupported(n, "the deprecated \"" + key + "\" key outside ConfigMerger",
                         "read the files through ConfigMerger (as every vtool command does)");
             }
-        }
-    }
-
-    /**
-     * V2Ray consults its own DNS only for routing's IPIfNonMatch/IPOnDemand and freedom's UseIP*; AsIs
-     * traffic is resolved by the system when dialing. So a dns section is harmless unless one of those
-     * is configured — then vtool (which always uses the system resolver) would behave differently.
-     */
-    private static void builtInDnsUse(ConfigNode dns, Routing routing, List<OutboundConfig> outbounds,
-                                      ConfigProblems problems) throws ConfigModelException {
-        if (dns == null) {
-            return;
-        }
-        boolean onlySystem = dns.array("servers").stream()
-                .allMatch(n -> n.json().isString() && n.json().asString().equalsIgnoreCase("localhost"));
-        boolean hosts = dns.has("hosts") && !dns.get("hosts").json().isEmpty();
-        if (onlySystem && !hosts) {
-            return;
-        }
-        String user = null;
-        if (routing.domainStrategy() != DomainStrategy.AS_IS) {
-            user = "routing.domainStrategy " + (routing.domainStrategy() == DomainStrategy.IP_ON_DEMAND
-                    ? "IPOnDemand" : "IPIfNonMatch");
-        }
-        for (OutboundConfig o : outbounds) {
-            if (user == null && o.settings().resolvesWithBuiltInDns()) {
-                user = "the " + o.protocol() + " outbound" + (o.tag() == null ? "" : " [" + o.tag() + "]")
-                        + "'s domainStrategy";
-            }
-        }
-        if (user != null) {
-            problems.notSupported(dns, "the built-in DNS (dns servers/hosts, used here by " + user + ")",
-                    "vtool uses the system resolver; remove the dns section or use AsIs");
         }
     }
 

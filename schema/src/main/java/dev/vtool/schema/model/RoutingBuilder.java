@@ -24,11 +24,7 @@ final class RoutingBuilder {
         DomainStrategy strategy = switch (strategyText) {
             case "ipifnonmatch", "ip_if_non_match", "ip-if-non-match" -> DomainStrategy.IP_IF_NON_MATCH;
             case "ipondemand", "ip_on_demand", "ip-on-demand" -> DomainStrategy.IP_ON_DEMAND;
-            case "alwaysip", "always_ip", "always-ip" -> {
-                ConfigNode at = n.has("domainStrategy") ? n.get("domainStrategy") : legacy.get("domainStrategy");
-                problems.notSupported(at, "routing.domainStrategy \"AlwaysIP\"");
-                yield DomainStrategy.AS_IS;
-            }
+            // AlwaysIP becomes 4.34's UseIp, which its router never looks at: it routes as AsIs
             default -> DomainStrategy.AS_IS; // 4.34 treats any other value as AsIs
         };
         List<RoutingRule> rules = new ArrayList<>();
@@ -85,9 +81,7 @@ final class RoutingBuilder {
         } else {
             throw r.error("invalid field rule > neither outboundTag nor balancerTag is specified in routing rule");
         }
-        if (r.has("attrs")) {
-            problems.notSupported(r.get("attrs"), "routing rule \"attrs\"");
-        }
+        AttrExpression attrs = attrs(r);
         List<String> domains = new ArrayList<>(r.stringList("domain"));
         domains.addAll(r.stringList("domains"));
         for (String d : domains) {
@@ -109,11 +103,29 @@ final class RoutingBuilder {
         List<String> protocols = r.stringList("protocol");
         if (domains.isEmpty() && ips.isEmpty() && port == null && sourcePort == null && networks.isEmpty()
                 && source.isEmpty() && users.isEmpty() && inboundTags.isEmpty() && protocols.isEmpty()
-                && !r.has("attrs")) {
+                && r.string("attrs", "").isEmpty()) {
             throw r.error("app/router: this rule has no effective fields");
         }
         return new RoutingRule(domains, ips, port, sourcePort, networks, source, users, inboundTags, protocols,
-                outboundTag, balancerTag, r.pointer());
+                outboundTag, balancerTag, r.pointer(), attrs);
+    }
+
+    /** The rule's {@code attrs}: 4.34's syntax errors in its words, Starlark beyond vtool's subset refused by name. */
+    private AttrExpression attrs(ConfigNode r) throws ConfigModelException {
+        String text = r.string("attrs", "");
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return AttrExpression.parse(text);
+        } catch (AttrExpression.SyntaxError e) {
+            throw r.get("attrs").error("app/router: attr rule > " + e.getMessage());
+        } catch (AttrExpression.Unsupported e) {
+            problems.notSupported(r.get("attrs"), "routing rule \"attrs\" using " + e.getMessage(),
+                    "vtool evaluates string literals, attrs[KEY], attrs.get(), ==, !=, in, not in, and, or, not, "
+                            + "True/False and .startswith/.endswith/.lower/.upper/.strip");
+            return null;
+        }
     }
 
     private void checkDomain(ConfigNode r, String d) throws ConfigModelException {
@@ -133,8 +145,12 @@ final class RoutingBuilder {
                         + "error parsing regexp: " + e.getDescription());
             }
         }
-        if (d.startsWith("ext:") || d.startsWith("ext-domain:") || d.startsWith("dotless:")) {
-            problems.notSupported(at, "routing domain rule \"" + d.substring(0, d.indexOf(':') + 1) + "\"");
+        if ((d.startsWith("ext:") || d.startsWith("ext-domain:")) && d.substring(d.indexOf(':') + 1).split(":", -1).length != 2) {
+            throw at.error("failed to parse domain rule: " + d + " > invalid external resource: " + d);
+        }
+        if (d.startsWith("dotless:") && d.substring(8).contains(".")) {
+            throw at.error("failed to parse domain rule: " + d + " > substr in dotless rule should not contain a dot: "
+                    + d.substring(8));
         }
     }
 
@@ -143,7 +159,9 @@ final class RoutingBuilder {
             return;
         }
         if (ip.startsWith("ext:") || ip.startsWith("ext-ip:")) {
-            problems.notSupported(at, "routing IP rule \"" + ip.substring(0, ip.indexOf(':') + 1) + "\"");
+            if (ip.substring(ip.indexOf(':') + 1).split(":", -1).length != 2) {
+                throw at.error("invalid external resource: " + ip);
+            }
             return;
         }
         String addr = ip;

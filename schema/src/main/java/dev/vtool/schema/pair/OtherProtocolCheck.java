@@ -1,6 +1,8 @@
 package dev.vtool.schema.pair;
 
 import dev.vtool.schema.json.JsonPointers;
+import dev.vtool.schema.model.ConfigNode;
+import dev.vtool.schema.protocol.shadowsocks.ShadowsocksConfig;
 import dev.vtool.schema.vmess.V2rayUuid;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +59,10 @@ final class OtherProtocolCheck {
             boolean found = false;
             for (String p : idPtrs) {
                 byte[] s = V2rayUuid.bytesOrNull(Nodes.text(ctx.server.at(p), ""));
-                found |= id != null && s != null && Arrays.equals(id, s);
+                if (!found && id != null && s != null && Arrays.equals(id, s)) {
+                    found = true;
+                    flow(user, p.substring(0, p.length() - "/id".length()));
+                }
             }
             if (!found) {
                 ctx.onClient(PairRules.VLESS_ID, user + "/id", related,
@@ -67,6 +72,24 @@ final class OtherProtocolCheck {
             }
         }
         return "";
+    }
+
+    /**
+     * 4.34 accepts any flow and ignores it on the wire, so a mismatch works with 4.34 on both sides; it is
+     * worth a warning because an XTLS flow means the pair was meant for Xray, where it does not connect.
+     */
+    private void flow(String user, String serverClient) {
+        String cf = Nodes.text(ctx.client.at(user + "/flow"), "");
+        String sf = Nodes.text(ctx.server.at(serverClient + "/flow"), "");
+        if (!cf.equals(sf) || cf.startsWith("xtls")) {
+            ctx.onClient(PairRules.VLESS_FLOW, ctx.client.has(user + "/flow") ? user + "/flow" : user,
+                    List.of(ctx.server.has(serverClient + "/flow") ? serverClient + "/flow" : serverClient),
+                    (cf.equals(sf) ? "both sides ask for flow \"" + cf + "\"" : "the client's flow \"" + cf
+                            + "\" differs from the server's \"" + sf + "\"")
+                            + "; V2Ray 4.34 has no XTLS and ignores flow, so this works between 4.34 peers but an Xray "
+                            + "peer would refuse it",
+                    "remove \"flow\" on both sides for V2Ray 4.34 (or use the same flow on Xray on both sides)");
+        }
     }
 
     private String trojan(ClientTarget t, ServerInbound in) {
@@ -110,7 +133,36 @@ final class OtherProtocolCheck {
                             + "); the server logs `failed to read address > cipher: message authentication failed`",
                     "copy the password from the server");
         }
+        String udpIn = udpInbound();
+        if (udpIn != null && !ShadowsocksConfig.servesUdp(new ConfigNode(ctx.server, in.settings(),
+                ctx.server.at(in.settings())))) {
+            ctx.onClient(PairRules.SS_UDP, t.entry(), List.of(in.settings()),
+                    "the client takes UDP (" + ctx.whereInClient(udpIn) + ") and can send it through this Shadowsocks"
+                            + " server, but the server inbound (" + ctx.whereInServer(in.settings()) + ") serves TCP only,"
+                            + " 4.34's default: UDP such as DNS or QUIC is lost without an error",
+                    "add \"udp\": true (or \"network\": \"tcp,udp\") to the server's shadowsocks settings");
+        }
         return serverMethod;
+    }
+
+    /** The client inbound that takes UDP (socks with udp, dokodemo-door with udp), or null. */
+    private String udpInbound() {
+        JsonNode inbounds = ctx.client.at("/inbounds");
+        for (int i = 0; inbounds.isArray() && i < inbounds.size(); i++) {
+            String ptr = JsonPointers.child("/inbounds", i);
+            String protocol = Nodes.text(ctx.client.at(ptr + "/protocol"), "").toLowerCase(Locale.ROOT);
+            JsonNode settings = ctx.client.at(ptr + "/settings");
+            boolean udp = switch (protocol) {
+                case "socks" -> settings.path("udp").asBoolean(false);
+                case "dokodemo-door", "dokodemo" -> Nodes.text(settings.path("network"), "").toLowerCase(Locale.ROOT)
+                        .contains("udp") || settings.path("network").toString().toLowerCase(Locale.ROOT).contains("\"udp\"");
+                default -> false;
+            };
+            if (udp) {
+                return ptr;
+            }
+        }
+        return null;
     }
 
     /** 4.34's cipher names with aliases folded (case-insensitive). */

@@ -42,10 +42,20 @@ public final class PairChecker {
                                 + t.protocol() + " port");
                 continue;
             }
-            String detail = t.protocol().equals("vmess") ? new VmessCheck(ctx).check(t, in)
-                    : new OtherProtocolCheck(ctx).check(t, in);
-            String network = new StreamCheck(ctx).check(t, in);
+            // a Trojan/VLESS client on another transport may be meant for an inbound behind a fallback
+            ServerInbound real = new FallbackFollow(ctx).follow(t, in, inbounds);
+            if (real == null) {
+                matches.add(new PairMatch(t.port(), t.protocol(), "", Transport.label(
+                        Transport.network(ctx.client, t.streamSettings()), false), false));
+                continue;
+            }
+            String detail = t.protocol().equals("vmess") ? new VmessCheck(ctx).check(t, real)
+                    : new OtherProtocolCheck(ctx).check(t, real);
+            String network = new StreamCheck(ctx).check(t, real);
             boolean tls = new TlsCheck(ctx).check(t, in, network);
+            if (real != in) {
+                detail = (detail.isEmpty() ? "" : detail + ", ") + "through the fallback to port " + real.portText();
+            }
             matches.add(new PairMatch(t.port(), t.protocol(), detail, Transport.label(network, tls),
                     errorCount(ctx) == before));
         }

@@ -26,10 +26,16 @@ public final class PairRules {
             "VLESS needs encryption \"none\" on the client and decryption \"none\" on the server.");
     public static final RuleInfo TROJAN_PASSWORD = RuleInfo.of("pair-trojan-password", Severity.ERROR,
             "The client's Trojan password is not one of the server's clients' passwords.");
+    public static final RuleInfo VLESS_FLOW = RuleInfo.of("pair-vless-flow", Severity.WARNING,
+            "Client and server VLESS flow differ, or the client asks for an XTLS flow 4.34 does not have.");
+    public static final RuleInfo FALLBACK_SWALLOW = RuleInfo.of("pair-fallback-swallow", Severity.ERROR,
+            "The client's transport is not the Trojan/VLESS inbound's, and no fallback leads it to an inbound that speaks it.");
     public static final RuleInfo SS_METHOD = RuleInfo.of("pair-ss-method", Severity.ERROR,
             "Client and server Shadowsocks ciphers differ (after alias folding).");
     public static final RuleInfo SS_PASSWORD = RuleInfo.of("pair-ss-password", Severity.ERROR,
             "Client and server Shadowsocks passwords differ.");
+    public static final RuleInfo SS_UDP = RuleInfo.of("pair-ss-udp", Severity.WARNING,
+            "The client takes UDP (socks udp, dokodemo-door udp) but the Shadowsocks server inbound is TCP only.");
     public static final RuleInfo PROXY_AUTH = RuleInfo.of("pair-proxy-auth", Severity.ERROR,
             "SOCKS/HTTP credentials of the client do not fit the server's accounts or auth mode.");
     public static final RuleInfo NETWORK = RuleInfo.of("pair-network", Severity.ERROR,
@@ -60,7 +66,7 @@ public final class PairRules {
             "The server certificate could not be read, so names and trust were not checked.");
 
     public static final List<RuleInfo> ALL = List.of(NO_ENDPOINT, OTHER_SERVER, PROTOCOL, USER_ID, ALTER_ID,
-            LEGACY_HEADER, VMESS_SECURITY, VLESS_ID, VLESS_ENCRYPTION, TROJAN_PASSWORD, SS_METHOD, SS_PASSWORD,
+            LEGACY_HEADER, VMESS_SECURITY, VLESS_ID, VLESS_ENCRYPTION, VLESS_FLOW, TROJAN_PASSWORD, FALLBACK_SWALLOW, SS_METHOD, SS_PASSWORD, SS_UDP,
             PROXY_AUTH, NETWORK, TCP_HEADER, WS_PATH, WS_HOST, H2_HOST, H2_PATH, KCP, QUIC, DOMAIN_SOCKET, TLS,
             TLS_NAME, TLS_TRUST, TLS_CERT);
 

@@ -1,7 +1,7 @@
 /**
  * The config side of the protocol seam. Each protocol is one subpackage ({@code socks}, {@code http},
- * {@code dokodemo}, {@code vmess}, {@code freedom}, {@code blackhole}; and {@code vless},
- * {@code shadowsocks}, {@code trojan}, {@code mtproto}, {@code dns}, which 4.34 has and vtool run does not
+ * {@code dokodemo}, {@code vmess}, {@code shadowsocks}, {@code trojan}, {@code vless}, {@code freedom},
+ * {@code blackhole}; and {@code mtproto}, {@code dns}, which 4.34 has and vtool run does not
  * run yet) holding its {@link dev.vtool.schema.protocol.ConfigProtocol}: id, sides, whether run supports
  * it, the {@code settings} parser with its typed settings records, and its own lint rules.
  *

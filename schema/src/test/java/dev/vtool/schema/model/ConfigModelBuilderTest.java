@@ -1,6 +1,7 @@
 package dev.vtool.schema.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -136,8 +137,8 @@ class ConfigModelBuilderTest {
 
     @Test
     void unsupportedFeaturesAreRefusedByName() {
-        assertTrue(error("{\"inbounds\": [{\"port\": 1, \"protocol\": \"vless\"}]}")
-                .endsWith("inbound protocol \"vless\" is not supported by vtool yet"));
+        assertTrue(error("{\"inbounds\": [{\"port\": 1, \"protocol\": \"mtproto\"}]}")
+                .endsWith("inbound protocol \"mtproto\" is not supported by vtool yet"));
         assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"streamSettings\": {\"security\": \"tls\", "
                 + "\"tlsSettings\": {\"certificates\": [{\"certificate\": [\"x\"], \"usage\": \"issue\"}]}}}]}")
                 .contains("tls: failed to find any PEM data in certificate input"));
@@ -150,7 +151,7 @@ class ConfigModelBuilderTest {
     @Test
     void everyProblemIsCollectedNotOnlyTheFirst() {
         ConfigModelException e = assertThrows(ConfigModelException.class, () -> build("""
-                {"inbounds": [{"port": 1, "protocol": "trojan"},
+                {"inbounds": [{"port": 1, "protocol": "mtproto"},
                               {"port": 2, "protocol": "socks", "streamSettings": {"network": "kcp"}},
                               {"port": "x", "protocol": "socks"}],
                  "outbounds": [{"protocol": "freedom", "mux": {"enabled": true, "concurrency": 2000}},
@@ -160,7 +161,7 @@ class ConfigModelBuilderTest {
         List<String> messages = e.problems().stream().map(ConfigProblems.Problem::message).toList();
         assertEquals(List.of(
                 "the \"api\" section is not supported by vtool yet",
-                "inbound protocol \"trojan\" is not supported by vtool yet",
+                "inbound protocol \"mtproto\" is not supported by vtool yet",
                 "inbounds[1].streamSettings.network \"kcp\" is not supported by vtool yet",
                 "invalid port range: x",
                 "invalid mux concurrency: 2000",
@@ -261,29 +262,60 @@ class ConfigModelBuilderTest {
     }
 
     @Test
-    void dnsIsAcceptedWhereV2rayWouldNotUseIt() throws Exception {
-        String withDns = """
-                {"dns": {"servers": ["8.8.8.8", "localhost"], "hosts": {"a.test": "1.2.3.4"}},
-                 "transport": {"kcpSettings": {"mtu": 1350}, "tcpSettings": {"header": {"type": "none"}}},
-                 "outbounds": [{"protocol": "freedom"}]%s}
-                """;
-        build(withDns.formatted(""));
-        assertTrue(error(withDns.formatted(", \"routing\": {\"domainStrategy\": \"IPOnDemand\"}"))
-                .contains("the built-in DNS (dns servers/hosts, used here by routing.domainStrategy IPOnDemand) "
-                        + "is not supported by vtool yet"));
-        assertTrue(error("""
-                {"dns": {"servers": ["1.1.1.1"]},
-                 "outbounds": [{"tag": "d", "protocol": "freedom", "settings": {"domainStrategy": "UseIPv4"}}]}
-                """).contains("used here by the freedom outbound [d]'s domainStrategy"));
-        build("""
-                {"dns": {"servers": ["localhost"]}, "routing": {"domainStrategy": "IPIfNonMatch"}}
+    void dnsSectionIsReadAs434ReadsIt() throws Exception {
+        Config c = build("""
+                {"dns": {"clientIp": "203.0.113.1", "tag": "dns-in",
+                  "servers": ["8.8.8.8", "localhost", "dns.example",
+                    {"address": "1.1.1.1", "port": 5353, "domains": ["geosite:cn", "domain:a.test"],
+                     "expectIPs": ["geoip:cn", "10.0.0.0/8"], "clientIp": "2001:db8::1"}],
+                  "hosts": {"z.test": "1.2.3.4", "domain:a.test": "b.test", "dotless:": "127.0.0.1"}},
+                 "routing": {"domainStrategy": "IPOnDemand"},
+                 "outbounds": [{"protocol": "freedom", "settings": {"domainStrategy": "UseIPv4"}}]}
                 """);
-        // the global transport section's tcp header reaches every tcp stream (vtool runs it)
+        DnsSettings dns = c.dns();
+        assertTrue(dns.present());
+        assertEquals("203.0.113.1", dns.clientIp());
+        assertEquals("dns-in", dns.tag());
+        assertEquals(List.of("UDP:8.8.8.8:53", "localhost", "UDP:dns.example:53", "UDP:1.1.1.1:5353"),
+                dns.servers().stream().map(DnsServer::displayName).toList());
+        DnsServer last = dns.servers().get(3);
+        assertEquals(List.of("geosite:cn", "domain:a.test"), last.domains());
+        assertEquals(List.of("geoip:cn", "10.0.0.0/8"), last.expectIps(), "expectIps is matched case-insensitively");
+        assertEquals("2001:db8::1", last.clientIp());
+        // sorted by key as 4.34 does; a bare key is a full match, dotless: a regexp
+        assertEquals(List.of("domain:a.test", "regexp:^[^.]*$", "full:z.test"),
+                dns.hosts().stream().map(DnsHost::pattern).toList());
+        assertEquals("b.test", dns.hosts().get(0).domain());
+        assertEquals(List.of("1.2.3.4"), dns.hosts().get(2).ips());
+        assertFalse(build("{}").dns().present());
+    }
+
+    @Test
+    void theGlobalTransportSectionsTcpHttpHeaderReachesEveryTcpStream() throws Exception {
         Config global = build("""
                 {"transport": {"tcpSettings": {"header": {"type": "http"}}}, "outbounds": [{"protocol": "freedom"}]}
                 """);
         assertEquals("http", ((dev.vtool.schema.transport.tcp.TcpSettings) global.outbounds().get(0)
                 .streamSettings().transport()).headerType());
+    }
+
+    @Test
+    void dnsRefusalsUse434sWordsOrNameWhatVtoolDoesNotRun() throws Exception {
+        assertTrue(error("{\"dns\": {\"clientIp\": \"example.com\"}}")
+                .contains("failed to parse DNS config > not an IP address:example.com"));
+        assertTrue(error("{\"dns\": {\"servers\": [\"8.8.8.8:53\"]}}")
+                .contains("parse \"8.8.8.8:53\": first path segment in URL cannot contain colon"));
+        assertTrue(error("{\"dns\": {\"servers\": [{\"port\": 53}]}}")
+                .contains("NameServer address is not specified."));
+        assertTrue(error("{\"dns\": {\"hosts\": {\"a.test\": [\"1.1.1.1\", \"2.2.2.2\"]}}}")
+                .contains("must be one address string"));
+        assertTrue(error("{\"dns\": {\"hosts\": {\"domain:\": \"1.1.1.1\"}}}")
+                .contains("empty domain type of rule: domain:"));
+        assertTrue(error("{\"dns\": {\"servers\": [\"quic+local://dns.adguard.com\"]}}")
+                .contains("DNS-over-QUIC (\"quic+local://\") servers is not supported by vtool yet"));
+        assertEquals(List.of("DOH//1.1.1.1", "DOHL//dns.google:8443"), build(
+                "{\"dns\": {\"servers\": [\"https://1.1.1.1/dns-query\", \"https+local://dns.google:8443/q\"]}}")
+                .dns().servers().stream().map(DnsServer::displayName).toList());
     }
 
     @Test

@@ -11,7 +11,7 @@ import javax.crypto.Cipher;
  * s/GiB). ACCP ships a native library for linux-x86_64 only; anywhere it does not load (or with
  * {@code -Dvtool.crypto.accp=false}) the JDK's cipher is used, which speaks the same bytes.
  */
-final class AesGcmProvider {
+public final class AesGcmProvider {
     static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final Provider ACCP = loadAccp();
 
@@ -19,12 +19,12 @@ final class AesGcmProvider {
     }
 
     /** A cipher from ACCP when it loaded, else from the JDK. */
-    static Cipher newCipher() throws GeneralSecurityException {
+    public static Cipher newCipher() throws GeneralSecurityException {
         return ACCP != null ? Cipher.getInstance(TRANSFORMATION, ACCP) : Cipher.getInstance(TRANSFORMATION);
     }
 
     /** ACCP's provider when its native library loaded and passed its self-tests; null otherwise. */
-    static Provider accp() {
+    public static Provider accp() {
         return ACCP;
     }
 

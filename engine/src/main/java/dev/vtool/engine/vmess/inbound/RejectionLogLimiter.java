@@ -5,7 +5,7 @@ package dev.vtool.engine.vmess.inbound;
  * two lines per connection. At most {@link #PER_SECOND} rejections are logged in each second; the
  * first one logged after a quiet spell reports how many were left out. Thread safe.
  */
-final class RejectionLogLimiter {
+public final class RejectionLogLimiter {
     static final int PER_SECOND = 20;
 
     private long windowStart = Long.MIN_VALUE;
@@ -16,7 +16,7 @@ final class RejectionLogLimiter {
      * @return -1 when this rejection must not be logged; otherwise how many earlier ones were left out
      *         (to be mentioned once)
      */
-    synchronized int admit(long nowNanos) {
+    public synchronized int admit(long nowNanos) {
         if (windowStart == Long.MIN_VALUE || nowNanos - windowStart >= 1_000_000_000L) {
             windowStart = nowNanos;
             inWindow = 0;

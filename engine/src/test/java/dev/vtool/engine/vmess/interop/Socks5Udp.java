@@ -10,12 +10,12 @@ import java.net.Socket;
 import java.util.Arrays;
 
 /** A minimal SOCKS5 UDP ASSOCIATE client for loopback tests (IPv4 destinations only). */
-final class Socks5Udp implements AutoCloseable {
+public final class Socks5Udp implements AutoCloseable {
     private final Socket control;
     private final DatagramSocket udp;
     private final InetSocketAddress relay;
 
-    Socks5Udp(int socksPort) throws Exception {
+    public Socks5Udp(int socksPort) throws Exception {
         control = new Socket("127.0.0.1", socksPort);
         control.setSoTimeout(5000);
         OutputStream out = control.getOutputStream();
@@ -40,7 +40,7 @@ final class Socks5Udp implements AutoCloseable {
     }
 
     /** Sends one datagram to 127.0.0.1:port through the proxy and returns the first answer's payload. */
-    byte[] exchange(int port, byte[] payload) throws Exception {
+    public byte[] exchange(int port, byte[] payload) throws Exception {
         byte[] d = new byte[10 + payload.length];
         d[3] = 1;
         d[4] = 127;

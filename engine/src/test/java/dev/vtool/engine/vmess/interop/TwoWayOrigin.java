@@ -19,12 +19,12 @@ import java.util.Random;
  * never passes the client's end of input on to the origin.) {@link #exchange} plays the client
  * through a SOCKS5 proxy and checks both.
  */
-final class TwoWayOrigin implements AutoCloseable {
+public final class TwoWayOrigin implements AutoCloseable {
     private final ServerSocket server;
     private final byte[] blob;
     private final Thread acceptor;
 
-    TwoWayOrigin(int blobSize) throws IOException {
+    public TwoWayOrigin(int blobSize) throws IOException {
         blob = new byte[blobSize];
         new Random(7).nextBytes(blob);
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -33,7 +33,7 @@ final class TwoWayOrigin implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
@@ -75,7 +75,7 @@ final class TwoWayOrigin implements AutoCloseable {
     }
 
     /** Sends {@code upload} through the proxy and checks the answer; returns a failure text or null. */
-    String exchange(int socksPort, byte[] upload, int timeoutMillis) throws Exception {
+    public String exchange(int socksPort, byte[] upload, int timeoutMillis) throws Exception {
         try (Socket s = new Socket(new Proxy(Proxy.Type.SOCKS, new InetSocketAddress("127.0.0.1", socksPort)))) {
             s.setSoTimeout(timeoutMillis);
             s.connect(new InetSocketAddress("127.0.0.1", port()), timeoutMillis);

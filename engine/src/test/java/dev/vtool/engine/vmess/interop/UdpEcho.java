@@ -5,11 +5,11 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 
 /** A loopback UDP echo server on its own thread. */
-final class UdpEcho implements AutoCloseable {
+public final class UdpEcho implements AutoCloseable {
     private final DatagramSocket socket;
     private final Thread thread;
 
-    UdpEcho() throws Exception {
+    public UdpEcho() throws Exception {
         socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
         thread = new Thread(() -> {
             byte[] buf = new byte[65536];
@@ -27,7 +27,7 @@ final class UdpEcho implements AutoCloseable {
         thread.start();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** One real v2ray on loopback with a given JSON config, as an AutoCloseable; killed on close. */
-final class V2rayProcess implements AutoCloseable {
+public final class V2rayProcess implements AutoCloseable {
     private final V2rayProcesses processes = new V2rayProcesses();
     private final Path log;
 
@@ -15,7 +15,7 @@ final class V2rayProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static V2rayProcess start(Path dir, String name, String json, int waitPort) throws Exception {
+    public static V2rayProcess start(Path dir, String name, String json, int waitPort) throws Exception {
         Path config = dir.resolve(name + ".json");
         Files.writeString(config, json, StandardCharsets.UTF_8);
         V2rayProcess p = new V2rayProcess(dir.resolve(name + ".log"));
@@ -28,7 +28,7 @@ final class V2rayProcess implements AutoCloseable {
         }
     }
 
-    String output() throws IOException {
+    public String output() throws IOException {
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
 

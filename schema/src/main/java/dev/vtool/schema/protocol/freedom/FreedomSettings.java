@@ -13,9 +13,4 @@ public record FreedomSettings(Strategy domainStrategy, String redirectHost, int 
                               boolean allowPrivate)
         implements OutboundSettings {
     public enum Strategy { AS_IS, USE_IP, USE_IPV4, USE_IPV6 }
-
-    @Override
-    public boolean resolvesWithBuiltInDns() {
-        return domainStrategy != Strategy.AS_IS;
-    }
 }
