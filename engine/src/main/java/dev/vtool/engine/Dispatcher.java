@@ -2,6 +2,7 @@ package dev.vtool.engine;
 
 import dev.vtool.engine.dns.NameLookup;
 import dev.vtool.engine.log.EngineLog;
+import dev.vtool.engine.mux.MuxServer;
 import dev.vtool.engine.routing.Router;
 import dev.vtool.engine.routing.RoutingContext;
 import dev.vtool.engine.sniff.SniffResult;
@@ -36,6 +37,7 @@ public final class Dispatcher {
     private final EngineLog log;
     /** Null without a {@code stats} section. */
     private final StatsCounters stats;
+    private final MuxServer mux;
 
     /** Fixed outbounds, no counters (tests). */
     Dispatcher(Router router, Map<String, OutboundHandler> byTag, OutboundHandler defaultOutbound, String defaultTag,
@@ -51,10 +53,16 @@ public final class Dispatcher {
         this.sniffingByInbound = sniffingByInbound;
         this.names = names;
         this.log = log;
+        this.mux = new MuxServer(this, log);
     }
 
     /** Dispatches a TCP stream whose destination is set in the session. */
     public void dispatch(Session session, Link link) {
+        if (MuxServer.carries(session.destination())) {
+            // as in 4.34, every inbound's dispatcher recognises a Mux.cool carrier by its destination
+            mux.serve(session, link);
+            return;
+        }
         Sniffing sniffing = sniffingByInbound.getOrDefault(session.inboundTag(), Sniffing.OFF);
         if (!sniffing.enabled() || session.destination().network() != Network.TCP) {
             route(session, link);

@@ -4,11 +4,13 @@ import dev.vtool.engine.dns.BuiltInDns;
 import dev.vtool.engine.dns.NameLookup;
 import dev.vtool.engine.dns.SystemNameLookup;
 import dev.vtool.engine.log.EngineLog;
+import dev.vtool.engine.mux.MuxClient;
 import dev.vtool.engine.routing.GeoData;
 import dev.vtool.engine.routing.Router;
 import dev.vtool.engine.stats.StatsCounters;
 import dev.vtool.engine.transport.Dialer;
 import dev.vtool.engine.transport.ListenRequest;
+import dev.vtool.engine.transport.UnixSocketListener;
 import dev.vtool.engine.transport.Resolver;
 import dev.vtool.engine.transport.SecurityLayer;
 import dev.vtool.engine.transport.StreamTransport;
@@ -252,7 +254,10 @@ public final class Engine implements AutoCloseable {
                     system.statsOutboundUplink() ? StatsCounters.outbound(tag, true) : null));
         }
         OutboundHandler h = f.create(oc, context.withDialer(dialer));
-        return oc.proxyTag() == null ? h : new ChainedOutbound(h, oc.proxyTag());
+        if (oc.proxyTag() != null) {
+            h = new ChainedOutbound(h, oc.proxyTag());
+        }
+        return oc.mux() ? new MuxClient(h, oc.muxConcurrency(), log) : h;
     }
 
     private PreparedInbound prepareInbound(InboundConfig ic) throws EngineException {
@@ -421,6 +426,10 @@ public final class Engine implements AutoCloseable {
         LevelPolicy level = context.policy(ic.settings().userLevel());
         int idle = ic.settings().idleTimeoutOverride();
         LevelPolicy policy = idle <= 0 ? level : level.withConnIdle(java.time.Duration.ofSeconds(idle));
+        if (ic.listensOnUnixSocket()) {
+            listenUnix(prepared, policy);
+            return;
+        }
         InetAddress address = listenAddress(ic.listen());
         String open = openProxyWarning(ic, address);
         if (open != null) {
@@ -480,6 +489,27 @@ public final class Engine implements AutoCloseable {
                 runningInbound.listeners().add(c);
             }
         }
+    }
+
+    /**
+     * An inbound whose {@code listen} is a unix socket: one listener on it (4.34 ignores the port); only
+     * stream networks that run over a plain socket can, and no UDP.
+     */
+    private void listenUnix(PreparedInbound prepared, LevelPolicy policy) throws EngineException {
+        InboundConfig ic = prepared.config();
+        String network = ic.streamSettings().network();
+        if (!network.equals("tcp") && !network.equals("websocket") && !network.equals("domainsocket")) {
+            throw new EngineException("listen on a Unix domain socket (" + ic.listen() + ") with network " + network
+                    + " is not supported by vtool yet");
+        }
+        InboundWorker worker = new InboundWorker(ic, prepared.handler(), policy, limiter, connections, lastLimitLog, log);
+        Future<Channel> bound = prepared.transport().listen(new ListenRequest(boss, workers,
+                UnixSocketListener.fromListen(ic.listen()), ic.streamSettings(), prepared.security(), policy, worker,
+                log)).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw listenFailure(bound.cause());
+        }
+        listeners.add(bound.getNow());
     }
 
     /** The transport's words (V2Ray's), with the bind error kept as the cause for callers that look. */

@@ -267,14 +267,16 @@ public final class ConfigModelBuilder {
             StreamSettings stream = streamSettings(n, streams, problems);
             String tag = n.string("tag", null);
             ConfigNode listenNode = n.get("listen");
-            if (listenNode != null && listenNode.json().isString() && isUnixSocket(listenNode.json().asString())) {
-                // 4.34 needs no port for a socket path; vtool cannot listen there yet
-                problems.notSupported(listenNode, "listen on a Unix domain socket");
+            boolean unix = listenNode != null && listenNode.json().isString() && isUnixSocket(listenNode.json().asString());
+            if (unix && listenNode.json().asString().startsWith("@@")) {
+                // a padded abstract name fills sun_path; Netty's native bind then fails at random
+                problems.notSupported(listenNode, "listen on a padded abstract socket name (@@)");
                 return null;
             }
-            String listen = listen(n);
-            PortRange ports = ports(n, listen);
-            Allocation allocation = allocation(n.object("allocate"), ports);
+            // 4.34 ignores the port of an inbound that listens on a unix socket
+            String listen = unix ? listenNode.json().asString() : listen(n);
+            PortRange ports = unix ? new PortRange(0, 0) : ports(n, listen);
+            Allocation allocation = unix ? Allocation.ALWAYS : allocation(n.object("allocate"), ports);
             Sniffing sniffing = sniffing(n);
             if (protocol == null) {
                 return null;
@@ -401,10 +403,7 @@ public final class ConfigModelBuilder {
             ConfigProtocol protocol = protocol(n, Side.OUTBOUND, "failed to parse to outbound detour config. > ",
                     problems);
             StreamSettings stream = streamSettings(n, streams, problems);
-            ConfigNode mux = n.object("mux");
-            if (mux != null && mux.bool("enabled")) {
-                problems.notSupported(mux.get("enabled"), "mux");
-            }
+            int muxConcurrency = muxConcurrency(n.object("mux"));
             ConfigNode proxy = n.object("proxySettings");
             String proxyTag = proxy == null ? null : proxy.string("tag", "");
             if (proxyTag != null && proxyTag.isEmpty()) {
@@ -421,10 +420,29 @@ public final class ConfigModelBuilder {
             ConfigNode settings = settingsNode != null ? settingsNode : n.emptyObject("settings");
             OutboundSettings s = protocol.parseOutbound(n, settings, problems);
             return problems.size() > before ? null : new OutboundConfig(n.string("tag", null), protocol.id(), s,
-                    sendThrough == null ? null : IpText.stripBrackets(sendThrough), proxyTag, stream, n.pointer());
+                    sendThrough == null ? null : IpText.stripBrackets(sendThrough), proxyTag, stream, n.pointer(),
+                    muxConcurrency);
         } catch (ConfigModelException e) {
             problems.error(e);
             return null;
         }
+    }
+
+    /**
+     * 4.34's {@code mux}: off unless {@code enabled}; a negative {@code concurrency} turns it off too, 0
+     * means 8, above 1024 is refused (even when disabled, as 4.34 does).
+     */
+    private static int muxConcurrency(ConfigNode mux) throws ConfigModelException {
+        if (mux == null) {
+            return 0;
+        }
+        long c = mux.number("concurrency", 0, Short.MIN_VALUE, Short.MAX_VALUE);
+        if (c > 1024) {
+            throw mux.get("concurrency").error("invalid mux concurrency: " + c);
+        }
+        if (!mux.bool("enabled") || c < 0) {
+            return 0;
+        }
+        return c == 0 ? 8 : (int) c;
     }
 }
