@@ -20,18 +20,20 @@ command -v v2ray >/dev/null || { echo "bench: v2ray not found" >&2; exit 2; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 wait_port() {
-    for _ in $(seq 1 200); do
+    for _ in $(seq 1 600); do  # 30 s: a JVM on a loaded machine
         (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
         sleep 0.05
     done
     echo "bench: nothing listens on $1" >&2; exit 1
 }
 
-# The origin streams N MiB from memory (path /N), so the disk never limits the proxies.
+# The origin streams N MiB from memory (path /N), so the disk never limits the proxies, in writes of
+# ORIGIN_WRITE_KIB (default 1024): the write size sets how the bytes arrive at the server-side proxy.
 origin_port=$(free_port)
 cat > "$work/origin.py" <<'PY'
-import http.server, sys
-CHUNK = bytes(1 << 20)
+import http.server, os, sys
+WRITE = int(os.environ.get("ORIGIN_WRITE_KIB", "1024")) << 10
+CHUNK = bytes(WRITE)
 class H(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     def do_GET(self):
@@ -39,7 +41,7 @@ class H(http.server.BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Length", str(mib << 20))
         self.end_headers()
-        for _ in range(mib):
+        for _ in range((mib << 20) // WRITE):
             self.wfile.write(CHUNK)
     def log_message(self, *a):
         pass

@@ -7,6 +7,7 @@
 # vtool runs through the ./vtool launcher, with the JVM options users get (VTOOL_JAVA picks the JDK).
 # Both proxies first carry WARM_MIB over 24 connections (see warm_up in lib.sh: steady state, not JIT warm-up).
 #
+# ORIGIN_WRITE_KIB sets the origin's write size (default 1024); ROWS_ONLY=1 prints bench/run.sh's rows.
 # Usage: bench/vmess.sh          (SIZE_MIB=512 ROUNDS=4 STREAMS=32 STREAM_MIB=32 WARM_MIB=2048 ALTER_ID=0)
 #        SECURITIES="aes-128-gcm none" ALTER_ID=64 bench/vmess.sh
 #        VTOOL_JAVA=/usr/lib/jvm/java-17-openjdk-amd64/bin/java bench/vmess.sh
@@ -107,6 +108,13 @@ for sec in $SECURITIES; do
     measure vtool "$sec"
 done
 
+if [ "${ROWS_ONLY:-}" = 1 ]; then
+    # bench/run.sh's rows: what, vtool, v2ray, vtool/v2ray
+    awk -F'\t' -v w="${ORIGIN_WRITE_KIB:-1024}" '$1=="v2ray" {c[$2 " " $3]=$5; next}
+        {printf "%-44s %10.2f %10.2f %8.2fx\n", "CPU s/GiB " $2 " " $3 " w" w "K", $5, c[$2 " " $3], $5/c[$2 " " $3]}' \
+        "$work/results"
+    exit 0
+fi
 echo "VMess socks->vmess->vmess->freedom, alterId $ALTER_ID; single: $ROUNDS x $SIZE_MIB MiB, x$STREAMS: $STREAMS x $STREAM_MIB MiB at once"
 echo "($(nproc) CPUs, load $(cut -d' ' -f1 /proc/loadavg); vtool via ./vtool on ${VTOOL_JAVA:-the default JDK of the launcher})"
 printf '%-6s %-18s %-7s %8s %10s %16s %16s\n' impl security case Gbit/s "CPU s/GiB" "client RSS MiB" "server RSS MiB"

@@ -47,6 +47,12 @@ final class HelpExamples {
             Map.entry("link", List.of(
                     "$ vtool link client.json",
                     "$ vtool link --qr client.json")),
+            Map.entry("api", List.of(
+                    "vtool api statsquery --server=127.0.0.1:10085 'pattern: \"\"'",
+                    "vtool api statsget -s 127.0.0.1:10085 'user>>>love@example.com>>>traffic>>>uplink'",
+                    "vtool api adduser -s 127.0.0.1:10085 --tag vmess-in --email new@example.com --id $(vtool uuid)",
+                    "vtool api addinbound -s 127.0.0.1:10085 inbound.json   # one inbound object",
+                    "vtool api rminbound -s 127.0.0.1:10085 socks-in")),
             Map.entry("version", List.of(
                     "$ vtool version",
                     "$ vtool run -version                            # v2ray's spelling")),

@@ -25,6 +25,7 @@ public final class Main implements Runnable {
             InitCommand.class,
             LinkCommand.class,
             DiagnoseCommand.class,
+            ApiCommand.class,
             VersionCommand.class,
             CompletionCommand.class,
             ManCommand.class,

@@ -65,7 +65,7 @@ class RunCommandTest {
         Path cfg = write("ds.json", """
                 {
                   "inbounds": [{"port": 1080, "protocol": "socks",
-                                "streamSettings": {"network": "ds"}}],
+                                "streamSettings": {"network": "ds", "dsSettings": {"path": "v", "abstract": true, "padding": true}}}],
                   "outbounds": [{"protocol": "freedom"}]
                 }
                 """);
@@ -84,14 +84,14 @@ class RunCommandTest {
         Path cfg = write("three.json", """
                 {
                   "inbounds": [{"port": 1080, "protocol": "mtproto", "settings": {"users": [{"secret": "b0cbcef5a486d9636472ac27f8e11a9d"}]}},
-                               {"port": 1081, "protocol": "socks", "streamSettings": {"network": "ds"}}],
-                  "outbounds": [{"protocol": "freedom", "mux": {"enabled": true}}]
+                               {"port": 1081, "protocol": "dokodemo-door", "settings": {"followRedirect": true}}],
+                  "outbounds": [{"protocol": "freedom"}, {"protocol": "mtproto", "settings": {}}]
                 }
                 """);
         List<String> expected = List.of(
                 cfg + ":2:43: inbound protocol \"mtproto\" is not supported by vtool yet",
-                cfg + ":3:82: inbounds[1].streamSettings.network \"ds\" is not supported by vtool yet",
-                cfg + ":4:60: mux is not supported by vtool yet");
+                cfg + ":3:82: inbounds[1].streamSettings.network \"kcp\" is not supported by vtool yet",
+                cfg + ":4:55: outbound protocol \"mtproto\" is not supported by vtool yet");
         CliRun test = CliRun.run("run", "-test", "-c", cfg.toString());
         assertEquals(23, test.exitCode(), test.out());
         assertEquals(expected, test.out().strip().lines().toList());

@@ -2,13 +2,17 @@ package dev.vtool.engine;
 
 import dev.vtool.engine.dns.NameLookup;
 import dev.vtool.engine.log.EngineLog;
+import dev.vtool.engine.mux.MuxServer;
 import dev.vtool.engine.routing.Router;
 import dev.vtool.engine.routing.RoutingContext;
 import dev.vtool.engine.sniff.SniffResult;
 import dev.vtool.engine.sniff.Sniffer;
+import dev.vtool.engine.stats.StatsCounters;
+import dev.vtool.engine.stats.UserCountingLink;
 import dev.vtool.engine.transport.PacketConnection;
 import dev.vtool.engine.transport.PacketReceiver;
 import dev.vtool.schema.model.IpText;
+import dev.vtool.schema.model.LevelPolicy;
 import dev.vtool.schema.model.Network;
 import dev.vtool.schema.model.Sniffing;
 import java.net.InetAddress;
@@ -27,26 +31,38 @@ import java.util.Map;
 public final class Dispatcher {
     private static final String PKG = "app/dispatcher";
     private final Router router;
-    private final Map<String, OutboundHandler> byTag;
-    private final OutboundHandler defaultOutbound;
-    private final String defaultTag;
+    private final OutboundTable outbounds;
     private final Map<String, Sniffing> sniffingByInbound;
     private final NameLookup names;
     private final EngineLog log;
+    /** Null without a {@code stats} section. */
+    private final StatsCounters stats;
+    private final MuxServer mux;
 
+    /** Fixed outbounds, no counters (tests). */
     Dispatcher(Router router, Map<String, OutboundHandler> byTag, OutboundHandler defaultOutbound, String defaultTag,
                Map<String, Sniffing> sniffingByInbound, NameLookup names, EngineLog log) {
+        this(router, OutboundTable.of(byTag, defaultOutbound, defaultTag), sniffingByInbound, names, log, null);
+    }
+
+    Dispatcher(Router router, OutboundTable outbounds, Map<String, Sniffing> sniffingByInbound, NameLookup names,
+               EngineLog log, StatsCounters stats) {
         this.router = router;
-        this.byTag = byTag;
-        this.defaultOutbound = defaultOutbound;
-        this.defaultTag = defaultTag;
+        this.outbounds = outbounds;
+        this.stats = stats;
         this.sniffingByInbound = sniffingByInbound;
         this.names = names;
         this.log = log;
+        this.mux = new MuxServer(this, log);
     }
 
     /** Dispatches a TCP stream whose destination is set in the session. */
     public void dispatch(Session session, Link link) {
+        if (MuxServer.carries(session.destination())) {
+            // as in 4.34, every inbound's dispatcher recognises a Mux.cool carrier by its destination
+            mux.serve(session, link);
+            return;
+        }
         Sniffing sniffing = sniffingByInbound.getOrDefault(session.inboundTag(), Sniffing.OFF);
         if (!sniffing.enabled() || session.destination().network() != Network.TCP) {
             route(session, link);
@@ -123,7 +139,7 @@ public final class Dispatcher {
     private Choice choose(Session session, String tag) {
         Destination d = session.destination();
         if (tag != null) {
-            OutboundHandler h = byTag.get(tag);
+            OutboundHandler h = outbounds.get(tag);
             if (h != null) {
                 log.info(session.id(), PKG, "taking detour [" + tag + "] for [" + d + "]");
                 return new Choice(h, tag);
@@ -132,7 +148,7 @@ public final class Dispatcher {
         } else {
             log.info(session.id(), PKG, "default route for " + d);
         }
-        return new Choice(defaultOutbound, defaultTag);
+        return new Choice(outbounds.defaultHandler(), outbounds.defaultTag());
     }
 
     private void deliver(Session session, Link link, String tag) {
@@ -144,11 +160,22 @@ public final class Dispatcher {
         }
         access(session, c.tag());
         try {
-            c.handler().dispatch(session, link);
+            c.handler().dispatch(session, countedForUser(session, link));
         } catch (RuntimeException e) {
             log.warning(session.id(), PKG, "failed to dispatch to [" + c.tag() + "] > " + e);
             link.close();
         }
+    }
+
+    /** 4.34's user counters: payload of users with an email whose level has statsUser* on. */
+    private Link countedForUser(Session session, Link link) {
+        LevelPolicy p = session.policy();
+        if (stats == null || session.userEmail().isEmpty() || !(p.statsUserUplink() || p.statsUserDownlink())) {
+            return link;
+        }
+        String email = session.userEmail();
+        return new UserCountingLink(link, stats.handler(p.statsUserDownlink() ? StatsCounters.user(email, false) : null,
+                p.statsUserUplink() ? StatsCounters.user(email, true) : null));
     }
 
     /** The access-log line; the built-in DNS's own queries (no client) have none, as in 4.34. */

@@ -4,10 +4,13 @@ import dev.vtool.engine.dns.BuiltInDns;
 import dev.vtool.engine.dns.NameLookup;
 import dev.vtool.engine.dns.SystemNameLookup;
 import dev.vtool.engine.log.EngineLog;
+import dev.vtool.engine.mux.MuxClient;
 import dev.vtool.engine.routing.GeoData;
 import dev.vtool.engine.routing.Router;
+import dev.vtool.engine.stats.StatsCounters;
 import dev.vtool.engine.transport.Dialer;
 import dev.vtool.engine.transport.ListenRequest;
+import dev.vtool.engine.transport.UnixSocketListener;
 import dev.vtool.engine.transport.Resolver;
 import dev.vtool.engine.transport.SecurityLayer;
 import dev.vtool.engine.transport.StreamTransport;
@@ -55,10 +58,22 @@ public final class Engine implements AutoCloseable {
     private final List<PreparedInbound> inbounds = new ArrayList<>();
     private final Resolver resolver;
     private final EngineLog log;
-    private final List<Channel> listeners = new ArrayList<>();
+    private final List<Channel> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ChannelGroup connections = new DefaultChannelGroup("vtool-connections", GlobalEventExecutor.INSTANCE);
     private volatile boolean closed;
     private volatile ConnectionLimiter limiter;
+    private final OutboundTable outbounds = new OutboundTable();
+    /** Inbounds listening, by tag (untagged ones under a key of their own), for the API. */
+    private final Map<String, RunningInbound> running = new java.util.concurrent.ConcurrentHashMap<>();
+    private ProtocolRegistry registry;
+    private TransportRegistry transports;
+    private SystemDialer systemDialer;
+    private List<OutboundConfig> configuredOutbounds;
+    private Map<String, Sniffing> sniffing;
+    private dev.vtool.schema.model.SystemPolicy system;
+    private StatsCounters stats;
+    private dev.vtool.engine.api.ApiOutbound api;
+    private AutoCloseable apiServer;
     private final java.util.concurrent.atomic.AtomicLong lastLimitLog = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 2_000_000_000L);
 
     private Engine(EngineLog log) {
@@ -128,10 +143,18 @@ public final class Engine implements AutoCloseable {
             dnsGroup = Transports.newGroup(1, "vtool-dns");
             builtInDns.start(dnsGroup.next());
         }
+        if (api != null) {
+            // before the inbounds: the first API connection must find its server
+            apiServer = dev.vtool.engine.api.ApiServer.start(this, api);
+        }
         for (PreparedInbound in : inbounds) {
             listen(in);
         }
         log.warning(0, "", "vtool started (" + (Transports.nativeEpoll() ? "epoll" : "nio") + ")");
+    }
+
+    /** An inbound that listens: its handler and its listening channels. */
+    private record RunningInbound(InboundHandler handler, List<Channel> listeners, RandomPorts random) {
     }
 
     /** One inbound built by {@link #prepare}: its handler and the transport and security layer it listens with. */
@@ -141,9 +164,13 @@ public final class Engine implements AutoCloseable {
 
     private void build(Config config, ProtocolRegistry registry, TransportRegistry transports,
                        ConfigProblems problems) {
+        this.registry = registry;
+        this.transports = transports;
+        this.system = config.policy().system();
+        this.stats = config.stats() ? new StatsCounters() : null;
         limiter = new ConnectionLimiter(config.policy().limits().maxConnections(),
                 config.policy().limits().maxConnectionsPerSource());
-        SystemDialer system = new SystemDialer(resolver);
+        systemDialer = new SystemDialer(resolver);
         GeoData geo = GeoData.standard();
         NameLookup names = new SystemNameLookup(resolver);
         if (config.dns().present()) {
@@ -154,42 +181,26 @@ public final class Engine implements AutoCloseable {
                 problems.error("/dns", e.getMessage());
             }
         }
-        context = new EngineContext(log, config.policy(), new Dialer(resolver), names);
-        Map<String, OutboundHandler> byTag = new HashMap<>();
+        context = new EngineContext(log, config.policy(), new Dialer(resolver), names, stats);
+        configuredOutbounds = new ArrayList<>(config.outbounds());
         List<String> tags = new ArrayList<>();
-        OutboundHandler first = null;
-        String firstTag = null;
         for (OutboundConfig oc : config.outbounds()) {
-            OutboundFactory f = registry.outbound(oc.protocol());
-            if (f == null) {
+            if (registry.outbound(oc.protocol()) == null) {
                 problems.notSupported(oc.pointer() + "/protocol", "outbound protocol \"" + oc.protocol() + "\"");
                 continue;
             }
-            StreamSettings stream = oc.streamSettings();
-            OutboundHandler h;
             try {
-                SecurityLayer security = security(transports, stream, "outbound");
-                if (oc.proxyTag() == null) {
-                    h = f.create(oc, context.withDialer(new Dialer(system, transport(transports, stream, "outbound"),
-                            stream, security)));
-                } else {
-                    checkChain(oc, config.outbounds());
-                    // byTag is filled as the loop goes on; the chain dialer looks its tag up per connection
-                    h = new ChainedOutbound(f.create(oc, context.withDialer(
-                            new ProxyChainDialer(system, stream, security, oc.proxyTag(), byTag, log))), oc.proxyTag());
-                }
+                outbounds.add(oc.tag(), outbound(oc));
             } catch (EngineException e) {
                 problems.error(oc.pointer(), e.getMessage());
                 continue;
             }
-            if (first == null) {
-                first = h;
-                firstTag = oc.tag();
-            }
-            if (oc.tag() != null && !byTag.containsKey(oc.tag())) {
-                byTag.put(oc.tag(), h);
-            }
             tags.add(oc.tag());
+        }
+        if (config.api() != null) {
+            api = new dev.vtool.engine.api.ApiOutbound(config.api(), context);
+            outbounds.put(config.api().tag(), api);
+            tags.add(config.api().tag());
         }
         Router router;
         try {
@@ -198,27 +209,148 @@ public final class Engine implements AutoCloseable {
             problems.error("/routing", e.getMessage());
             router = null;
         }
-        Map<String, Sniffing> sniffing = new HashMap<>();
+        Map<String, Sniffing> sniffing = new java.util.concurrent.ConcurrentHashMap<>();
         for (InboundConfig ic : config.inbounds()) {
             if (ic.sniffing().enabled()) {
                 sniffing.put(ic.tag() == null ? "" : ic.tag(), ic.sniffing());
             }
         }
-        context.dispatcher(new Dispatcher(router, byTag, first, firstTag, sniffing, names, log));
+        this.sniffing = sniffing;
+        context.dispatcher(new Dispatcher(router, outbounds, sniffing, names, log, stats));
         for (InboundConfig ic : config.inbounds()) {
-            InboundFactory f = registry.inbound(ic.protocol());
-            if (f == null) {
+            if (registry.inbound(ic.protocol()) == null) {
                 problems.notSupported(ic.pointer() + "/protocol", "inbound protocol \"" + ic.protocol() + "\"");
                 continue;
             }
             try {
-                StreamTransport transport = transport(transports, ic.streamSettings(), "inbound");
-                SecurityLayer security = security(transports, ic.streamSettings(), "inbound");
-                inbounds.add(new PreparedInbound(ic, f.create(ic, context), transport, security));
+                inbounds.add(prepareInbound(ic));
             } catch (EngineException e) {
                 problems.error(ic.pointer(), e.getMessage());
             }
         }
+    }
+
+    /** One outbound handler with its dialer (transport, security, proxySettings chain, traffic counter). */
+    private OutboundHandler outbound(OutboundConfig oc) throws EngineException {
+        OutboundFactory f = registry.outbound(oc.protocol());
+        if (f == null) {
+            throw new EngineException(ConfigProblems.notSupportedMessage("outbound protocol \"" + oc.protocol() + "\""));
+        }
+        StreamSettings stream = oc.streamSettings();
+        SecurityLayer security = security(transports, stream, "outbound");
+        Dialer dialer;
+        if (oc.proxyTag() == null) {
+            dialer = new Dialer(systemDialer, transport(transports, stream, "outbound"), stream, security);
+        } else {
+            checkChain(oc, configuredOutbounds);
+            // the chain dialer looks its tag up per connection, so later outbounds and API changes count
+            dialer = new ProxyChainDialer(systemDialer, stream, security, oc.proxyTag(), outbounds.asMap(), log);
+        }
+        String tag = oc.tag();
+        if (stats != null && tag != null && !tag.isEmpty()
+                && (system.statsOutboundUplink() || system.statsOutboundDownlink())) {
+            dialer.countWith(stats.handler(
+                    system.statsOutboundDownlink() ? StatsCounters.outbound(tag, false) : null,
+                    system.statsOutboundUplink() ? StatsCounters.outbound(tag, true) : null));
+        }
+        OutboundHandler h = f.create(oc, context.withDialer(dialer));
+        if (oc.proxyTag() != null) {
+            h = new ChainedOutbound(h, oc.proxyTag());
+        }
+        return oc.mux() ? new MuxClient(h, oc.muxConcurrency(), log) : h;
+    }
+
+    private PreparedInbound prepareInbound(InboundConfig ic) throws EngineException {
+        InboundFactory f = registry.inbound(ic.protocol());
+        if (f == null) {
+            throw new EngineException(ConfigProblems.notSupportedMessage("inbound protocol \"" + ic.protocol() + "\""));
+        }
+        StreamTransport transport = transport(transports, ic.streamSettings(), "inbound");
+        SecurityLayer security = security(transports, ic.streamSettings(), "inbound");
+        return new PreparedInbound(ic, f.create(ic, context), transport, security);
+    }
+
+    // ---- changes at run time (the API's HandlerService); serialised by this engine's monitor ----
+
+    /** Builds and binds one more inbound (4.34: "existing tag found" when the tag is taken). */
+    public synchronized void addInbound(InboundConfig ic) throws EngineException {
+        String tag = ic.tag() == null ? "" : ic.tag();
+        if (!tag.isEmpty() && running.containsKey(tag)) {
+            throw new EngineException("existing tag found: " + tag);
+        }
+        PreparedInbound p = prepareInbound(ic);
+        if (ic.sniffing().enabled()) {
+            sniffing.put(tag, ic.sniffing());
+        }
+        try {
+            listen(p);
+        } catch (EngineException e) {
+            closeInbound(tag);
+            throw e;
+        }
+    }
+
+    /** Stops listening on the inbound's ports; its live connections go on, as in 4.34. */
+    public synchronized void removeInbound(String tag) throws EngineException {
+        if (tag == null || tag.isEmpty() || !running.containsKey(tag)) {
+            throw new EngineException("inbound \"" + tag + "\" not found");
+        }
+        closeInbound(tag);
+    }
+
+    private void closeInbound(String tag) {
+        RunningInbound r = running.remove(tag);
+        if (r != null && r.random() != null) {
+            r.random().close();
+        }
+        if (r != null) {
+            for (Channel c : r.listeners()) {
+                listeners.remove(c);
+                c.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** The inbound handler running under {@code tag}, or null. */
+    public InboundHandler inbound(String tag) {
+        RunningInbound r = running.get(tag);
+        return r == null ? null : r.handler();
+    }
+
+    public synchronized void addOutbound(OutboundConfig oc) throws EngineException {
+        if (oc.tag() != null && !oc.tag().isEmpty() && outbounds.get(oc.tag()) != null) {
+            throw new EngineException("existing tag found: " + oc.tag());
+        }
+        configuredOutbounds.add(oc);
+        try {
+            if (!outbounds.add(oc.tag(), outbound(oc))) {
+                throw new EngineException("existing tag found: " + oc.tag());
+            }
+        } catch (EngineException | RuntimeException e) {
+            configuredOutbounds.remove(oc);
+            throw e;
+        }
+    }
+
+    public synchronized void removeOutbound(String tag) throws EngineException {
+        if (tag == null || tag.isEmpty() || outbounds.remove(tag) == null) {
+            throw new EngineException("outbound \"" + tag + "\" not found");
+        }
+        configuredOutbounds.removeIf(o -> tag.equals(o.tag()));
+    }
+
+    /** The traffic counters, or null without a {@code stats} section. */
+    public StatsCounters stats() {
+        return stats;
+    }
+
+    public EngineLog log() {
+        return log;
+    }
+
+    /** Reads one inbound or outbound the way the config loader does (for the API). */
+    public ProtocolRegistry protocols() {
+        return registry;
     }
 
     /** The built-in DNS's queries enter routing like a client's traffic, with the DNS tag as inbound tag. */
@@ -293,8 +425,11 @@ public final class Engine implements AutoCloseable {
         InboundHandler inbound = prepared.handler();
         LevelPolicy level = context.policy(ic.settings().userLevel());
         int idle = ic.settings().idleTimeoutOverride();
-        LevelPolicy policy = idle <= 0 ? level : new LevelPolicy(level.handshake(),
-                java.time.Duration.ofSeconds(idle), level.uplinkOnly(), level.downlinkOnly(), level.bufferSize());
+        LevelPolicy policy = idle <= 0 ? level : level.withConnIdle(java.time.Duration.ofSeconds(idle));
+        if (ic.listensOnUnixSocket()) {
+            listenUnix(prepared, policy);
+            return;
+        }
         InetAddress address = listenAddress(ic.listen());
         String open = openProxyWarning(ic, address);
         if (open != null) {
@@ -303,23 +438,78 @@ public final class Engine implements AutoCloseable {
         StreamSettings stream = ic.streamSettings();
         StreamTransport transport = prepared.transport();
         SecurityLayer security = prepared.security();
-        InboundWorker worker = new InboundWorker(ic, inbound, policy, limiter, connections, lastLimitLog, log);
-        for (int port = ic.ports().from(); port <= ic.ports().to(); port++) {
+        String tag = ic.tag() == null ? "" : ic.tag();
+        io.netty.channel.ChannelHandler counter = null;
+        if (stats != null && !tag.isEmpty() && (system.statsInboundUplink() || system.statsInboundDownlink())) {
+            counter = stats.handler(system.statsInboundUplink() ? StatsCounters.inbound(tag, true) : null,
+                    system.statsInboundDownlink() ? StatsCounters.inbound(tag, false) : null);
+        }
+        InboundWorker worker = new InboundWorker(ic, inbound, policy, limiter, connections, lastLimitLog, log, counter);
+        RandomPorts.Binder binder = port -> {
             InetSocketAddress at = new InetSocketAddress(address, port);
             Future<Channel> bound = transport.listen(new ListenRequest(boss, workers, at, stream, security, policy,
                     worker, log)).awaitUninterruptibly();
             if (!bound.isSuccess()) {
                 throw listenFailure(bound.cause());
             }
-            listeners.add(bound.getNow());
+            List<Channel> opened = new ArrayList<>(2);
+            opened.add(bound.getNow());
             if (inbound.wantsUdp()) {
                 try {
-                    listeners.add(UdpListener.bind(workers, at, inbound::initUdp, log));
+                    io.netty.channel.ChannelHandler udpCounter = worker.counter();
+                    opened.add(UdpListener.bind(workers, at, udp -> {
+                        if (udpCounter != null) {
+                            // 4.34's UDP worker counts each packet's bytes (protocol header included)
+                            udp.pipeline().addLast("vtool-stats", udpCounter);
+                        }
+                        inbound.initUdp(udp);
+                    }, log));
                 } catch (java.io.IOException e) {
+                    bound.getNow().close();
                     throw listenFailure(e);
                 }
             }
+            return opened;
+        };
+        String key = tag.isEmpty() ? "\u0000untagged-" + running.size() : tag;
+        if (ic.allocation().random()) {
+            // a thread apart from the accept loop, which the binds it awaits run on
+            RandomPorts random = new RandomPorts(GlobalEventExecutor.INSTANCE, ic.ports(), ic.allocation(), binder,
+                    log, ic.protocol());
+            running.put(key, new RunningInbound(inbound, List.of(), random));
+            random.start();
+            return;
         }
+        RunningInbound runningInbound = new RunningInbound(inbound, new java.util.concurrent.CopyOnWriteArrayList<>(),
+                null);
+        running.put(key, runningInbound);
+        for (int port = ic.ports().from(); port <= ic.ports().to(); port++) {
+            for (Channel c : binder.bind(port)) {
+                listeners.add(c);
+                runningInbound.listeners().add(c);
+            }
+        }
+    }
+
+    /**
+     * An inbound whose {@code listen} is a unix socket: one listener on it (4.34 ignores the port); only
+     * stream networks that run over a plain socket can, and no UDP.
+     */
+    private void listenUnix(PreparedInbound prepared, LevelPolicy policy) throws EngineException {
+        InboundConfig ic = prepared.config();
+        String network = ic.streamSettings().network();
+        if (!network.equals("tcp") && !network.equals("websocket") && !network.equals("domainsocket")) {
+            throw new EngineException("listen on a Unix domain socket (" + ic.listen() + ") with network " + network
+                    + " is not supported by vtool yet");
+        }
+        InboundWorker worker = new InboundWorker(ic, prepared.handler(), policy, limiter, connections, lastLimitLog, log);
+        Future<Channel> bound = prepared.transport().listen(new ListenRequest(boss, workers,
+                UnixSocketListener.fromListen(ic.listen()), ic.streamSettings(), prepared.security(), policy, worker,
+                log)).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw listenFailure(bound.cause());
+        }
+        listeners.add(bound.getNow());
     }
 
     /** The transport's words (V2Ray's), with the bind error kept as the cause for callers that look. */
@@ -354,6 +544,12 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** The ports a {@code random} inbound listens on now (tests). */
+    java.util.Set<Integer> randomPorts(String tag) {
+        RunningInbound r = running.get(tag);
+        return r == null || r.random() == null ? java.util.Set.of() : r.random().ports();
+    }
+
     /** V2Ray's DNS feature as this engine runs it (the built-in DNS of a {@code dns} section, else the system's). */
     public NameLookup names() {
         return context.names();
@@ -379,6 +575,18 @@ public final class Engine implements AutoCloseable {
             return;
         }
         closed = true;
+        if (apiServer != null) {
+            try {
+                apiServer.close();
+            } catch (Exception e) {
+                log.info(0, "app/commander", "failed to stop the API server > " + e.getMessage());
+            }
+        }
+        for (RunningInbound r : running.values()) {
+            if (r.random() != null) {
+                r.random().close();
+            }
+        }
         for (Channel c : listeners) {
             c.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         }

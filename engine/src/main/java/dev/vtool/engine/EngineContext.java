@@ -15,12 +15,20 @@ public final class EngineContext {
     private final NameLookup names;
     /** Shared by every view of the context; set once the outbounds exist. */
     private final Dispatcher[] dispatcher;
+    private final dev.vtool.engine.stats.StatsCounters stats;
 
     EngineContext(EngineLog log, Policy policy, Dialer dialer, NameLookup names) {
-        this(log, policy, dialer, names, new Dispatcher[1]);
+        this(log, policy, dialer, names, null);
     }
 
-    private EngineContext(EngineLog log, Policy policy, Dialer dialer, NameLookup names, Dispatcher[] dispatcher) {
+    EngineContext(EngineLog log, Policy policy, Dialer dialer, NameLookup names,
+                  dev.vtool.engine.stats.StatsCounters stats) {
+        this(log, policy, dialer, names, new Dispatcher[1], stats);
+    }
+
+    private EngineContext(EngineLog log, Policy policy, Dialer dialer, NameLookup names, Dispatcher[] dispatcher,
+                          dev.vtool.engine.stats.StatsCounters stats) {
+        this.stats = stats;
         this.log = log;
         this.policy = policy;
         this.dialer = dialer;
@@ -30,7 +38,7 @@ public final class EngineContext {
 
     /** The same services with another dialer (for an outbound with {@code proxySettings}). */
     EngineContext withDialer(Dialer other) {
-        return new EngineContext(log, policy, other, names, dispatcher);
+        return new EngineContext(log, policy, other, names, dispatcher, stats);
     }
 
     public EngineLog log() {
@@ -44,6 +52,11 @@ public final class EngineContext {
     /** vtool's {@code policy.limits}. */
     public dev.vtool.schema.model.Limits limits() {
         return policy.limits();
+    }
+
+    /** The traffic counters, or null when the config has no {@code stats} section. */
+    public dev.vtool.engine.stats.StatsCounters stats() {
+        return stats;
     }
 
     public Dialer dialer() {

@@ -28,9 +28,13 @@ final class InboundWorker implements ConnectionAcceptor {
     private final AtomicLong lastLimitLog;
     private final EngineLog log;
     private final String tag;
+    /** policy.system.statsInbound*: counts right after the transport, before the protocol; or null. */
+    private final io.netty.channel.ChannelHandler counter;
 
     InboundWorker(InboundConfig config, InboundHandler inbound, LevelPolicy policy, ConnectionLimiter limiter,
-                  ChannelGroup connections, AtomicLong lastLimitLog, EngineLog log) {
+                  ChannelGroup connections, AtomicLong lastLimitLog, EngineLog log,
+                  io.netty.channel.ChannelHandler counter) {
+        this.counter = counter;
         this.config = config;
         this.inbound = inbound;
         this.policy = policy;
@@ -39,6 +43,11 @@ final class InboundWorker implements ConnectionAcceptor {
         this.lastLimitLog = lastLimitLog;
         this.log = log;
         this.tag = config.tag() == null ? "" : config.tag();
+    }
+
+    /** The inbound's traffic counter, or null. */
+    io.netty.channel.ChannelHandler counter() {
+        return counter;
     }
 
     @Override
@@ -67,6 +76,9 @@ final class InboundWorker implements ConnectionAcceptor {
         HandshakeDeadline.arm(ch, policy.handshake(), () -> log.info(s.id(), "proxy/" + config.protocol(),
                 V2rayMessages.causedBy(V2rayMessages.FAILED_TO_READ_REQUEST,
                         "read tcp " + ch.localAddress() + "->" + src + ": i/o timeout")));
+        if (counter != null) {
+            ch.pipeline().addLast("vtool-stats", counter);
+        }
         inbound.initConnection(ch, s);
     }
 

@@ -23,10 +23,13 @@ public final class EngineLog implements AutoCloseable {
     private static final String PREFIX = "v2ray.com/core/";
 
     private final LogLevel level;
-    private final PrintStream access;
-    private final PrintStream error;
+    /** Replaced by {@link #reopen} (the API's RestartLogger), hence volatile. */
+    private volatile PrintStream access;
+    private volatile PrintStream error;
     private final boolean ownsAccess;
     private final boolean ownsError;
+    /** What {@link #open} was given, for {@link #reopen}; null for logs built from streams. */
+    private LogSettings settings;
 
     public EngineLog(LogLevel level, PrintStream access, PrintStream error) {
         this(level, access, error, false, false);
@@ -59,7 +62,43 @@ public final class EngineLog implements AutoCloseable {
             throw new IOException("app/log: failed to initialize error logger > open " + settings.error().path()
                     + ": " + reason(e), e);
         }
-        return new EngineLog(settings.level(), access, error, access != console, error != console);
+        EngineLog log = new EngineLog(settings.level(), access, error, access != console, error != console);
+        log.settings = settings;
+        return log;
+    }
+
+    /**
+     * Closes and reopens the log files (4.34's RestartLogger, used after rotating them); console and
+     * stream logs stay as they are. On failure the old files stay in use.
+     */
+    public synchronized void reopen() throws IOException {
+        if (settings == null) {
+            return;
+        }
+        PrintStream oldAccess = access;
+        PrintStream oldError = error;
+        PrintStream newAccess = ownsAccess ? stream(settings.access(), null) : oldAccess;
+        PrintStream newError;
+        try {
+            newError = ownsError ? stream(settings.error(), null) : oldError;
+        } catch (IOException e) {
+            if (ownsAccess && newAccess != null) {
+                newAccess.close();
+            }
+            throw e;
+        }
+        access = newAccess;
+        error = newError;
+        if (ownsAccess && oldAccess != null) {
+            synchronized (oldAccess) {
+                oldAccess.close();
+            }
+        }
+        if (ownsError && oldError != null) {
+            synchronized (oldError) {
+                oldError.close();
+            }
+        }
     }
 
     private static String reason(IOException e) {
@@ -99,7 +138,8 @@ public final class EngineLog implements AutoCloseable {
      * @param pkg       V2Ray-style package path, e.g. {@code app/dispatcher}
      */
     public void log(LogLevel severity, int sessionId, String pkg, String message) {
-        if (!enabled(severity)) {
+        PrintStream error = this.error;
+        if (error == null || !level.admits(severity)) {
             return;
         }
         StringBuilder line = new StringBuilder(96);
@@ -129,6 +169,7 @@ public final class EngineLog implements AutoCloseable {
 
     /** One access-log line: {@code FROM accepted|rejected TO [detour] reason email: E}. */
     public void access(String from, boolean accepted, String to, String detour, String reason, String email) {
+        PrintStream access = this.access;
         if (access == null || level == LogLevel.NONE) {
             return;
         }

@@ -34,6 +34,8 @@ final class SsServerHandler extends ByteToMessageDecoder {
     private long drainLeft;
     private String failure;
     private boolean endSignalled;
+    /** The request ended (a length-0 chunk) in the same bytes that completed the header. */
+    private boolean signalEndAfterAccept;
 
     SsServerHandler(ShadowsocksInbound inbound, Session session) {
         this.inbound = inbound;
@@ -82,8 +84,6 @@ final class SsServerHandler extends ByteToMessageDecoder {
         }
         accepted(ctx, destination, in);
     }
-
-    private boolean signalEndAfterAccept;
 
     private void accepted(ChannelHandlerContext ctx, Destination destination, ByteBuf in) {
         HandshakeDeadline.clear(ctx.channel());

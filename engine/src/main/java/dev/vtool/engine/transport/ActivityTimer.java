@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * {@code connIdle} and shrinks to {@code uplinkOnly}/{@code downlinkOnly} once one direction has ended.
  * {@link #touch()} is a plain field write, cheap enough for every read; confined to one event loop.
  */
-final class ActivityTimer implements Runnable {
+public final class ActivityTimer implements Runnable {
     private final EventLoop loop;
     private final Runnable onTimeout;
     private long timeoutNanos;
@@ -18,17 +18,17 @@ final class ActivityTimer implements Runnable {
     private ScheduledFuture<?> task;
     private boolean stopped;
 
-    ActivityTimer(EventLoop loop, Duration timeout, Runnable onTimeout) {
+    public ActivityTimer(EventLoop loop, Duration timeout, Runnable onTimeout) {
         this.loop = loop;
         this.onTimeout = onTimeout;
         setTimeout(timeout);
     }
 
-    void touch() {
+    public void touch() {
         last = System.nanoTime();
     }
 
-    void setTimeout(Duration timeout) {
+    public void setTimeout(Duration timeout) {
         if (stopped) {
             return;
         }
@@ -54,7 +54,7 @@ final class ActivityTimer implements Runnable {
         }
     }
 
-    void stop() {
+    public void stop() {
         stopped = true;
         if (task != null) {
             task.cancel(false);

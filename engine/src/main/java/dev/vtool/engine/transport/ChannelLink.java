@@ -77,6 +77,48 @@ public final class ChannelLink implements Link {
         Relay.start(channel, pending, eof, outbound, policy, onError);
     }
 
+    /**
+     * Hands the connection to handlers that read it themselves instead of a relay (a Mux.cool carrier or
+     * session): they are added at the end of the pipeline and get what was buffered first, then the
+     * half-close if it already came. Returns false (nothing added) when the link was already used.
+     */
+    public boolean attach(io.netty.channel.ChannelHandler... handlers) {
+        if (!eventLoop().inEventLoop()) {
+            throw new IllegalStateException("attach runs on the link's event loop");
+        }
+        if (handedOver) {
+            return false;
+        }
+        handedOver = true;
+        ByteBuf pending = buffered;
+        buffered = null;
+        String before = NAME;
+        for (io.netty.channel.ChannelHandler h : handlers) {
+            String name = "vtool-attached-" + System.identityHashCode(h);
+            channel.pipeline().addAfter(before, name, h);
+            before = name;
+        }
+        io.netty.channel.ChannelHandlerContext ctx = channel.pipeline().context(NAME);
+        if (pending.isReadable()) {
+            ctx.fireChannelRead(pending);
+            ctx.fireChannelReadComplete();
+        } else {
+            pending.release();
+        }
+        if (eof) {
+            ctx.fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
+        }
+        boolean active = channel.isActive();
+        if (!active) {
+            ctx.fireChannelInactive(); // it already passed: the attached handlers must learn it too
+        }
+        channel.pipeline().remove(NAME);
+        if (active && !eof) {
+            channel.config().setAutoRead(true);
+        }
+        return true;
+    }
+
     @Override
     public void respondAndClose(ByteBuf raw) {
         if (!eventLoop().inEventLoop()) {

@@ -19,6 +19,8 @@ public class Dialer {
     private final StreamTransport transport;
     private final StreamSettings settings;
     private final SecurityLayer security;
+    /** The outbound's traffic counter (policy.system.statsOutbound*), or null. */
+    private volatile io.netty.channel.ChannelHandler counter;
 
     /** Plain TCP without stream settings: straight to the system dialer. */
     public Dialer(Resolver resolver) {
@@ -34,6 +36,14 @@ public class Dialer {
         this.transport = transport;
         this.settings = settings;
         this.security = security;
+    }
+
+    /**
+     * Counts every stream this dialer opens: the handler goes right after the transport, before the
+     * outbound's codec (4.34 counts the outbound's connection, protocol headers included). Set once at build.
+     */
+    public void countWith(io.netty.channel.ChannelHandler handler) {
+        this.counter = handler;
     }
 
     public Resolver resolver() {
@@ -59,7 +69,7 @@ public class Dialer {
      */
     public Future<Channel> connect(EventLoop loop, String host, int port, String sendThrough, LevelPolicy policy,
                                    Predicate<InetAddress> family) {
-        return dial(loop, new DialTarget(host, port, null, family), sendThrough, policy);
+        return counted(dial(loop, new DialTarget(host, port, null, family), sendThrough, policy));
     }
 
     /**
@@ -68,11 +78,24 @@ public class Dialer {
      */
     public Future<Channel> connect(EventLoop loop, String host, List<InetAddress> addresses, int port,
                                    String sendThrough, LevelPolicy policy) {
-        return dial(loop, new DialTarget(host, port, List.copyOf(addresses), a -> true), sendThrough, policy);
+        return counted(dial(loop, new DialTarget(host, port, List.copyOf(addresses), a -> true), sendThrough, policy));
     }
 
     public Future<Channel> connect(EventLoop loop, String host, int port, String sendThrough, LevelPolicy policy) {
         return connect(loop, host, port, sendThrough, policy, a -> true);
+    }
+
+    /** Listeners run in the order added: the counter is in place before the outbound installs its codec. */
+    private Future<Channel> counted(Future<Channel> dialed) {
+        io.netty.channel.ChannelHandler h = counter;
+        if (h != null) {
+            dialed.addListener(f -> {
+                if (f.isSuccess()) {
+                    ((Channel) f.getNow()).pipeline().addLast("vtool-stats", h);
+                }
+            });
+        }
+        return dialed;
     }
 
     /** Opens the stream; a subclass may carry it some other way (a proxySettings chain). */

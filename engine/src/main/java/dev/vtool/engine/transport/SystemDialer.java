@@ -64,6 +64,10 @@ public final class SystemDialer {
         return result;
     }
 
+    /** Linux's SO_MARK (SOL_SOCKET 1, option 36); Netty's epoll has no named option for it. */
+    private static final io.netty.channel.unix.IntegerUnixChannelOption SO_MARK =
+            new io.netty.channel.unix.IntegerUnixChannelOption("SO_MARK", 1, 36);
+
     private void attempt(EventLoop loop, List<InetAddress> addresses, int index, int port, String sendThrough,
                          LevelPolicy policy, SocketSettings sockopt, Promise<Channel> result, Throwable last) {
         if (index >= Math.min(addresses.size(), 4)) {
@@ -71,6 +75,10 @@ public final class SystemDialer {
             return;
         }
         Bootstrap b = bootstrap(loop, policy);
+        if (sockopt.mark() != 0 && Transports.nativeEpoll()) {
+            // SO_MARK, as 4.34 sets it on Linux (needs CAP_NET_ADMIN; without it the connect fails)
+            b.option(SO_MARK, sockopt.mark());
+        }
         if (sockopt.tcpFastOpen() != null && Transports.nativeEpoll()) {
             b.option(ChannelOption.TCP_FASTOPEN_CONNECT, sockopt.tcpFastOpen());
         }

@@ -30,6 +30,10 @@ public final class TcpListener {
      */
     public static Future<Channel> listen(ListenRequest r, List<String> serverAlpn, String logCategory,
                                          String logWhat, Consumer<Channel> carry) {
+        if (r.address() instanceof io.netty.channel.unix.DomainSocketAddress unix) {
+            // an inbound whose listen is a socket path: the same layers over a unix socket
+            return UnixSocketListener.listen(r, unix, serverAlpn, logCategory, "Unix Domain Socket", carry);
+        }
         InetSocketAddress at = (InetSocketAddress) r.address();
         ServerBootstrap sb = new ServerBootstrap().group(r.boss(), r.workers()).channel(Transports.serverChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)
@@ -46,10 +50,19 @@ public final class TcpListener {
                             ch.close();
                             return;
                         }
-                        if (r.security() != null) {
-                            r.security().server(ch, r.settings().security(), serverAlpn);
+                        Consumer<Channel> layers = c -> {
+                            if (r.security() != null) {
+                                r.security().server(c, r.settings().security(), serverAlpn);
+                            }
+                            carry.accept(c);
+                        };
+                        if (acceptsProxyProtocol(r.settings())) {
+                            ch.pipeline().addLast("proxy-protocol", new ProxyProtocolDecoder(layers, r.policy().handshake(),
+                                    r.settings().transport() instanceof dev.vtool.schema.transport.websocket.WebSocketSettings
+                                            ? ProxyProtocolDecoder.HTTP_BAD_REQUEST : null));
+                        } else {
+                            layers.accept(ch);
                         }
-                        carry.accept(ch);
                     }
                 });
         Boolean fastOpen = r.settings().sockopt().tcpFastOpen();
@@ -68,5 +81,19 @@ public final class TcpListener {
             }
         });
         return result;
+    }
+
+    /**
+     * 4.34 requires a PROXY header when tcpSettings, wsSettings or sockopt says {@code acceptProxyProtocol}
+     * (they all end up in the socket settings of the listener).
+     */
+    static boolean acceptsProxyProtocol(dev.vtool.schema.transport.StreamSettings s) {
+        if (s.sockopt().acceptProxyProtocol()) {
+            return true;
+        }
+        if (s.transport() instanceof dev.vtool.schema.transport.tcp.TcpSettings t) {
+            return t.acceptProxyProtocol();
+        }
+        return s.transport() instanceof dev.vtool.schema.transport.websocket.WebSocketSettings w && w.acceptProxyProtocol();
     }
 }

@@ -98,7 +98,9 @@ public final class ConfigModelBuilder {
             problems.error(e);
         }
         DnsSettings dns = section(root, "dns", DnsSettings.ABSENT, problems, new DnsSettingsBuilder(problems)::build);
-        return new Config(log, policy, inbounds, outbounds, routing, dns);
+        ApiSettings api = section(root, "api", null, problems, ConfigModelBuilder::api);
+        boolean stats = root.get("stats") != null && !root.get("stats").json().isNull();
+        return new Config(log, policy, inbounds, outbounds, routing, dns, stats, api);
     }
 
     /**
@@ -126,7 +128,7 @@ public final class ConfigModelBuilder {
     }
 
     private static void unsupportedSections(ConfigNode root, ConfigProblems problems) {
-        for (String key : List.of("api", "reverse")) {
+        for (String key : List.of("reverse")) {
             ConfigNode n = root.get(key);
             if (n != null && !(n.json().isObject() && n.json().isEmpty())) {
                 problems.notSupported(n, "the \"" + key + "\" section");
@@ -142,6 +144,25 @@ public final class ConfigModelBuilder {
                         "read the files through ConfigMerger (as every vtool command does)");
             }
         }
+    }
+
+    // ---- api ----
+
+    /** 4.34's {@code APIConfig.Build}: the tag is required, unknown service names are ignored. */
+    private static ApiSettings api(ConfigNode n) throws ConfigModelException {
+        String tag = n.string("tag", "");
+        if (tag.isEmpty()) {
+            throw n.error("API tag can't be empty.");
+        }
+        List<String> services = new ArrayList<>();
+        for (String s : n.stringList("services")) {
+            String lower = s.toLowerCase(Locale.ROOT);
+            if (List.of("handlerservice", "loggerservice", "statsservice", "reflectionservice").contains(lower)
+                    && !services.contains(lower)) {
+                services.add(lower);
+            }
+        }
+        return new ApiSettings(tag, services);
     }
 
     // ---- log and policy ----
@@ -188,10 +209,14 @@ public final class ConfigModelBuilder {
                 levels.put(level, new LevelPolicy(
                         seconds(one, "handshake", d.handshake()), seconds(one, "connIdle", d.connIdle()),
                         seconds(one, "uplinkOnly", d.uplinkOnly()), seconds(one, "downlinkOnly", d.downlinkOnly()),
-                        buffer < 0 ? -1 : buffer * 1024));
+                        buffer < 0 ? -1 : buffer * 1024,
+                        one.bool("statsUserUplink"), one.bool("statsUserDownlink")));
             }
         }
-        return new Policy(levels, limits(n.object("limits")));
+        ConfigNode sys = n.object("system");
+        SystemPolicy system = sys == null ? SystemPolicy.DEFAULT : new SystemPolicy(sys.bool("statsInboundUplink"),
+                sys.bool("statsInboundDownlink"), sys.bool("statsOutboundUplink"), sys.bool("statsOutboundDownlink"));
+        return new Policy(levels, system, limits(n.object("limits")));
     }
 
     /** vtool's {@code policy.limits}; each key falls back to its default. */
@@ -240,20 +265,18 @@ public final class ConfigModelBuilder {
         try {
             ConfigProtocol protocol = protocol(n, Side.INBOUND, "failed to load inbound detour config. > ", problems);
             StreamSettings stream = streamSettings(n, streams, problems);
-            ConfigNode allocate = n.object("allocate");
-            if (allocate != null && !"always".equals(allocate.lowerString("strategy", "always"))) {
-                problems.notSupported(allocate.get("strategy"), "allocate.strategy \""
-                        + allocate.string("strategy", "") + "\"", "every port of the range is listened on");
-            }
             String tag = n.string("tag", null);
             ConfigNode listenNode = n.get("listen");
-            if (listenNode != null && listenNode.json().isString() && isUnixSocket(listenNode.json().asString())) {
-                // 4.34 needs no port for a socket path; vtool cannot listen there yet
-                problems.notSupported(listenNode, "listen on a Unix domain socket");
+            boolean unix = listenNode != null && listenNode.json().isString() && isUnixSocket(listenNode.json().asString());
+            if (unix && listenNode.json().asString().startsWith("@@")) {
+                // a padded abstract name fills sun_path; Netty's native bind then fails at random
+                problems.notSupported(listenNode, "listen on a padded abstract socket name (@@)");
                 return null;
             }
-            String listen = listen(n);
-            PortRange ports = ports(n, listen);
+            // 4.34 ignores the port of an inbound that listens on a unix socket
+            String listen = unix ? listenNode.json().asString() : listen(n);
+            PortRange ports = unix ? new PortRange(0, 0) : ports(n, listen);
+            Allocation allocation = unix ? Allocation.ALWAYS : allocation(n.object("allocate"), ports);
             Sniffing sniffing = sniffing(n);
             if (protocol == null) {
                 return null;
@@ -262,11 +285,40 @@ public final class ConfigModelBuilder {
             ConfigNode settings = settingsNode != null ? settingsNode : n.emptyObject("settings");
             InboundSettings s = protocol.parseInbound(n, settings, problems);
             return problems.size() > before ? null
-                    : new InboundConfig(tag, listen, ports, protocol.id(), s, sniffing, stream, n.pointer());
+                    : new InboundConfig(tag, listen, ports, protocol.id(), s, sniffing, stream, n.pointer(), allocation);
         } catch (ConfigModelException e) {
             problems.error(e);
             return null;
         }
+    }
+
+    /** 4.34's InboundDetourAllocationConfig and its "not enough ports" check. */
+    private static Allocation allocation(ConfigNode a, PortRange ports) throws ConfigModelException {
+        if (a == null) {
+            return Allocation.ALWAYS;
+        }
+        String written = a.string("strategy", "");
+        String strategy = written.toLowerCase(Locale.ROOT);
+        if (!strategy.equals("always") && !strategy.equals("random")) {
+            ConfigNode at = a.get("strategy") == null ? a : a.get("strategy");
+            throw at.error(strategy.equals("external") ? "unknown allocation strategy: External"
+                    : "unknown allocation strategy: " + written);
+        }
+        int concurrency = (int) a.number("concurrency", 3, 0, 0xFFFFFFFFL);
+        int refresh = (int) a.number("refresh", 5, 0, 0xFFFFFFFFL);
+        if (written.equals("random") && a.has("concurrency")
+                && concurrency >= ports.to() - ports.from() + 1) {
+            throw a.get("concurrency").error("not enough ports. concurrency = " + concurrency + " ports: "
+                    + ports.from() + " - " + ports.to());
+        }
+        if (!strategy.equals("random")) {
+            return Allocation.ALWAYS;
+        }
+        if (refresh == 0) {
+            // 4.34 would tick every 0 minutes, i.e. spin; vtool refuses it rather than imitate that
+            throw a.get("refresh").error("allocate.refresh must be at least 1 minute");
+        }
+        return new Allocation(true, refresh, concurrency);
     }
 
     private static boolean isUnixSocket(String listen) {
@@ -351,10 +403,7 @@ public final class ConfigModelBuilder {
             ConfigProtocol protocol = protocol(n, Side.OUTBOUND, "failed to parse to outbound detour config. > ",
                     problems);
             StreamSettings stream = streamSettings(n, streams, problems);
-            ConfigNode mux = n.object("mux");
-            if (mux != null && mux.bool("enabled")) {
-                problems.notSupported(mux.get("enabled"), "mux");
-            }
+            int muxConcurrency = muxConcurrency(n.object("mux"));
             ConfigNode proxy = n.object("proxySettings");
             String proxyTag = proxy == null ? null : proxy.string("tag", "");
             if (proxyTag != null && proxyTag.isEmpty()) {
@@ -371,10 +420,29 @@ public final class ConfigModelBuilder {
             ConfigNode settings = settingsNode != null ? settingsNode : n.emptyObject("settings");
             OutboundSettings s = protocol.parseOutbound(n, settings, problems);
             return problems.size() > before ? null : new OutboundConfig(n.string("tag", null), protocol.id(), s,
-                    sendThrough == null ? null : IpText.stripBrackets(sendThrough), proxyTag, stream, n.pointer());
+                    sendThrough == null ? null : IpText.stripBrackets(sendThrough), proxyTag, stream, n.pointer(),
+                    muxConcurrency);
         } catch (ConfigModelException e) {
             problems.error(e);
             return null;
         }
+    }
+
+    /**
+     * 4.34's {@code mux}: off unless {@code enabled}; a negative {@code concurrency} turns it off too, 0
+     * means 8, above 1024 is refused (even when disabled, as 4.34 does).
+     */
+    private static int muxConcurrency(ConfigNode mux) throws ConfigModelException {
+        if (mux == null) {
+            return 0;
+        }
+        long c = mux.number("concurrency", 0, Short.MIN_VALUE, Short.MAX_VALUE);
+        if (c > 1024) {
+            throw mux.get("concurrency").error("invalid mux concurrency: " + c);
+        }
+        if (!mux.bool("enabled") || c < 0) {
+            return 0;
+        }
+        return c == 0 ? 8 : (int) c;
     }
 }

@@ -16,17 +16,16 @@ record InboundPort(int from, int to, String error) {
     }
 
     static InboundPort parse(JsonNode value, UnaryOperator<String> env) {
-        String raw = value.toString();
         if (value.isNumber()) {
             if (value.isIntegralNumber() && value.canConvertToLong() && value.longValue() >= 0
                     && value.longValue() <= 65535) {
                 int p = (int) value.longValue();
                 return new InboundPort(p, p, null);
             }
-            return rejected(raw);
+            return rejected(value);
         }
         if (!value.isString()) {
-            return rejected(raw);
+            return rejected(value);
         }
         String s = value.stringValue();
         if (s.startsWith("env:")) {
@@ -37,7 +36,7 @@ record InboundPort(int from, int to, String error) {
         Integer from = portFromString(dash < 0 ? s : s.substring(0, dash));
         Integer to = dash < 0 ? from : portFromString(s.substring(dash + 1));
         if (from == null || to == null) {
-            return rejected(raw);
+            return rejected(value);
         }
         if (from > to) {
             return new InboundPort(from, to, "invalid port range " + from + " -> " + to);
@@ -54,7 +53,8 @@ record InboundPort(int from, int to, String error) {
         return v <= 65535 ? (int) v : null;
     }
 
-    private static InboundPort rejected(String raw) {
-        return new InboundPort(-1, -1, V2rayMessages.invalidPortRange(raw));
+    /** The value as JSON text, made only here: the first toString() of a node builds Jackson's default mapper. */
+    private static InboundPort rejected(JsonNode value) {
+        return new InboundPort(-1, -1, V2rayMessages.invalidPortRange(value.toString()));
     }
 }

@@ -103,14 +103,8 @@ public final class StreamSettingsParser {
     }
 
     private static void sockoptRefusals(ConfigNode n, SocketSettings s, Consumer<ConfigModelException> refusals) {
-        if (s.mark() != 0) {
-            refusals.accept(NetworkConfig.notSupported(n.get("mark"), String.valueOf(s.mark())));
-        }
         if (!"off".equals(s.tproxy())) {
             refusals.accept(NetworkConfig.notSupported(n.get("tproxy"), s.tproxy()));
-        }
-        if (s.acceptProxyProtocol()) {
-            refusals.accept(NetworkConfig.notSupported(n.get("acceptProxyProtocol"), null));
         }
     }
 }

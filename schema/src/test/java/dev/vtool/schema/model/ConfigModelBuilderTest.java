@@ -142,8 +142,6 @@ class ConfigModelBuilderTest {
         assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"streamSettings\": {\"security\": \"tls\", "
                 + "\"tlsSettings\": {\"certificates\": [{\"certificate\": [\"x\"], \"usage\": \"issue\"}]}}}]}")
                 .contains("tls: failed to find any PEM data in certificate input"));
-        assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"mux\": {\"enabled\": true}}]}")
-                .endsWith("mux is not supported by vtool yet"));
         assertTrue(error("{\"inbounds\": [{\"port\": 1, \"protocol\": \"dokodemo-door\", "
                 + "\"settings\": {\"followRedirect\": true}}]}").contains("followRedirect"));
         assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"streamSettings\": {\"network\": \"grpc\"}}]}")
@@ -154,22 +152,41 @@ class ConfigModelBuilderTest {
     void everyProblemIsCollectedNotOnlyTheFirst() {
         ConfigModelException e = assertThrows(ConfigModelException.class, () -> build("""
                 {"inbounds": [{"port": 1, "protocol": "mtproto"},
-                              {"port": 2, "protocol": "socks", "streamSettings": {"network": "ds"}},
+                              {"port": 2, "protocol": "socks", "streamSettings": {"network": "ds", "dsSettings": {"path": "v", "abstract": true, "padding": true}}},
                               {"port": "x", "protocol": "socks"}],
-                 "outbounds": [{"protocol": "freedom", "mux": {"enabled": true}},
+                 "outbounds": [{"protocol": "freedom", "mux": {"enabled": true, "concurrency": 2000}},
                                {"protocol": "wireguard"}],
-                 "api": {"tag": "api"}}
+                 "api": {"tag": ""}}
                 """));
         List<String> messages = e.problems().stream().map(ConfigProblems.Problem::message).toList();
         assertEquals(List.of(
-                "the \"api\" section is not supported by vtool yet",
                 "inbound protocol \"mtproto\" is not supported by vtool yet",
                 "inbounds[1].streamSettings.network \"ds\" is not supported by vtool yet",
                 "invalid port range: x",
-                "mux is not supported by vtool yet",
-                "failed to parse to outbound detour config. > unknown config id: wireguard"), messages);
+                "invalid mux concurrency: 2000",
+                "failed to parse to outbound detour config. > unknown config id: wireguard",
+                "API tag can't be empty."), messages);
         assertEquals(6, e.describe().lines().count(), e.describe());
         assertTrue(e.describe().lines().allMatch(l -> l.startsWith("c.json:")), e.describe());
+    }
+
+    @Test
+    void muxIsReadAs434ReadsIt() throws Exception {
+        java.util.function.Function<String, Integer> concurrency = mux -> {
+            try {
+                return build("{\"outbounds\": [{\"protocol\": \"freedom\", \"mux\": " + mux + "}]}")
+                        .outbounds().get(0).muxConcurrency();
+            } catch (ConfigModelException e) {
+                throw new AssertionError(e.describe());
+            }
+        };
+        assertEquals(8, concurrency.apply("{\"enabled\": true}"));
+        assertEquals(8, concurrency.apply("{\"enabled\": true, \"concurrency\": 0}"));
+        assertEquals(1024, concurrency.apply("{\"enabled\": true, \"concurrency\": 1024}"));
+        assertEquals(0, concurrency.apply("{\"enabled\": true, \"concurrency\": -1}"));
+        assertEquals(0, concurrency.apply("{\"enabled\": false, \"concurrency\": 4}"));
+        assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"mux\": {\"concurrency\": 1025}}]}")
+                .endsWith("invalid mux concurrency: 1025"), "refused even when disabled, as in 4.34");
     }
 
     @Test
@@ -274,6 +291,15 @@ class ConfigModelBuilderTest {
     }
 
     @Test
+    void theGlobalTransportSectionsTcpHttpHeaderReachesEveryTcpStream() throws Exception {
+        Config global = build("""
+                {"transport": {"tcpSettings": {"header": {"type": "http"}}}, "outbounds": [{"protocol": "freedom"}]}
+                """);
+        assertEquals("http", ((dev.vtool.schema.transport.tcp.TcpSettings) global.outbounds().get(0)
+                .streamSettings().transport()).headerType());
+    }
+
+    @Test
     void dnsRefusalsUse434sWordsOrNameWhatVtoolDoesNotRun() throws Exception {
         assertTrue(error("{\"dns\": {\"clientIp\": \"example.com\"}}")
                 .contains("failed to parse DNS config > not an IP address:example.com"));
@@ -303,10 +329,12 @@ class ConfigModelBuilderTest {
         assertEquals(Boolean.TRUE, c.inbounds().get(0).streamSettings().sockopt().tcpFastOpen());
         assertEquals(dev.vtool.schema.transport.StreamSettings.plainTcp(), c.outbounds().get(0).streamSettings());
         // 4.34 merges the files first, then builds every stream with the merged transport section
-        ConfigDocument first = doc("a.json", "{\"inbounds\": [{\"port\": 1, \"protocol\": \"socks\"}]}");
-        ConfigDocument second = doc("b.json", "{\"transport\": {\"tcpSettings\": {\"acceptProxyProtocol\": true}}}");
+        ConfigDocument first = doc("a.json", "{\"inbounds\": [{\"port\": 1, \"protocol\": \"socks\", "
+                + "\"streamSettings\": {\"network\": \"ds\"}}]}");
+        ConfigDocument second = doc("b.json", "{\"transport\": {\"dsSettings\": {\"path\": \"x\", \"abstract\": true, "
+                + "\"padding\": true}}}");
         ConfigModelException e = assertThrows(ConfigModelException.class,
                 () -> new ConfigModelBuilder().build(List.of(first, second)));
-        assertEquals("b.json:1:55: transport.tcpSettings.acceptProxyProtocol is not supported by vtool yet", e.describe());
+        assertEquals("b.json:1:73: transport.dsSettings.padding is not supported by vtool yet", e.describe());
     }
 }

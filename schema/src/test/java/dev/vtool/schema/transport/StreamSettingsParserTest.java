@@ -141,17 +141,14 @@ class StreamSettingsParserTest {
                  "wsSettings": {"acceptProxyProtocol": true},
                  "sockopt": {"mark": 255, "tproxy": "TProxy", "acceptProxyProtocol": true, "tcpFastOpen": true}}
                 """);
-        assertEquals(new TcpSettings("http", true), s.transport());
+        assertEquals("http", ((TcpSettings) s.transport()).headerType());
+        assertTrue(((TcpSettings) s.transport()).acceptProxyProtocol());
         TlsSettings tls = (TlsSettings) s.security();
         assertEquals("a.example", tls.serverName());
         assertEquals(List.of("h2", "http/1.1"), tls.alpn());
         assertEquals(new SocketSettings(255, true, "tproxy", true), s.sockopt());
         assertEquals(List.of(
-                "c.json:2:37: inbounds[0].streamSettings.tcpSettings.header.type \"http\" is not supported by vtool yet",
-                "c.json:2:69: inbounds[0].streamSettings.tcpSettings.acceptProxyProtocol is not supported by vtool yet",
-                "c.json:4:22: inbounds[0].streamSettings.sockopt.mark \"255\" is not supported by vtool yet",
-                "c.json:4:37: inbounds[0].streamSettings.sockopt.tproxy \"tproxy\" is not supported by vtool yet",
-                "c.json:4:70: inbounds[0].streamSettings.sockopt.acceptProxyProtocol is not supported by vtool yet"),
+                "c.json:4:37: inbounds[0].streamSettings.sockopt.tproxy \"tproxy\" is not supported by vtool yet"),
                 refusals);
     }
 
@@ -165,10 +162,10 @@ class StreamSettingsParserTest {
     @Test
     void aRefusalInTheTransportSectionIsReportedOnceForAllItsStreams() throws Exception {
         parse("""
-                {"transport": {"tcpSettings": {"acceptProxyProtocol": true}},
-                 "inbounds": [{}, {"streamSettings": {"network": "tcp"}}, {"streamSettings": {"tcpSettings": {}}}]}
+                {"transport": {"dsSettings": {"path": "x", "abstract": true, "padding": true}},
+                 "inbounds": [{"streamSettings": {"network": "ds"}}, {"streamSettings": {"network": "domainsocket"}}]}
                 """);
-        assertEquals(List.of("c.json:1:55: transport.tcpSettings.acceptProxyProtocol is not supported by vtool yet"),
+        assertEquals(List.of("c.json:1:73: transport.dsSettings.padding is not supported by vtool yet"),
                 refusals);
         refusals.clear();
         // a stream on another network does not use the section's tcpSettings: nothing to refuse

@@ -7,6 +7,9 @@ import dev.vtool.engine.transport.TcpListener;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
+import dev.vtool.schema.transport.StreamSettings;
+import dev.vtool.schema.transport.tcp.HttpHeader;
+import dev.vtool.schema.transport.tcp.TcpSettings;
 import java.net.InetSocketAddress;
 import java.util.List;
 
@@ -25,14 +28,29 @@ public final class TcpTransport implements StreamTransport {
 
     @Override
     public Future<Channel> listen(ListenRequest r) {
-        return TcpListener.listen(r, SERVER_ALPN, "transport/internet/tcp", "TCP",
-                ch -> r.acceptor().carried(ch, (InetSocketAddress) ch.remoteAddress()));
+        HttpHeader http = httpHeader(r.settings());
+        return TcpListener.listen(r, SERVER_ALPN, "transport/internet/tcp", "TCP", ch -> {
+            if (http != null) {
+                ch.pipeline().addLast("tcp-http-header", new HttpHeaderCodec(http, true));
+            }
+            r.acceptor().carried(ch, dev.vtool.engine.transport.UnixSocketListener.source(ch));
+        });
+    }
+
+    /** The http header templates of {@code tcpSettings}, or null for none. */
+    private static HttpHeader httpHeader(StreamSettings settings) {
+        return settings.transport() instanceof TcpSettings tcp ? tcp.http() : null;
     }
 
     @Override
     public Future<Channel> dial(DialRequest r) {
         Future<Channel> raw = r.system().connect(r.loop(), r.target(), r.sendThrough(), r.policy(),
                 r.settings().sockopt());
+        HttpHeader http = httpHeader(r.settings());
+        if (http != null) {
+            // the header rides inside the security layer, as in 4.34
+            return withHeader(raw, r, http);
+        }
         if (r.security() == null) {
             return raw;
         }
@@ -45,6 +63,32 @@ public final class TcpTransport implements StreamTransport {
             Channel ch = raw.getNow();
             r.security().client(ch, r.settings().security(), r.target(), List.of()).addListener(s -> {
                 if (s.isSuccess()) {
+                    result.trySuccess(ch);
+                } else {
+                    ch.close();
+                    result.tryFailure(s.cause());
+                }
+            });
+        });
+        return result;
+    }
+
+    private static Future<Channel> withHeader(Future<Channel> raw, DialRequest r, HttpHeader http) {
+        Promise<Channel> result = r.loop().newPromise();
+        raw.addListener(f -> {
+            if (!f.isSuccess()) {
+                result.tryFailure(f.cause());
+                return;
+            }
+            Channel ch = raw.getNow();
+            if (r.security() == null) {
+                ch.pipeline().addLast("tcp-http-header", new HttpHeaderCodec(http, false));
+                result.trySuccess(ch);
+                return;
+            }
+            r.security().client(ch, r.settings().security(), r.target(), List.of()).addListener(s -> {
+                if (s.isSuccess()) {
+                    ch.pipeline().addLast("tcp-http-header", new HttpHeaderCodec(http, false));
                     result.trySuccess(ch);
                 } else {
                     ch.close();

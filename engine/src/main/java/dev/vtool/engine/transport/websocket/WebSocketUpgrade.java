@@ -83,7 +83,7 @@ final class WebSocketUpgrade extends SimpleChannelInboundHandler<FullHttpRequest
 
     /** The first X-Forwarded-For entry when it is an IP literal, else the TCP peer. */
     private static InetSocketAddress source(Channel ch, String forwarded) {
-        InetSocketAddress peer = (InetSocketAddress) ch.remoteAddress();
+        InetSocketAddress peer = dev.vtool.engine.transport.UnixSocketListener.source(ch);
         if (forwarded != null) {
             String first = forwarded.split(",", 2)[0].strip();
             byte[] ip = NetUtil.createByteArrayFromIpAddressString(first);

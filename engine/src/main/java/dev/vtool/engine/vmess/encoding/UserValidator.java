@@ -51,6 +51,28 @@ public final class UserValidator {
         }
     }
 
+    /**
+     * Removes the users with this email (4.34 compares emails case-insensitively).
+     *
+     * @return whether one was there
+     */
+    public synchronized boolean remove(String email) {
+        java.util.function.Predicate<KeyedUser> match = u -> u.email().equalsIgnoreCase(email);
+        boolean found = users.removeIf(e -> match.test(e.user()));
+        legacy.remove(match);
+        return found;
+    }
+
+    /** Whether a user has this email (case-insensitive). */
+    public boolean hasEmail(String email) {
+        for (Entry e : users) {
+            if (e.user().email().equalsIgnoreCase(email)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public List<KeyedUser> users() {
         List<KeyedUser> out = new ArrayList<>();
         for (Entry e : users) {

@@ -17,7 +17,7 @@ import io.netty.channel.Channel;
  * The vmess inbound: every user can authenticate with the AEAD header; users with alterId > 0 also
  * with the legacy one. One validator and session history per inbound, shared by its connections.
  */
-public final class VmessInbound implements InboundHandler {
+public final class VmessInbound implements InboundHandler, dev.vtool.engine.UserManager {
     static final String PKG = "proxy/vmess/inbound";
 
     private final EngineContext context;
@@ -41,7 +41,7 @@ public final class VmessInbound implements InboundHandler {
     }
 
     public static InboundHandler create(InboundConfig config, EngineContext context) throws EngineException {
-        context.log().info(0, PKG, "body ciphers: " + BodyCiphers.describe());
+        BodyCiphers.report(context.log(), PKG);
         return new VmessInbound((VmessInboundSettings) config.settings(), context);
     }
 
@@ -53,6 +53,33 @@ public final class VmessInbound implements InboundHandler {
     @Override
     public boolean remoteFacing() {
         return true;
+    }
+
+    /** The API's AddUserOperation, with 4.34's checks and words. */
+    @Override
+    public synchronized void addUser(Object account) throws EngineException {
+        if (!(account instanceof dev.vtool.schema.model.VmessUser u)) {
+            throw new EngineException("the vmess inbound takes only vmess accounts");
+        }
+        if (!u.email().isEmpty() && validator.hasEmail(u.email())) {
+            throw new EngineException("User " + u.email() + " already exists.");
+        }
+        try {
+            validator.add(KeyedUser.of(u), System.currentTimeMillis() / 1000);
+        } catch (IllegalArgumentException e) {
+            throw new EngineException(V2rayMessages.causedBy(V2rayMessages.FAILED_TO_GET_VMESS_USER,
+                    V2rayMessages.failedToParseId(e.getMessage())));
+        }
+    }
+
+    @Override
+    public synchronized void removeUser(String email) throws EngineException {
+        if (email == null || email.isEmpty()) {
+            throw new EngineException("Email must not be empty.");
+        }
+        if (!validator.remove(email)) {
+            throw new EngineException("User " + email + " not found.");
+        }
     }
 
     RejectionLogLimiter rejectionLog() {

@@ -88,10 +88,6 @@ final class VmessServerHandler extends ByteToMessageDecoder {
         var user = server.user();
         session.userEmail(user.email());
         session.policy(context.policy(user.level()));
-        if (request.command() == RequestCommand.MUX) {
-            reject(ctx, "mux (command 3) is not supported by vtool run", "mux (command 3) is not supported by vtool run");
-            return;
-        }
         SecurityType security = request.security();
         if (inbound.disableInsecureEncryption() && (security == SecurityType.NONE || security == SecurityType.LEGACY)) {
             String name = security == SecurityType.NONE ? "NONE" : "LEGACY";

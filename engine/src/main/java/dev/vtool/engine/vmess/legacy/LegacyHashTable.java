@@ -52,6 +52,12 @@ public final class LegacyHashTable<U> {
         generate(o, nowSeconds);
     }
 
+    /** Forgets every id of the users {@code which} selects (the API's RemoveUser). */
+    public synchronized void remove(java.util.function.Predicate<U> which) {
+        owners.removeIf(o -> which.test(o.user));
+        entries.values().removeIf(e -> which.test(e.user()));
+    }
+
     /** The 10-second refresh: extend every user's window and drop hashes older than now-120. */
     public synchronized void refresh(long nowSeconds) {
         for (Owner o : owners) {

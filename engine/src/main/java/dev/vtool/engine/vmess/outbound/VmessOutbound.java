@@ -6,6 +6,7 @@ import dev.vtool.engine.EngineException;
 import dev.vtool.engine.Link;
 import dev.vtool.engine.OutboundHandler;
 import dev.vtool.engine.Session;
+import dev.vtool.engine.mux.MuxServer;
 import dev.vtool.engine.transport.PacketConnection;
 import dev.vtool.engine.transport.PacketReceiver;
 import dev.vtool.engine.vmess.RequestCommand;
@@ -73,7 +74,7 @@ public final class VmessOutbound implements OutboundHandler {
 
     /** The client picks the body security, so this is where a slow cipher choice is worth a warning. */
     private void reportCiphers() {
-        context.log().info(0, PKG, "body ciphers: " + BodyCiphers.describe());
+        BodyCiphers.report(context.log(), PKG);
         boolean chacha = servers.stream().flatMap(s -> s.users().stream())
                 .anyMatch(u -> u.security() == SecurityType.CHACHA20_POLY1305);
         if (chacha && BodyCiphers.chachaIsSlowHere()) {
@@ -91,7 +92,9 @@ public final class VmessOutbound implements OutboundHandler {
                 return;
             }
             try {
-                install(session, ch, RequestCommand.TCP, session.destination(), null);
+                // a Mux.cool carrier (destination v1.mux.cool) is command 3 with no address, as in 4.34
+                RequestCommand command = MuxServer.carries(session.destination()) ? RequestCommand.MUX : RequestCommand.TCP;
+                install(session, ch, command, session.destination(), null);
             } catch (VmessException e) {
                 ch.close();
                 link.close();

@@ -6,7 +6,7 @@ import dev.vtool.schema.transport.NetworkConfig;
 import dev.vtool.schema.transport.TransportSettings;
 import java.util.List;
 
-/** Unix domain sockets ({@code network} {@code ds} or {@code domainsocket}). Not runnable yet. */
+/** Unix domain sockets ({@code network} {@code ds} or {@code domainsocket}). */
 public final class DomainSocketConfig implements NetworkConfig {
     @Override
     public String name() {
@@ -25,7 +25,7 @@ public final class DomainSocketConfig implements NetworkConfig {
 
     @Override
     public boolean runnable() {
-        return false;
+        return true;
     }
 
     @Override
@@ -36,5 +36,18 @@ public final class DomainSocketConfig implements NetworkConfig {
     @Override
     public TransportSettings parse(ConfigNode s) throws ConfigModelException {
         return new DomainSocketSettings(s.string("path", ""), s.bool("abstract"), s.bool("padding"));
+    }
+
+    /**
+     * A padded abstract name fills all 108 bytes of {@code sun_path}; Netty's native bind and connect then
+     * read one byte past the name to check for a terminator, so they fail at random. Refused by name.
+     */
+    @Override
+    public void refusals(ConfigNode s, TransportSettings parsed, java.util.function.Consumer<ConfigModelException> sink)
+            throws ConfigModelException {
+        DomainSocketSettings ds = (DomainSocketSettings) parsed;
+        if (ds.abstractName() && ds.padding()) {
+            sink.accept(NetworkConfig.notSupported(s.get("padding"), null));
+        }
     }
 }

@@ -38,25 +38,13 @@ public final class TcpConfig implements NetworkConfig {
 
     @Override
     public TransportSettings parse(ConfigNode s) throws ConfigModelException {
-        return new TcpSettings(HeaderType.read(s, Set.of("none", "http"), "invalid TCP header config"),
-                s.bool("acceptProxyProtocol"));
+        String type = HeaderType.read(s, Set.of("none", "http"), "invalid TCP header config");
+        HttpHeader http = type.equals("http") ? HttpHeader.parse(s.object("header")) : null;
+        return new TcpSettings(type, s.bool("acceptProxyProtocol"), http);
     }
 
     @Override
     public void refusals(ConfigNode s, TransportSettings parsed, Consumer<ConfigModelException> sink)
             throws ConfigModelException {
-        TcpSettings tcp = (TcpSettings) parsed;
-        if (!"none".equals(tcp.headerType())) {
-            ConfigNode header = s.object("header");
-            sink.accept(NetworkConfig.notSupported(typeNode(header), tcp.headerType()));
-        }
-        if (tcp.acceptProxyProtocol()) {
-            sink.accept(NetworkConfig.notSupported(s.get("acceptProxyProtocol"), null));
-        }
-    }
-
-    private static ConfigNode typeNode(ConfigNode header) {
-        ConfigNode t = header.get("type");
-        return t != null ? t : header;
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** WebSocket; {@code acceptProxyProtocol} is refused by name for now. */
+/** WebSocket. */
 public final class WebSocketConfig implements NetworkConfig {
     @Override
     public String name() {
@@ -33,9 +33,6 @@ public final class WebSocketConfig implements NetworkConfig {
 
     @Override
     public void refusals(ConfigNode s, TransportSettings parsed, Consumer<ConfigModelException> sink) {
-        if (((WebSocketSettings) parsed).acceptProxyProtocol()) {
-            sink.accept(NetworkConfig.notSupported(s.get("acceptProxyProtocol"), null));
-        }
     }
 
     @Override
