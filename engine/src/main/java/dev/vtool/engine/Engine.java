@@ -502,7 +502,8 @@ public final class Engine implements AutoCloseable {
             throw new EngineException("listen on a Unix domain socket (" + ic.listen() + ") with network " + network
                     + " is not supported by vtool yet");
         }
-        InboundWorker worker = new InboundWorker(ic, prepared.handler(), policy, limiter, connections, lastLimitLog, log);
+        InboundWorker worker = new InboundWorker(ic, prepared.handler(), policy, limiter, connections, lastLimitLog, log,
+                null); // no statsInbound* counter on unix-socket listeners yet (main had this call without one)
         Future<Channel> bound = prepared.transport().listen(new ListenRequest(boss, workers,
                 UnixSocketListener.fromListen(ic.listen()), ic.streamSettings(), prepared.security(), policy, worker,
                 log)).awaitUninterruptibly();
