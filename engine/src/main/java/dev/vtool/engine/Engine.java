@@ -420,6 +420,16 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** 4.34's inbound traffic counters for this inbound's connections, or null when none are on. */
+    private io.netty.channel.ChannelHandler inboundCounter(InboundConfig ic) {
+        String tag = ic.tag() == null ? "" : ic.tag();
+        if (stats == null || tag.isEmpty() || !(system.statsInboundUplink() || system.statsInboundDownlink())) {
+            return null;
+        }
+        return stats.handler(system.statsInboundUplink() ? StatsCounters.inbound(tag, true) : null,
+                system.statsInboundDownlink() ? StatsCounters.inbound(tag, false) : null);
+    }
+
     private void listen(PreparedInbound prepared) throws EngineException {
         InboundConfig ic = prepared.config();
         InboundHandler inbound = prepared.handler();
@@ -438,13 +448,8 @@ public final class Engine implements AutoCloseable {
         StreamSettings stream = ic.streamSettings();
         StreamTransport transport = prepared.transport();
         SecurityLayer security = prepared.security();
-        String tag = ic.tag() == null ? "" : ic.tag();
-        io.netty.channel.ChannelHandler counter = null;
-        if (stats != null && !tag.isEmpty() && (system.statsInboundUplink() || system.statsInboundDownlink())) {
-            counter = stats.handler(system.statsInboundUplink() ? StatsCounters.inbound(tag, true) : null,
-                    system.statsInboundDownlink() ? StatsCounters.inbound(tag, false) : null);
-        }
-        InboundWorker worker = new InboundWorker(ic, inbound, policy, limiter, connections, lastLimitLog, log, counter);
+        InboundWorker worker = new InboundWorker(ic, inbound, policy, limiter, connections, lastLimitLog, log,
+                inboundCounter(ic));
         RandomPorts.Binder binder = port -> {
             InetSocketAddress at = new InetSocketAddress(address, port);
             Future<Channel> bound = transport.listen(new ListenRequest(boss, workers, at, stream, security, policy,
@@ -471,6 +476,7 @@ public final class Engine implements AutoCloseable {
             }
             return opened;
         };
+        String tag = ic.tag() == null ? "" : ic.tag();
         String key = tag.isEmpty() ? "\u0000untagged-" + running.size() : tag;
         if (ic.allocation().random()) {
             // a thread apart from the accept loop, which the binds it awaits run on
@@ -502,7 +508,8 @@ public final class Engine implements AutoCloseable {
             throw new EngineException("listen on a Unix domain socket (" + ic.listen() + ") with network " + network
                     + " is not supported by vtool yet");
         }
-        InboundWorker worker = new InboundWorker(ic, prepared.handler(), policy, limiter, connections, lastLimitLog, log);
+        InboundWorker worker = new InboundWorker(ic, prepared.handler(), policy, limiter, connections, lastLimitLog, log,
+                inboundCounter(ic));
         Future<Channel> bound = prepared.transport().listen(new ListenRequest(boss, workers,
                 UnixSocketListener.fromListen(ic.listen()), ic.streamSettings(), prepared.security(), policy, worker,
                 log)).awaitUninterruptibly();
@@ -510,6 +517,9 @@ public final class Engine implements AutoCloseable {
             throw listenFailure(bound.cause());
         }
         listeners.add(bound.getNow());
+        String tag = ic.tag() == null || ic.tag().isEmpty() ? "\u0000untagged-" + running.size() : ic.tag();
+        running.put(tag, new RunningInbound(prepared.handler(),
+                new java.util.concurrent.CopyOnWriteArrayList<>(List.of(bound.getNow())), null));
     }
 
     /** The transport's words (V2Ray's), with the bind error kept as the cause for callers that look. */
