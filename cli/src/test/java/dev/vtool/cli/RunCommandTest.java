@@ -72,10 +72,10 @@ class RunCommandTest {
         // valid for V2Ray, but vtool cannot run it: -test says so too, before anything listens
         CliRun test = CliRun.run("run", "-test", "-c", cfg.toString());
         assertEquals(23, test.exitCode(), test.out());
-        assertEquals(cfg + ":3:47: inbounds[0].streamSettings.network \"ds\" is not supported by vtool yet", test.out().strip());
+        assertEquals(cfg + ":3:110: inbounds[0].streamSettings.dsSettings.padding is not supported by vtool yet", test.out().strip());
         CliRun r = CliRun.run("run", "-c", cfg.toString());
         assertEquals(23, r.exitCode(), r.out());
-        assertEquals(List.of(cfg + ":3:47: inbounds[0].streamSettings.network \"ds\" is not supported by vtool yet",
+        assertEquals(List.of(cfg + ":3:110: inbounds[0].streamSettings.dsSettings.padding is not supported by vtool yet",
                 "vtool run: refusing to start with 1 problem in the configuration"), r.out().strip().lines().toList());
     }
 
@@ -90,7 +90,7 @@ class RunCommandTest {
                 """);
         List<String> expected = List.of(
                 cfg + ":2:43: inbound protocol \"mtproto\" is not supported by vtool yet",
-                cfg + ":3:82: inbounds[1].streamSettings.network \"kcp\" is not supported by vtool yet",
+                cfg + ":3:91: dokodemo-door followRedirect (transparent proxy) is not supported by vtool yet",
                 cfg + ":4:55: outbound protocol \"mtproto\" is not supported by vtool yet");
         CliRun test = CliRun.run("run", "-test", "-c", cfg.toString());
         assertEquals(23, test.exitCode(), test.out());

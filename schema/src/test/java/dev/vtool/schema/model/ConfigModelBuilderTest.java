@@ -161,7 +161,7 @@ class ConfigModelBuilderTest {
         List<String> messages = e.problems().stream().map(ConfigProblems.Problem::message).toList();
         assertEquals(List.of(
                 "inbound protocol \"mtproto\" is not supported by vtool yet",
-                "inbounds[1].streamSettings.network \"ds\" is not supported by vtool yet",
+                "inbounds[1].streamSettings.dsSettings.padding is not supported by vtool yet",
                 "invalid port range: x",
                 "invalid mux concurrency: 2000",
                 "failed to parse to outbound detour config. > unknown config id: wireguard",
