@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * What a new user does after `vtool init`: `vtool run` the server and the client it wrote, then curl through
  * the client's SOCKS and HTTP proxies. The origin here is on loopback, which the server's freedom refuses
  * to remote clients unless "allowPrivate" is set: that refusal must be a WARNING (init's loglevel) that
- * names the setting, and with the setting (as init's comment says) the page comes through. The TLS
- * transports init offers that the engine lacks (h2) are refused by `run` by name.
+ * names the setting, and with the setting (as init's comment says) the page comes through, over each
+ * transport init offers.
  */
 class InitRunProcessTest {
     @TempDir
@@ -77,21 +77,59 @@ class InitRunProcessTest {
         }
     }
 
+    /**
+     * The TLS choices, as a user with a certificate of their own CA would run them: `vtool cert` makes the CA
+     * and the server's certificate, init writes the pair, the client trusts the CA ("usage": "verify"), the
+     * server allows the loopback origin, and curl gets the page through each transport.
+     */
     @Test
-    void wsTlsAndH2TlsAreAcceptedOnBothSides() throws Exception {
-        Path certs = Path.of("..", "testdata", "certs").toAbsolutePath().normalize();
-        for (String transport : new String[] {"ws+tls", "h2+tls"}) {
-            Path out = dir.resolve(transport.replace('+', '-'));
-            Files.createDirectories(out);
-            init(out, "--transport", transport, "--server-address", "127.0.0.1", "--domain", "proxy.example.org",
-                    "--port", Integer.toString(FreePort.next()), "--socks-port", Integer.toString(FreePort.next()),
-                    "--http-port", "0", "--cert", certs.resolve("server.crt").toString(),
-                    "--key", certs.resolve("server.key").toString());
-            for (String side : new String[] {"server.json", "client.json"}) {
-                // the engine runs ws, h2 and tls: -test accepts both sides (starting them is the interop tests')
-                CliRun test = CliRun.run("run", "-test", "-c", out.resolve(side).toString());
-                assertEquals(0, test.exitCode(), transport + " " + side + ": " + test.out() + test.err());
+    void wsTlsAndH2TlsPairsFromInitCarryCurl() throws Exception {
+        Curl.require();
+        HttpServer origin = LoopbackPair.startTarget();
+        String url = "http://127.0.0.1:" + origin.getAddress().getPort() + "/";
+        try {
+            for (String transport : new String[] {"ws+tls", "h2+tls"}) {
+                Path out = dir.resolve(transport.replace('+', '-'));
+                Files.createDirectories(out);
+                assertEquals(0, CliRun.run("cert", "--ca", "--name", "Test CA", "--file", out.resolve("ca").toString(),
+                        "--no-json").exitCode());
+                assertEquals(0, CliRun.run("cert", "--issuer-cert", out.resolve("ca_cert.pem").toString(), "--issuer-key",
+                        out.resolve("ca_key.pem").toString(), "--domain", "proxy.example.org", "--file",
+                        out.resolve("server").toString(), "--no-json").exitCode());
+                int serverPort = FreePort.next();
+                int socksPort = FreePort.next();
+                init(out, "--transport", transport, "--server-address", "127.0.0.1", "--domain", "proxy.example.org",
+                        "--port", Integer.toString(serverPort), "--socks-port", Integer.toString(socksPort),
+                        "--http-port", "0", "--cert", out.resolve("server_cert.pem").toString(),
+                        "--key", out.resolve("server_key.pem").toString());
+                Path server = out.resolve("server.json");
+                Path client = out.resolve("client.json");
+                String serverText = Files.readString(server);
+                String allowed = serverText.replaceFirst("(\"protocol\": \"freedom\",[^{]*\"settings\": \\{)",
+                        "$1\"allowPrivate\": true");
+                assertNotEquals(serverText, allowed, "init's freedom settings not found:\n" + serverText);
+                Files.writeString(server, allowed);
+                String clientText = Files.readString(client);
+                String trusting = clientText.replace("\"serverName\": \"proxy.example.org\"",
+                        "\"serverName\": \"proxy.example.org\", \"certificates\": [{\"usage\": \"verify\", "
+                                + "\"certificateFile\": \"" + out.resolve("ca_cert.pem") + "\"}]");
+                assertNotEquals(clientText, trusting, "init's client serverName not found:\n" + clientText);
+                Files.writeString(client, trusting);
+                for (Path side : new Path[] {server, client}) {
+                    CliRun test = CliRun.run("run", "-test", "-c", side.toString());
+                    assertEquals(0, test.exitCode(), transport + " " + side + ": " + test.out() + test.err());
+                }
+                try (VtoolProcess s = VtoolProcess.start(out.resolve("server.log"), "run", "-c", server.toString());
+                     VtoolProcess c = VtoolProcess.start(out.resolve("client.log"), "run", "-c", client.toString())) {
+                    s.awaitListening(serverPort);
+                    c.awaitListening(socksPort);
+                    Curl got = Curl.get(url, "--socks5-hostname", "127.0.0.1:" + socksPort);
+                    assertEquals(LoopbackPair.PAGE, got.body(),
+                            transport + ": the page through the pair\n" + s.output() + "\n" + c.output());
+                }
             }
+        } finally {
+            origin.stop(0);
         }
     }
 
