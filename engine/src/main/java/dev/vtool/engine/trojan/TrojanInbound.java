@@ -4,27 +4,25 @@ import dev.vtool.engine.EngineContext;
 import dev.vtool.schema.model.InboundConfig;
 import dev.vtool.engine.InboundHandler;
 import dev.vtool.engine.Session;
+import dev.vtool.engine.UserTable;
 import dev.vtool.engine.fallback.FallbackRoute;
 import dev.vtool.engine.fallback.FallbackTable;
 import dev.vtool.schema.protocol.trojan.TrojanInboundSettings;
 import dev.vtool.schema.protocol.trojan.TrojanUser;
 import io.netty.channel.Channel;
-import java.util.Map;
 
 /** The trojan inbound: users by the hex of their password's SHA-224, and the fallbacks for everyone else. */
 public final class TrojanInbound implements InboundHandler, dev.vtool.engine.UserManager {
     static final String PKG = "proxy/trojan";
 
     private final EngineContext context;
-    /** Read on every handshake, changed by the API: concurrent. */
-    private final Map<String, TrojanUser> users = new java.util.concurrent.ConcurrentHashMap<>();
+    private final UserTable<String, TrojanUser> users;
     private final FallbackRoute fallback;
 
     private TrojanInbound(TrojanInboundSettings settings, EngineContext context) {
         this.context = context;
-        for (TrojanUser u : settings.clients()) {
-            users.put(TrojanKey.of(u.password()), u); // a repeated password: the later entry wins, as in 4.34
-        }
+        this.users = new UserTable<>("trojan", TrojanUser.class, u -> TrojanKey.of(u.password()), TrojanUser::email,
+                settings.clients());
         this.fallback = new FallbackRoute(context, new FallbackTable(settings.fallbacks()), PKG);
     }
 
@@ -44,24 +42,13 @@ public final class TrojanInbound implements InboundHandler, dev.vtool.engine.Use
 
     /** The API's AddUserOperation (4.34's validator: an email may be taken once, case-insensitively). */
     @Override
-    public synchronized void addUser(Object account) throws dev.vtool.engine.EngineException {
-        if (!(account instanceof TrojanUser u)) {
-            throw new dev.vtool.engine.EngineException("the trojan inbound takes only trojan accounts");
-        }
-        if (!u.email().isEmpty() && users.values().stream().anyMatch(x -> x.email().equalsIgnoreCase(u.email()))) {
-            throw new dev.vtool.engine.EngineException("User " + u.email() + " already exists.");
-        }
-        users.put(TrojanKey.of(u.password()), u);
+    public void addUser(Object account) throws dev.vtool.engine.EngineException {
+        users.addUser(account);
     }
 
     @Override
-    public synchronized void removeUser(String email) throws dev.vtool.engine.EngineException {
-        if (email == null || email.isEmpty()) {
-            throw new dev.vtool.engine.EngineException("Email must not be empty.");
-        }
-        if (!users.values().removeIf(u -> u.email().equalsIgnoreCase(email))) {
-            throw new dev.vtool.engine.EngineException("User " + email + " not found.");
-        }
+    public void removeUser(String email) throws dev.vtool.engine.EngineException {
+        users.removeUser(email);
     }
 
     TrojanUser user(String key) {
