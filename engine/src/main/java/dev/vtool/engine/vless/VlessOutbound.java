@@ -61,7 +61,7 @@ public final class VlessOutbound implements OutboundHandler {
 
     @Override
     public PacketConnection openPackets(Session session, EventLoop loop, PacketReceiver back) {
-        return new VlessPackets(this, session, loop, back);
+        return VlessPackets.open(this, session, loop, back);
     }
 
     /** Puts the request encoder and response decoder on a connected channel. */
