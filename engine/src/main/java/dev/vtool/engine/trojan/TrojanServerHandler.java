@@ -5,20 +5,18 @@ import dev.vtool.engine.EngineContext;
 import dev.vtool.engine.Session;
 import dev.vtool.engine.transport.ChannelLink;
 import dev.vtool.engine.transport.HandshakeDeadline;
+import dev.vtool.engine.transport.DatagramsOverStream;
 import dev.vtool.engine.transport.PacketConnection;
 import dev.vtool.engine.wire.WireAddress;
 import dev.vtool.schema.model.Network;
 import dev.vtool.schema.protocol.trojan.TrojanUser;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One Trojan server connection (docs/spec/protocols.md, section 3). The verdict comes from the first
@@ -134,24 +132,14 @@ final class TrojanServerHandler extends ByteToMessageDecoder {
 
     /** Command 3: datagrams to any destination, each framed with its address, until the client closes. */
     private void startPackets(ChannelHandlerContext ctx, ByteBuf in) {
-        Channel ch = ctx.channel();
-        packets = context.dispatcher().dispatchPackets(session, ch.eventLoop(), (from, payload) -> {
-            if (ch.isActive()) {
-                ch.writeAndFlush(TrojanUdpFrame.encode(ch.alloc(), Destination.of(Network.UDP, from), payload), ch.voidPromise());
-            } else {
-                payload.release();
-            }
-        });
+        packets = DatagramsOverStream.start(context, session, ctx, "trojan-idle",
+                (alloc, from, payload) -> TrojanUdpFrame.encode(alloc, Destination.of(Network.UDP, from), payload));
         if (packets == null) {
             state = State.DONE;
             in.skipBytes(in.readableBytes());
             ctx.close();
             return;
         }
-        PacketConnection flow = packets;
-        ch.closeFuture().addListener(f -> flow.close());
-        long idle = Math.max(1, session.policy().connIdle().toSeconds());
-        ctx.pipeline().addBefore(ctx.name(), "trojan-idle", new IdleStateHandler(0, 0, idle, TimeUnit.SECONDS));
         state = State.PACKETS;
         packets(ctx, in);
     }

@@ -6,6 +6,7 @@ import dev.vtool.engine.Session;
 import dev.vtool.engine.mux.MuxServer;
 import dev.vtool.engine.transport.ChannelLink;
 import dev.vtool.engine.transport.HandshakeDeadline;
+import dev.vtool.engine.transport.DatagramsOverStream;
 import dev.vtool.engine.transport.PacketConnection;
 import dev.vtool.engine.wire.GluedHeaderEncoder;
 import dev.vtool.engine.wire.WireAddress;
@@ -13,14 +14,11 @@ import dev.vtool.schema.model.Network;
 import dev.vtool.schema.protocol.vless.VlessUser;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One VLESS server connection (docs/spec/protocols.md, sections 4 and 5). With fallbacks the first read
@@ -180,24 +178,14 @@ final class VlessServerHandler extends ByteToMessageDecoder {
 
     /** Command 2: length-prefixed datagrams to the one destination of the request, both ways. */
     private void startPackets(ChannelHandlerContext ctx, ByteBuf in) {
-        Channel ch = ctx.channel();
-        packets = context.dispatcher().dispatchPackets(session, ch.eventLoop(), (from, payload) -> {
-            if (ch.isActive()) {
-                ch.writeAndFlush(VlessUdpFrame.encode(ch.alloc(), payload), ch.voidPromise());
-            } else {
-                payload.release();
-            }
-        });
+        packets = DatagramsOverStream.start(context, session, ctx, "vless-idle",
+                (alloc, from, payload) -> VlessUdpFrame.encode(alloc, payload));
         if (packets == null) {
             state = State.DONE;
             in.skipBytes(in.readableBytes());
             ctx.close();
             return;
         }
-        PacketConnection flow = packets;
-        ch.closeFuture().addListener(f -> flow.close());
-        long idle = Math.max(1, session.policy().connIdle().toSeconds());
-        ctx.pipeline().addBefore(ctx.name(), "vless-idle", new IdleStateHandler(0, 0, idle, TimeUnit.SECONDS));
         state = State.PACKETS;
         packets(in);
     }
