@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The shadowsocks outbound: servers taken round-robin per connection, up to 5 dial attempts (each on the
  * next server, with growing pauses, as 4.34 retries), then {@code salt || chunk(address header)} at once
  * and the relay through {@link SsRequestEncoder}/{@link SsResponseDecoder}. UDP goes as Shadowsocks
- * datagrams straight to the server's UDP port ({@link SsClientPackets}).
+ * datagrams straight to the server's UDP port ({@link SsClientPackets} framing a
+ * {@link dev.vtool.engine.transport.RelayedPackets}).
  */
 public final class ShadowsocksOutbound implements OutboundHandler {
     static final String PKG = "proxy/shadowsocks";
@@ -79,7 +80,7 @@ public final class ShadowsocksOutbound implements OutboundHandler {
     @Override
     public PacketConnection openPackets(Session session, EventLoop loop, PacketReceiver back) {
         Server server = nextServer();
-        return new SsClientPackets(context, session, loop, back, server.config(),
+        return SsClientPackets.open(context, session, loop, back, server.config(),
                 new SsPacketCodec(server.config().method(), server.masterKey(), random), sendThrough);
     }
 

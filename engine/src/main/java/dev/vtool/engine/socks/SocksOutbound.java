@@ -31,6 +31,6 @@ final class SocksOutbound implements OutboundHandler {
 
     @Override
     public PacketConnection openPackets(Session session, EventLoop loop, PacketReceiver back) {
-        return new SocksClientPackets(context, session, loop, back, tunnel.nextServer(), sendThrough);
+        return SocksClientPackets.open(context, session, loop, back, tunnel.nextServer(), sendThrough);
     }
 }
