@@ -335,8 +335,12 @@ final class StreamBridge implements MuxSession, Link {
     private void onCarrierLoop(Runnable r) {
         if (conn.loop.inEventLoop()) {
             r.run();
-        } else {
+            return;
+        }
+        try {
             conn.loop.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the carrier's loop is shutting down, and with it the carrier and its sessions
         }
     }
 
