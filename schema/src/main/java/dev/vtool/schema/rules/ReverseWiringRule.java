@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 public final class ReverseWiringRule extends SimpleRule {
     public ReverseWiringRule() {
         super("reverse-wiring", Severity.WARNING,
-                "A reverse bridge or portal that routing does not reach or names on the wrong side, a portal hiding"
-                        + " an outbound of the same tag, or one domain on both a bridge and a portal.");
+                "A reverse bridge/portal routing never names (or names on the wrong side), a portal hiding an"
+                        + " outbound, a domain on both sides.");
     }
 
     private record Entry(String tag, String domain, String pointer) {
