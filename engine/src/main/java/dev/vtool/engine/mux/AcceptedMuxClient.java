@@ -4,6 +4,7 @@ import dev.vtool.engine.Destination;
 import dev.vtool.engine.Session;
 import dev.vtool.engine.log.EngineLog;
 import dev.vtool.engine.transport.ChannelLink;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 
 /**
@@ -81,12 +82,16 @@ public final class AcceptedMuxClient {
         });
     }
 
-    /** Opens a UDP session this side writes itself (call on the carrier's loop); null when the carrier is gone. */
-    public OutgoingPackets openPackets(Destination target) {
-        if (conn.isClosed()) {
+    /**
+     * Opens a UDP session this side writes itself (call on the carrier's loop); null when the carrier is gone.
+     *
+     * @param receiver gets each datagram the peer sends on it (ownership passed), or null to drop them
+     */
+    public OutgoingPackets openPackets(Destination target, java.util.function.Consumer<ByteBuf> receiver) {
+        if (conn.isClosed() || conn.inputDone()) {
             return null;
         }
-        OutgoingPackets p = new OutgoingPackets(conn, nextId(), target);
+        OutgoingPackets p = new OutgoingPackets(conn, nextId(), target, receiver);
         conn.add(p);
         return p;
     }

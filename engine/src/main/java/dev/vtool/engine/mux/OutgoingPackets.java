@@ -2,22 +2,27 @@ package dev.vtool.engine.mux;
 
 import dev.vtool.engine.Destination;
 import io.netty.buffer.ByteBuf;
+import java.util.function.Consumer;
 
 /**
- * A UDP session this side opens and writes itself, with no endpoint behind it (a reverse portal's control
- * stream): the first message goes out in the New frame, the rest as Keep frames; what the peer sends back
- * is dropped. Every call runs on the carrier's loop.
+ * A UDP session this side opens and writes itself, with no endpoint channel behind it (a reverse portal's
+ * control stream, or a client's UDP flow through the portal): the first message goes out in the New
+ * frame, the rest as Keep frames; what the peer sends back goes to the receiver, if any, one datagram per
+ * frame. Every call runs on the carrier's loop.
  */
 public final class OutgoingPackets implements MuxSession {
     private final MuxConnection conn;
     private final int id;
+    private final Consumer<ByteBuf> receiver;
     private Destination openTarget;
-    private boolean ended;
+    /** Volatile: a flow on another loop asks whether to open a new session. */
+    private volatile boolean ended;
 
-    OutgoingPackets(MuxConnection conn, int id, Destination target) {
+    OutgoingPackets(MuxConnection conn, int id, Destination target, Consumer<ByteBuf> receiver) {
         this.conn = conn;
         this.id = id;
         this.openTarget = target;
+        this.receiver = receiver;
     }
 
     /**
@@ -72,7 +77,11 @@ public final class OutgoingPackets implements MuxSession {
 
     @Override
     public void received(ByteBuf data) {
-        data.release();
+        if (ended || receiver == null) {
+            data.release();
+            return;
+        }
+        receiver.accept(data);
     }
 
     @Override

@@ -49,7 +49,10 @@ public final class Portal implements OutboundHandler {
 
     @Override
     public PacketConnection openPackets(Session session, EventLoop loop, PacketReceiver back) throws EngineException {
-        throw new EngineException("UDP through a reverse portal is not supported by vtool yet");
+        if (pick() == null) {
+            throw new EngineException("failed to process reverse connection > empty worker list");
+        }
+        return new PortalPackets(this::pick, loop, back);
     }
 
     /** A bridge's link: this side becomes its Mux.cool client. */

@@ -37,7 +37,7 @@ final class PortalWorker {
 
     /** Opens the control stream; on the link's loop. */
     void start() {
-        control = client.openPackets(new Destination(Network.UDP, ReverseControl.INTERNAL_DOMAIN, 0));
+        control = client.openPackets(new Destination(Network.UDP, ReverseControl.INTERNAL_DOMAIN, 0), null);
         if (control == null) {
             gone.run();
             return;
