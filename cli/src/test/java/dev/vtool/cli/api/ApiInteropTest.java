@@ -380,7 +380,8 @@ class ApiInteropTest {
      * AddInbound in 4.34's own protobuf form, as grpcurl or a panel sends it (InboundHandlerConfig with a
      * ReceiverConfig and a vmess.inbound.Config, TypedMessage type names as 4.34 writes them, fields written
      * one by one as protoc's code writes them): the very same bytes go to vtool and to a real v2ray, and one
-     * v2ray client carries traffic through the inbound each added; then RemoveInbound closes both.
+     * v2ray client carries traffic through the inbound each added; a freedom outbound added the same way
+     * replaces the removed default and carries it too; then RemoveInbound closes both.
      */
     @Test
     void protobufAddInboundAsGrpcurlSendsItCarriesAV2rayClient() throws Exception {
@@ -411,6 +412,14 @@ class ApiInteropTest {
             Map<String, Long> c = settled(() -> counters(vtoolApi(side[0], "statsquery", "pb@").out()),
                     "user>>>pb@example.com>>>traffic>>>downlink", DOWN);
             assertEquals(UP, c.get("user>>>pb@example.com>>>traffic>>>uplink"), who + ": " + c);
+            // the only outbound replaced by a freedom outbound in 4.34's form: the new default carries it (its
+            // redirect is the operator's choice, so vtool lets a remote client reach the loopback origin)
+            grpc(side[0], "RemoveOutbound", new dev.vtool.engine.api.ProtoWriter().string(1, "direct").toByteArray());
+            grpc(side[0], "AddOutbound", addFreedomOutbound("pb-out", origin.port()));
+            assertEquals(DOWN, Socks5Exchange.run(side[2], origin.port(), UP), "through the outbound added on " + who);
+            Map<String, Long> out = settled(() -> counters(vtoolApi(side[0], "statsquery", "pb-out").out()),
+                    "outbound>>>pb-out>>>traffic>>>downlink", DOWN);
+            assertEquals(UP, out.get("outbound>>>pb-out>>>traffic>>>uplink"), who + ": " + out);
             grpc(side[0], "RemoveInbound", new dev.vtool.engine.api.ProtoWriter().string(1, "pb-in").toByteArray());
             int port = side[1];
             assertThrows(IOException.class, () -> new java.net.Socket("127.0.0.1", port).close(),
@@ -437,6 +446,22 @@ class ApiInteropTest {
         var handler = new dev.vtool.engine.api.ProtoWriter().string(1, tag)
                 .bytes(2, typed("v2ray.core.app.proxyman.ReceiverConfig", receiver))
                 .bytes(3, typed("v2ray.core.proxy.vmess.inbound.Config", vmess)).toByteArray();
+        return new dev.vtool.engine.api.ProtoWriter().bytes(1, handler).toByteArray();
+    }
+
+    /**
+     * AddOutboundRequest{outbound = OutboundHandlerConfig{tag, SenderConfig (empty), freedom.Config{
+     * destination_override = {server = ServerEndpoint{127.0.0.1, port}}}}}.
+     */
+    private static byte[] addFreedomOutbound(String tag, int port) {
+        var server = new dev.vtool.engine.api.ProtoWriter()
+                .bytes(1, new dev.vtool.engine.api.ProtoWriter().bytes(1, new byte[] {127, 0, 0, 1}).toByteArray())
+                .varint(2, port).toByteArray();
+        var freedom = new dev.vtool.engine.api.ProtoWriter()
+                .bytes(3, new dev.vtool.engine.api.ProtoWriter().bytes(1, server).toByteArray()).toByteArray();
+        var handler = new dev.vtool.engine.api.ProtoWriter().string(1, tag)
+                .bytes(2, typed("v2ray.core.app.proxyman.SenderConfig", new byte[0]))
+                .bytes(3, typed("v2ray.core.proxy.freedom.Config", freedom)).toByteArray();
         return new dev.vtool.engine.api.ProtoWriter().bytes(1, handler).toByteArray();
     }
 
