@@ -474,7 +474,8 @@ public final class Engine implements AutoCloseable {
             if (inbound.wantsUdp()) {
                 try {
                     io.netty.channel.ChannelHandler udpCounter = worker.counter();
-                    opened.add(UdpListener.bind(workers, at, udp -> {
+                    opened.add(UdpListener.bind(workers, at, stream.sockopt(),
+                            ic.settings().receivesOriginalDestination(), udp -> {
                         if (udpCounter != null) {
                             // 4.34's UDP worker counts each packet's bytes (protocol header included)
                             udp.pipeline().addLast("vtool-stats", udpCounter);

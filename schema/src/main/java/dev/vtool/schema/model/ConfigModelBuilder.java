@@ -288,7 +288,7 @@ public final class ConfigModelBuilder {
             ConfigNode listenNode = n.get("listen");
             boolean unix = listenNode != null && listenNode.json().isString() && isUnixSocket(listenNode.json().asString());
             if (unix && listenNode.json().asString().startsWith("@@")) {
-                // a padded abstract name fills sun_path; Netty's native bind then fails at random
+                // a padded abstract name is a 108-byte sun_path, which Netty's native bind refuses (see DomainSocketConfig)
                 problems.notSupported(listenNode, "listen on a padded abstract socket name (@@)");
                 return null;
             }
