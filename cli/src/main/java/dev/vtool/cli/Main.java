@@ -40,9 +40,12 @@ public final class Main implements Runnable {
         if (args.length == 1 && args[0].equals("-version")) {
             args = new String[] {"version"}; // v2ray's spelling
         }
-        CommandLine cmd = newCommandLine(args.length > 0 ? args[0] : null);
+        List<String> plainLint = PlainLint.files(args);
         try {
-            return cmd.execute(args);
+            if (plainLint != null) {
+                return PlainLint.run(plainLint);
+            }
+            return newCommandLine(args.length > 0 ? args[0] : null).execute(args);
         } catch (OutOfMemoryError e) {
             // one clear line, never a stack trace; the input size limit makes this rare
             System.err.println("vtool: out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
