@@ -5,7 +5,6 @@ import dev.vtool.schema.finding.RuleInfo;
 import dev.vtool.schema.lint.Linter;
 import dev.vtool.schema.suppress.ProjectSettings.SettingsException;
 import dev.vtool.schema.source.SourceFile;
-import dev.vtool.schema.validation.SchemaValidator;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +59,6 @@ public final class LintCommand implements Callable<Integer> {
             System.err.println("Try 'vtool lint --help' for usage.");
             return ExitCodes.USAGE_OR_IO;
         }
-        SchemaValidator.shared().preloadInBackground();
         InputFiles inputs = InputFiles.read(files);
         Linter linter = new Linter();
         List<Finding> all = new ArrayList<>();

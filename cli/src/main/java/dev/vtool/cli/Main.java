@@ -1,5 +1,6 @@
 package dev.vtool.cli;
 
+import dev.vtool.schema.validation.SchemaValidator;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -39,6 +40,10 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         if (args.length == 1 && args[0].equals("-version")) {
             args = new String[] {"version"}; // v2ray's spelling
+        }
+        if (args.length > 0 && (args[0].equals("lint") || args[0].equals("run"))) {
+            // both check the config against the schema: it compiles on a second core meanwhile
+            SchemaValidator.shared().preloadInBackground();
         }
         List<String> plainLint = PlainLint.files(args);
         try {

@@ -34,6 +34,7 @@ public final class SchemaValidator {
     private static final int MAX_PASSES = 10;
 
     private volatile SchemaModel model;
+    private final java.util.concurrent.atomic.AtomicBoolean preloading = new java.util.concurrent.atomic.AtomicBoolean();
 
     public static SchemaValidator shared() {
         return SHARED;
@@ -46,7 +47,7 @@ public final class SchemaValidator {
      * the thread could not start).
      */
     public void preloadInBackground() {
-        if (model != null) {
+        if (model != null || !preloading.compareAndSet(false, true)) {
             return;
         }
         Thread t = new Thread(() -> {
