@@ -12,6 +12,7 @@ IDLE_S="${IDLE_S:-5}"
 SECURITY="${SECURITY:-aes-128-gcm}"
 UUID=b831381d-6324-4d53-ad4f-8cda48b30811
 source bench/lib.sh
+./vtool run -test -c testdata/seed/server.json >/dev/null 2>&1 || true   # run's class archive, on first use
 
 current_kib() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 

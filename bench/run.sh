@@ -30,7 +30,8 @@ if ! command -v v2ray >/dev/null; then
     command -v v2ray >/dev/null || { echo "bench: v2ray is needed (apt-get install v2ray, as root)" >&2; exit 2; }
 fi
 command -v curl >/dev/null || { echo "bench: curl is needed" >&2; exit 2; }
-./vtool --version >/dev/null   # builds cli/target/vtool.jar and the start-up archive on first use
+./vtool --version >/dev/null   # builds cli/target/vtool.jar and the short commands' archive on first use
+./vtool run -test -c testdata/seed/server.json >/dev/null 2>&1 || true   # run's archive, before anything is timed
 
 core=(startup memory diagnose handshakes cpu)
 # scripts that are not sections of their own: shared code, the pieces the core sections call, older entries

@@ -10,7 +10,8 @@ RUNS="${RUNS:-11}"
 CONFIG="${CONFIG:-testdata/seed/client.json}"
 source bench/lib.sh
 
-./vtool lint "$CONFIG" >/dev/null 2>&1 || true   # builds the jar and the archive on first use
+./vtool lint "$CONFIG" >/dev/null 2>&1 || true   # builds the jar and the short commands' archive on first use
+./vtool run -test -c testdata/seed/server.json >/dev/null 2>&1 || true   # and run's archive
 port=$(free_port)
 cat > "$work/startup-server.json" <<JSON
 {"log": {"loglevel": "warning", "access": "none"},
