@@ -17,7 +17,7 @@ import java.lang.management.ThreadMXBean;
  * TLS layer's alone and hold on a loaded machine): CPU seconds per GiB of encrypting and decrypting
  * 16 KiB writes (TLS 1.3, the cipher both pick), and CPU microseconds per full handshake (client and
  * server together, a new session each time). Providers alternate in every repetition (A/B in the same
- * minute). Run by bench/tls-providers.sh: java -cp vtool.jar bench/TlsProviderBench.java CERT KEY MIB REPS
+ * minute). Usage: java -cp cli/target/vtool.jar bench/TlsProviderBench.java CERT.pem KEY.pem(PKCS#8) MIB REPS
  */
 public final class TlsProviderBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
