@@ -2,7 +2,6 @@ package dev.vtool.engine.transport.tls;
 
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
 import io.netty.util.Mapping;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +23,12 @@ final class IssuingCertificates implements Mapping<String, SslContext> {
     private final Map<String, SslContext> exact;
     private final SslContext fallback;
     private final List<LeafIssuer> issuers;
+    private final List<String> alpn;
     private final Map<String, Cached> issued = new ConcurrentHashMap<>();
 
-    IssuingCertificates(Map<String, SslContext> exact, SslContext fallback, List<LeafIssuer> issuers) {
+    IssuingCertificates(Map<String, SslContext> exact, SslContext fallback, List<LeafIssuer> issuers,
+                        List<String> alpn) {
+        this.alpn = alpn;
         this.exact = exact;
         this.fallback = fallback;
         this.issuers = issuers;
@@ -46,7 +48,7 @@ final class IssuingCertificates implements Mapping<String, SslContext> {
         for (LeafIssuer issuer : issuers) {
             try {
                 LeafIssuer.Issued leaf = issuer.issue(name);
-                SslContext ctx = SslContextBuilder.forServer(leaf.key(), leaf.leaf()).sslProvider(SslProvider.JDK).build();
+                SslContext ctx = TlsProviders.configure(SslContextBuilder.forServer(leaf.key(), leaf.leaf()), alpn).build();
                 if (issued.size() >= MAX_ISSUED) {
                     issued.clear();
                 }

@@ -5,7 +5,6 @@ import dev.vtool.schema.transport.tls.TlsMaterial;
 import dev.vtool.schema.transport.tls.TlsSettings;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
 import io.netty.util.DomainWildcardMappingBuilder;
 import io.netty.util.Mapping;
 import java.security.cert.CertificateParsingException;
@@ -27,8 +26,11 @@ final class ServerCertificates {
     private ServerCertificates() {
     }
 
-    /** One server context per usable entry, mapped by the names its leaf certificate carries. */
-    static Mapping<String, SslContext> build(TlsSettings settings) throws SSLException {
+    /**
+     * One server context per usable entry, mapped by the names its leaf certificate carries; {@code alpn} is
+     * the listener's list (OpenSSL's contexts carry it).
+     */
+    static Mapping<String, SslContext> build(TlsSettings settings, List<String> alpn) throws SSLException {
         List<SslContext> contexts = new ArrayList<>();
         List<Set<String>> names = new ArrayList<>();
         List<LeafIssuer> issuers = new ArrayList<>();
@@ -42,9 +44,8 @@ final class ServerCertificates {
                 issuers.add(new LeafIssuer(m.chain().get(0), m.key()));
                 continue;
             }
-            contexts.add(SslContextBuilder.forServer(m.key(), m.chain().toArray(X509Certificate[]::new))
-                    .sslProvider(SslProvider.JDK)
-                    .build());
+            contexts.add(TlsProviders.configure(
+                    SslContextBuilder.forServer(m.key(), m.chain().toArray(X509Certificate[]::new)), alpn).build());
             names.add(names(m.chain().get(0)));
         }
         if (!issuers.isEmpty()) {
@@ -54,7 +55,7 @@ final class ServerCertificates {
                     exact.putIfAbsent(n, contexts.get(i));
                 }
             }
-            return new IssuingCertificates(exact, contexts.isEmpty() ? null : contexts.get(0), issuers);
+            return new IssuingCertificates(exact, contexts.isEmpty() ? null : contexts.get(0), issuers, alpn);
         }
         if (contexts.isEmpty()) {
             throw new SSLException("failed to build TLS server config: no certificate with a key in tlsSettings.certificates");

@@ -8,7 +8,6 @@ import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.ssl.SslProvider;
 import io.netty.util.Mapping;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.Future;
@@ -22,7 +21,8 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 
 /**
- * TLS ({@code security: "tls"}) on Netty's SslHandler with the JDK provider. Contexts are built once per
+ * TLS ({@code security: "tls"}) on Netty's SslHandler with the provider {@link TlsProviders} picks.
+ * Contexts are built once per
  * distinct {@code tlsSettings} (the certificate files are read then) and shared by every connection.
  * When the settings name no {@code alpn}, the transport's list applies, and a client whose transport
  * names none offers Go's {@code h2, http/1.1}.
@@ -32,8 +32,12 @@ public final class TlsLayer implements SecurityLayer {
     /** 4.34 strips this prefix from {@code serverName} (its uTLS switch, disabled in 4.34). */
     private static final String EXPERIMENT_PREFIX = "experiment:8357";
 
-    private final Map<TlsSettings, Object> servers = new ConcurrentHashMap<>();
-    private final Map<TlsSettings, Object> clients = new ConcurrentHashMap<>();
+    /** Settings and the ALPN list in effect: OpenSSL's contexts carry the list. */
+    private record Key(TlsSettings settings, List<String> alpn) {
+    }
+
+    private final Map<Key, Object> servers = new ConcurrentHashMap<>();
+    private final Map<Key, Object> clients = new ConcurrentHashMap<>();
 
     @Override
     public String name() {
@@ -43,14 +47,14 @@ public final class TlsLayer implements SecurityLayer {
     @Override
     public void server(Channel channel, SecuritySettings settings, List<String> nextProtocols) {
         TlsSettings tls = (TlsSettings) settings;
-        Object built = servers.computeIfAbsent(tls, TlsLayer::buildServer);
+        List<String> alpn = tls.alpn().isEmpty() ? nextProtocols : tls.alpn();
+        Object built = servers.computeIfAbsent(new Key(tls, alpn), TlsLayer::buildServer);
         if (built instanceof Exception e) {
             channel.pipeline().addFirst("tls-unusable", new Refuse(e));
             return;
         }
         @SuppressWarnings("unchecked")
         Mapping<String, SslContext> certificates = (Mapping<String, SslContext>) built;
-        List<String> alpn = tls.alpn().isEmpty() ? nextProtocols : tls.alpn();
         channel.pipeline().addFirst("tls", new GoSniHandler(certificates, alpn));
         channel.pipeline().addAfter("tls", "tls-errors", new HandshakeErrors());
     }
@@ -60,7 +64,9 @@ public final class TlsLayer implements SecurityLayer {
                                   List<String> nextProtocols) {
         TlsSettings tls = (TlsSettings) settings;
         Promise<Channel> result = channel.eventLoop().newPromise();
-        Object built = clients.computeIfAbsent(tls, TlsLayer::buildClient);
+        List<String> alpn = !tls.alpn().isEmpty() ? tls.alpn() : !nextProtocols.isEmpty() ? nextProtocols
+                : CLIENT_DEFAULT_ALPN;
+        Object built = clients.computeIfAbsent(new Key(tls, alpn), TlsLayer::buildClient);
         if (built instanceof Exception e) {
             result.setFailure(e);
             return result;
@@ -75,9 +81,7 @@ public final class TlsLayer implements SecurityLayer {
         if (!NetUtil.isValidIpV4Address(name) && !NetUtil.isValidIpV6Address(name)) {
             p.setServerNames(List.of(new SNIHostName(name)));
         }
-        List<String> alpn = !tls.alpn().isEmpty() ? tls.alpn() : !nextProtocols.isEmpty() ? nextProtocols
-                : CLIENT_DEFAULT_ALPN;
-        p.setApplicationProtocols(alpn.toArray(String[]::new));
+        p.setApplicationProtocols(alpn.toArray(String[]::new)); // the JDK's engine; OpenSSL's context has it
         engine.setSSLParameters(p);
         channel.pipeline().addFirst("tls", h);
         // the handshake's failure is reported through the future; nothing above the layer is there yet to see it
@@ -113,17 +117,18 @@ public final class TlsLayer implements SecurityLayer {
         return sn != null && !sn.isEmpty() ? sn : target.host();
     }
 
-    private static Object buildServer(TlsSettings tls) {
+    private static Object buildServer(Key key) {
         try {
-            return ServerCertificates.build(tls);
+            return ServerCertificates.build(key.settings(), key.alpn());
         } catch (SSLException | RuntimeException e) {
             return e;
         }
     }
 
-    private static Object buildClient(TlsSettings tls) {
+    private static Object buildClient(Key key) {
         try {
-            return SslContextBuilder.forClient().sslProvider(SslProvider.JDK).trustManager(ClientTrust.of(tls)).build();
+            return TlsProviders.configure(SslContextBuilder.forClient(), key.alpn())
+                    .trustManager(ClientTrust.of(key.settings())).build();
         } catch (Exception e) {
             return e instanceof SSLException ? e : new SSLException("failed to build TLS client config > "
                     + e.getMessage(), e);
