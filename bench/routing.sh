@@ -177,7 +177,7 @@ for who in v2ray vtool; do
             V2RAY_LOCATION_ASSET="$work/assets" ./vtool run -c "$work/$who-$mode.json" >/dev/null 2>&1 & pid=$!
         fi
         pids+=($pid)
-        wait_port "$p"
+        wait_port "$p" 300 # 10,000 rules to compile on a loaded machine
         if [ "$mode" = with ]; then
             r[$who-start]=$(python3 -c "import time; print('%.2f' % (time.time() - $t0))")
             r[$who-rss0]=$(( $(rss_kib "$pid") / 1024 ))
