@@ -19,8 +19,8 @@ command -v v2ray >/dev/null || { echo "bench: v2ray not found" >&2; exit 2; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
-wait_port() {
-    for _ in $(seq 1 600); do  # 30 s: a JVM on a loaded machine
+wait_port() { # PORT [SECONDS]
+    for _ in $(seq 1 $(( ${2:-30} * 20 ))); do  # 30 s by default: a JVM on a loaded machine
         (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
         sleep 0.05
     done

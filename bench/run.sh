@@ -2,7 +2,7 @@
 # Every issue-19 figure, vtool vs v2ray in the same run, one row each: what, vtool, v2ray, vtool/v2ray.
 #
 #   bench/run.sh                      all sections: startup memory diagnose handshakes cpu, then any other
-#                                     bench/NAME.sh that is not a helper (e.g. ss.sh, dns.sh)
+#                                     bench/NAME.sh that is not a helper (e.g. ss.sh, dns.sh, routing.sh)
 #   bench/run.sh startup memory       only these sections (a section is bench/NAME.sh)
 #
 # Sections (each also runs alone, with its own knobs in its header):
@@ -10,6 +10,8 @@
 #   memory      RSS idle and the peak under STREAMS=32 parallel VMess downloads
 #   diagnose    MB/s of a generated log and the peak RSS (no v2ray counterpart)
 #   handshakes  VMess AEAD handshakes/s and server CPU per handshake with 1, 100, 1000, 10000 users
+#   routing     CPU per connection with 10,000 routing rules (geosite/geoip, domains, CIDRs, ports), the
+#               rules' cost over none, start-up and RSS with them (bench/routing.sh)
 #   cpu         CPU s/GiB of both proxies of a VMess chain for aes-128-gcm, chacha20-poly1305 and none,
 #               with the origin writing 16 KiB, 64 KiB and 1 MiB at a time (bench/vmess.sh)
 #   transports  CPU s/GiB of both proxies of a VMess chain over tls, ws+tls, h2 and mux, single stream

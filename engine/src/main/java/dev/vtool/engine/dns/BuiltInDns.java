@@ -164,7 +164,10 @@ public final class BuiltInDns implements NameLookup, AutoCloseable {
         if (!(first.server instanceof ClassicNameServer udp)) {
             return null;
         }
-        Object hit = udp.cache().find(DnsWire.fqdn(name), family, System.nanoTime());
+        // the name as asked when it already ends with the dot (a DNS query's name): no new string per hit
+        String fqdn = domain.endsWith(".") && name.length() + 1 == domain.length() && domain.startsWith(name) ? domain
+                : DnsWire.fqdn(name);
+        Object hit = udp.cache().find(fqdn, family, System.nanoTime());
         if (!(hit instanceof List<?> list)) {
             return null;
         }

@@ -57,6 +57,13 @@ final class DnsCache {
         if (e == null) {
             return null;
         }
+        if (family != NameLookup.Family.ANY) {
+            // one type: its live, successful, non-empty answer as it is (the common hit, no list built)
+            Answer only = family == NameLookup.Family.IPV4 ? e.a : e.aaaa;
+            if (only != null && only.rcode() == 0 && !only.ips().isEmpty() && only.live(now)) {
+                return only.ips();
+            }
+        }
         List<InetAddress> ips = new ArrayList<>();
         Object last = null; // 4.34 keeps the error of the last type it looked at: MISSING or a DnsFailure
         if (family != NameLookup.Family.IPV6) {

@@ -106,6 +106,60 @@ public final class DnsWire {
 
     /** The first question of a query; null when it has none or cannot be read. Does not release {@code in}. */
     public static Query question(ByteBuf in) {
+        Query fast = plainQuestion(in);
+        return fast != null ? fast : codecQuestion(in);
+    }
+
+    /**
+     * The common case read in place, without copies: an uncompressed name of letters, digits, '-' and '_'
+     * in labels of at most 63 bytes, which Netty's codec would return unchanged. Null for anything else
+     * (then the codec decides, so both read every message alike).
+     */
+    private static Query plainQuestion(ByteBuf in) {
+        int at = in.readerIndex();
+        int end = in.writerIndex();
+        if (end - at < 12) {
+            return null;
+        }
+        int flags = in.getUnsignedShort(at + 2);
+        if ((flags & 0x8000) != 0 || in.getUnsignedShort(at + 4) < 1) {
+            return null;
+        }
+        int p = at + 12;
+        StringBuilder name = new StringBuilder(32);
+        while (true) {
+            if (p >= end) {
+                return null;
+            }
+            int len = in.getUnsignedByte(p++);
+            if (len == 0) {
+                break;
+            }
+            if (len > 63 || p + len > end) {
+                return null;
+            }
+            for (int i = 0; i < len; i++) {
+                char c = (char) in.getUnsignedByte(p + i);
+                if (!plainNameChar(c)) {
+                    return null;
+                }
+                name.append(c);
+            }
+            name.append('.');
+            p += len;
+        }
+        if (name.isEmpty() || p + 4 > end) {
+            return null;
+        }
+        return new Query(in.getUnsignedShort(at), name.toString(), in.getUnsignedShort(p));
+    }
+
+    private static boolean plainNameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_';
+    }
+
+    /** Netty's codec reading of a question (package-private for the test that compares the two). */
+    static Query codecQuestion(ByteBuf in) {
         ByteBuf msg = Unpooled.wrappedBuffer(io.netty.buffer.ByteBufUtil.getBytes(in));
         try {
             if (msg.readableBytes() < 12) {
@@ -132,6 +186,9 @@ public final class DnsWire {
      * the question repeated and every address with TTL 600.
      */
     public static ByteBuf answer(int id, String fqdn, int type, int rcode, List<InetAddress> ips) {
+        if (isPlainName(fqdn)) {
+            return plainAnswer(id, fqdn, type, rcode, ips);
+        }
         ByteBuf out = Unpooled.buffer(64 + ips.size() * 28);
         out.writeShort(id).writeShort(0x8000 | 0x0400 | 0x0100 | 0x0080 | (rcode & 0xF)).writeShort(1)
                 .writeShort(ips.size()).writeShort(0).writeShort(0);
@@ -152,6 +209,51 @@ public final class DnsWire {
             throw new IllegalArgumentException("cannot encode a DNS answer for " + fqdn + ": " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** Labels of letters, digits, '-' and '_' (1 to 63 each), each followed by a dot: written as is. */
+    private static boolean isPlainName(String fqdn) {
+        int label = 0;
+        for (int i = 0; i < fqdn.length(); i++) {
+            char c = fqdn.charAt(i);
+            if (c == '.') {
+                if (label == 0) {
+                    return false;
+                }
+                label = 0;
+            } else if (!plainNameChar(c) || ++label > 63) {
+                return false;
+            }
+        }
+        return label == 0 && !fqdn.isEmpty();
+    }
+
+    /** The same bytes as the codec writes for a plain name: the name in full in every record, class IN. */
+    private static ByteBuf plainAnswer(int id, String fqdn, int type, int rcode, List<InetAddress> ips) {
+        int nameLength = fqdn.length() + 1;
+        ByteBuf out = Unpooled.buffer(12 + nameLength + 4 + ips.size() * (nameLength + 10 + 16));
+        out.writeShort(id).writeShort(0x8000 | 0x0400 | 0x0100 | 0x0080 | (rcode & 0xF)).writeShort(1)
+                .writeShort(ips.size()).writeShort(0).writeShort(0);
+        writePlainName(fqdn, out);
+        out.writeShort(type).writeShort(1);
+        for (InetAddress ip : ips) {
+            byte[] a = ip.getAddress();
+            writePlainName(fqdn, out);
+            out.writeShort(a.length == 4 ? TYPE_A : TYPE_AAAA).writeShort(1).writeInt((int) DEFAULT_TTL_SECONDS)
+                    .writeShort(a.length).writeBytes(a);
+        }
+        return out;
+    }
+
+    private static void writePlainName(String fqdn, ByteBuf out) {
+        int start = 0;
+        for (int dot = fqdn.indexOf('.'); dot >= 0; start = dot + 1, dot = fqdn.indexOf('.', start)) {
+            out.writeByte(dot - start);
+            for (int i = start; i < dot; i++) {
+                out.writeByte(fqdn.charAt(i));
+            }
+        }
+        out.writeByte(0);
     }
 
     /** {@code name} with a final dot, as names travel in messages. */

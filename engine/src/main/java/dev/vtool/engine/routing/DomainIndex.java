@@ -172,11 +172,50 @@ final class DomainIndex {
 
     /** The smallest id below {@code below} whose regexp finds a match in {@code domain} and that accept takes. */
     int firstRegexp(String domain, int below, java.util.function.IntPredicate accept) {
+        if (regexps.length > MEMO_FROM) {
+            for (int id : regexpHits(domain)) {
+                if (id >= below) {
+                    break;
+                }
+                if (accept.test(id)) {
+                    return id;
+                }
+            }
+            return Integer.MAX_VALUE;
+        }
         for (int i = 0; i < regexps.length && regexpIds[i] < below; i++) {
             if (regexps[i].matcher(domain).find() && accept.test(regexpIds[i])) {
                 return regexpIds[i];
             }
         }
         return Integer.MAX_VALUE;
+    }
+
+    /**
+     * With many regexps, running them all costs tens of microseconds per connection while the same few
+     * domains come back again and again: which regexps match a domain is remembered (per domain, bounded;
+     * it depends on nothing else).
+     */
+    private static final int MEMO_FROM = 16;
+    private static final int MEMO_MAX = 4096;
+    private final java.util.concurrent.ConcurrentHashMap<String, int[]> regexpMemo =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private int[] regexpHits(String domain) {
+        int[] hits = regexpMemo.get(domain);
+        if (hits == null) {
+            IntList found = new IntList();
+            for (int i = 0; i < regexps.length; i++) {
+                if (regexps[i].matcher(domain).find()) {
+                    found.add(regexpIds[i]);
+                }
+            }
+            hits = found.toSortedSet();
+            if (regexpMemo.size() >= MEMO_MAX) {
+                regexpMemo.clear();
+            }
+            regexpMemo.put(domain, hits);
+        }
+        return hits;
     }
 }

@@ -119,6 +119,25 @@ class RuleTableTest {
         assertNull(r.pick(to("b.org", "11.1.1.1", 80)));
     }
 
+    @Test
+    void manyRegexpsGiveTheSameFirstMatchWhenAskedAgain() throws Exception {
+        StringBuilder rules = new StringBuilder("[");
+        List<String> tags = new ArrayList<>();
+        for (int i = 0; i < 40; i++) { // more regexps than the index runs without remembering them
+            rules.append(i == 0 ? "" : ",").append("{\"type\": \"field\", \"domain\": [\"regexp:^r").append(i)
+                    .append("\\\\.\"], \"port\": \"").append(80 + i % 2).append("\", \"outboundTag\": \"t").append(i)
+                    .append("\"}");
+            tags.add("t" + i);
+        }
+        Router r = router(rules.append(']').toString(), tags);
+        for (int round = 0; round < 2; round++) {
+            assertEquals("t7", r.pick(to("r7.example", null, 81)));
+            assertNull(r.pick(to("r7.example", null, 80)), "the same domain, the port decides");
+            assertEquals("t8", r.pick(to("r8.example", null, 80)));
+            assertNull(r.pick(to("x.example", null, 80)));
+        }
+    }
+
     // ---- random rule sets against a scan in rule order with the patterns' plain meaning ----
 
     private record RefRule(List<String> domains, List<String> ips, String port) {

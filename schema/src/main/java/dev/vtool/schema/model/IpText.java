@@ -15,17 +15,25 @@ public final class IpText {
     }
 
     public static boolean isIpv4(String s) {
-        String[] parts = s.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')
-                    || Integer.parseInt(p) > 255) {
+        // four dot-separated parts of 1 to 3 digits, each at most 255; read in place (it runs per packet)
+        int parts = 0;
+        int digits = 0;
+        int value = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : '.';
+            if (c == '.') {
+                if (digits == 0 || value > 255 || ++parts > 4) {
+                    return false;
+                }
+                digits = 0;
+                value = 0;
+            } else if (c >= '0' && c <= '9' && ++digits <= 3) {
+                value = value * 10 + (c - '0');
+            } else {
                 return false;
             }
         }
-        return true;
+        return parts == 4;
     }
 
     public static boolean isIpv6(String s) {
