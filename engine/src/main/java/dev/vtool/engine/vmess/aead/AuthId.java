@@ -1,6 +1,9 @@
 package dev.vtool.engine.vmess.aead;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.zip.CRC32;
 import javax.crypto.Cipher;
 import javax.crypto.ShortBufferException;
@@ -13,6 +16,8 @@ public final class AuthId {
     public static final int SIZE = 16;
     /** Accepted clock difference, seconds, both directions. */
     public static final long WINDOW_SECONDS = 120;
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BIG_ENDIAN_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private AuthId() {
     }
@@ -45,6 +50,7 @@ public final class AuthId {
     public static final class Decoder {
         private final Cipher cipher;
         private final byte[] block = new byte[SIZE];
+        private final CRC32 crc = new CRC32();
 
         public Decoder(byte[] cmdKey) {
             this.cipher = Aes.ecb(authIdKey(cmdKey), false);
@@ -60,14 +66,15 @@ public final class AuthId {
             } catch (ShortBufferException e) {
                 throw new IllegalStateException(e);
             }
-            CRC32 crc = new CRC32();
-            crc.update(block, 0, 12);
-            int expected = ByteBuffer.wrap(block, 12, 4).getInt();
-            if ((int) crc.getValue() != expected) {
+            // The window first: a wrong user's key decrypts to random bytes, which fail it with
+            // probability 1 - 2^-55, so the CRC is only computed for the right user.
+            long ts = (long) BIG_ENDIAN_LONG.get(block, 0);
+            if (ts < 0 || Math.abs(ts - nowSeconds) > WINDOW_SECONDS) {
                 return Long.MIN_VALUE;
             }
-            long ts = ByteBuffer.wrap(block, 0, 8).getLong();
-            if (ts < 0 || Math.abs(ts - nowSeconds) > WINDOW_SECONDS) {
+            crc.reset();
+            crc.update(block, 0, 12);
+            if ((int) crc.getValue() != (int) BIG_ENDIAN_INT.get(block, 12)) {
                 return Long.MIN_VALUE;
             }
             return ts;

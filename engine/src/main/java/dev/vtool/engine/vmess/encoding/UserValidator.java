@@ -9,6 +9,7 @@ import dev.vtool.engine.vmess.legacy.LegacyHashTable;
 import dev.vtool.schema.text.V2rayMessages;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -28,6 +29,15 @@ public final class UserValidator {
     }
 
     private final List<Entry> users = new CopyOnWriteArrayList<>();
+    /**
+     * The same entries in the order AEAD lookups try them: the most recently matched user first. A
+     * lookup cannot index an AuthID (it is encrypted with each user's own key), so it tries users one
+     * by one; a server's traffic mostly comes from the users who connected last, and those are found
+     * after a few tries instead of half the list. Copy-on-write: a lookup iterates the array it read,
+     * never a half-moved one; moving a user to the front copies references only (a few microseconds
+     * at 10,000 users, against tens of nanoseconds per user tried).
+     */
+    private volatile Entry[] tryOrder = new Entry[0];
     private final LegacyHashTable<KeyedUser> legacy = new LegacyHashTable<>();
     private final AuthIdReplayFilter replayFilter = new AuthIdReplayFilter();
     private long seed;
@@ -36,7 +46,11 @@ public final class UserValidator {
     private volatile long lastRefresh;
 
     public synchronized void add(KeyedUser user, long nowSeconds) {
-        users.add(new Entry(user, new AuthId.Decoder(user.id().cmdKeyUnsafe())));
+        Entry entry = new Entry(user, new AuthId.Decoder(user.id().cmdKeyUnsafe()));
+        users.add(entry);
+        Entry[] order = Arrays.copyOf(tryOrder, tryOrder.length + 1);
+        order[order.length - 1] = entry;
+        tryOrder = order;
         if (lastRefresh == 0) {
             lastRefresh = nowSeconds;
         }
@@ -59,6 +73,9 @@ public final class UserValidator {
     public synchronized boolean remove(String email) {
         java.util.function.Predicate<KeyedUser> match = u -> u.email().equalsIgnoreCase(email);
         boolean found = users.removeIf(e -> match.test(e.user()));
+        if (found) {
+            tryOrder = Arrays.stream(tryOrder).filter(e -> !match.test(e.user())).toArray(Entry[]::new);
+        }
         legacy.remove(match);
         return found;
     }
@@ -86,13 +103,16 @@ public final class UserValidator {
     }
 
     /**
-     * First user (configuration order) whose key decrypts the AuthID to a valid block within the time
-     * window; null when none does.
+     * A user whose key decrypts the AuthID to a valid block within the time window (users tried most
+     * recently matched first; of users sharing one key, the first in configuration order still wins,
+     * since only a matched user moves); null when none does.
      *
      * @throws VmessException "invalid user > replayed request" (drain) when seen before
      */
     public AeadMatch matchAead(byte[] authId, long nowSeconds) throws VmessException {
-        for (Entry e : users) {
+        Entry[] order = tryOrder;
+        for (int i = 0; i < order.length; i++) {
+            Entry e = order[i];
             long ts;
             synchronized (e.decoder()) {
                 ts = e.decoder().validTimestamp(authId, nowSeconds);
@@ -103,9 +123,39 @@ public final class UserValidator {
             if (!replayFilter.checkAndRemember(authId, ts, nowSeconds)) {
                 throw new VmessException(V2rayMessages.causedBy(V2rayMessages.INVALID_USER, "replayed request"), true);
             }
+            if (i > 0) {
+                moveToFront(e);
+            }
             return new AeadMatch(e.user(), ts);
         }
         return null;
+    }
+
+    /** Emails in the order the next AEAD lookup tries them (tests). */
+    List<String> tryOrderEmails() {
+        List<String> out = new ArrayList<>();
+        for (Entry e : tryOrder) {
+            out.add(e.user().email());
+        }
+        return out;
+    }
+
+    private synchronized void moveToFront(Entry e) {
+        Entry[] order = tryOrder;
+        int at = -1;
+        for (int i = 0; i < order.length && at < 0; i++) {
+            if (order[i] == e) {
+                at = i;
+            }
+        }
+        if (at <= 0) {
+            return; // already first, or removed meanwhile
+        }
+        Entry[] moved = new Entry[order.length];
+        moved[0] = e;
+        System.arraycopy(order, 0, moved, 1, at);
+        System.arraycopy(order, at + 1, moved, at + 1, order.length - at - 1);
+        tryOrder = moved;
     }
 
     /**
