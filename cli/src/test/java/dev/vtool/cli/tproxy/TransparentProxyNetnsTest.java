@@ -105,12 +105,16 @@ class TransparentProxyNetnsTest {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** One config for both engines: only the original destinations reach the echo servers. */
+    /**
+     * One config for both engines: only the original destinations reach the echo servers. No "listen", as
+     * transparent proxy configs usually have it: the inbound's sockets are dual-stack (IPv4 via mapped
+     * addresses), where SO_ORIGINAL_DST and IP_RECVORIGDSTADDR must work too.
+     */
     private static String config(String mode) {
         return """
                 {
                   "log": {"loglevel": "info"},
-                  "inbounds": [{"tag": "transparent", "listen": "127.0.0.1", "port": %d, "protocol": "dokodemo-door",
+                  "inbounds": [{"tag": "transparent", "port": %d, "protocol": "dokodemo-door",
                                 "settings": {"network": "tcp,udp", "followRedirect": true},
                                 "streamSettings": {"sockopt": {"tproxy": "%s"}}}],
                   "outbounds": [{"tag": "block", "protocol": "blackhole"},

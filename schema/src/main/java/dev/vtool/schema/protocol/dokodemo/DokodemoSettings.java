@@ -16,6 +16,11 @@ public record DokodemoSettings(String address, int port, Set<Network> networks, 
         networks = Set.copyOf(networks);
     }
 
+    /** Without followRedirect. */
+    public DokodemoSettings(String address, int port, Set<Network> networks, int timeout, int userLevel) {
+        this(address, port, networks, timeout, userLevel, false);
+    }
+
     /** 4.34's ReceiveOriginalDestination: set by followRedirect. */
     @Override
     public boolean receivesOriginalDestination() {
