@@ -71,3 +71,69 @@ warm_up() {
     done
     wait "${jobs[@]}"
 }
+
+# --- a proxy pair measured as client and server process (bench/transports.sh) ---------------------
+
+# start_proxy IMPL NAME CONFIG: starts vtool (through ./vtool, the JVM options users get) or v2ray on
+# $work/CONFIG, output to $work/NAME.log; prints the pid
+start_proxy() {
+    if [ "$1" = vtool ]; then
+        ./vtool run -c "$work/$3" >"$work/$2.log" 2>&1 &
+    else
+        v2ray -config "$work/$3" >"$work/$2.log" 2>&1 &
+    fi
+    echo $!
+}
+
+# fetch_via SOCKS_PORT MIB: one download of MIB from the origin through a socks proxy; prints the bytes received
+fetch_via() {
+    curl -s --noproxy '' --socks5-hostname "127.0.0.1:$1" -o /dev/null -w '%{size_download}' \
+        "http://127.0.0.1:$origin_port/$2"
+}
+
+# measure_pair IMPL LABEL SERVER_CONFIG SERVER_PORT CLIENT_CONFIG CLIENT_PORT: starts the server and the
+# client proxy, warms them up (WARM_MIB), then measures ROUNDS downloads of SIZE_MIB one at a time
+# ("single") and STREAMS downloads of STREAM_MIB at once ("xN"). Appends one row per case to
+# $work/results: impl label case Gbit/s client-CPU-s/GiB server-CPU-s/GiB client-RSS-MiB server-RSS-MiB.
+# The CPU of each process is its own utime+stime; a proxy that did not deliver every byte stops the run.
+measure_pair() {
+    local impl=$1 label=$2 spid cpid
+    spid=$(start_proxy "$impl" "$impl-$label-server" "$3"); pids+=($spid)
+    wait_port "$4"
+    cpid=$(start_proxy "$impl" "$impl-$label-client" "$5"); pids+=($cpid)
+    wait_port "$6"
+    warm_up "$6" "$WARM_MIB"
+    local t0 t1 cc0 sc0 cc1 sc1 bytes i jobs=()
+    cc0=$(cpu_ticks "$cpid"); sc0=$(cpu_ticks "$spid"); t0=$(date +%s.%N)
+    for _ in $(seq 1 "$ROUNDS"); do
+        bytes=$(fetch_via "$6" "$SIZE_MIB")
+        [ "$bytes" = $((SIZE_MIB << 20)) ] || { echo "bench: $impl $label delivered $bytes bytes (logs: $work)" >&2; tail -5 "$work/$impl-$label-"*.log >&2; exit 1; }
+    done
+    t1=$(date +%s.%N); cc1=$(cpu_ticks "$cpid"); sc1=$(cpu_ticks "$spid")
+    pair_row "$impl" "$label" single "$t0" "$t1" "$cc0" "$cc1" "$sc0" "$sc1" $((SIZE_MIB * ROUNDS)) "$cpid" "$spid"
+    cc0=$(cpu_ticks "$cpid"); sc0=$(cpu_ticks "$spid"); t0=$(date +%s.%N)
+    for i in $(seq 1 "$STREAMS"); do
+        fetch_via "$6" "$STREAM_MIB" > "$work/par.$i" & jobs+=($!)
+    done
+    for i in "${jobs[@]}"; do wait "$i"; done
+    t1=$(date +%s.%N); cc1=$(cpu_ticks "$cpid"); sc1=$(cpu_ticks "$spid")
+    for i in $(seq 1 "$STREAMS"); do
+        [ "$(cat "$work/par.$i")" = $((STREAM_MIB << 20)) ] \
+            || { echo "bench: $impl $label stream $i delivered $(cat "$work/par.$i") bytes" >&2; exit 1; }
+    done
+    pair_row "$impl" "$label" "x$STREAMS" "$t0" "$t1" "$cc0" "$cc1" "$sc0" "$sc1" $((STREAM_MIB * STREAMS)) "$cpid" "$spid"
+    kill "$cpid" "$spid"; wait "$cpid" "$spid" 2>/dev/null || true
+}
+
+# pair_row IMPL LABEL CASE T0 T1 CLIENT0 CLIENT1 SERVER0 SERVER1 MIB CPID SPID: one row of measure_pair
+pair_row() {
+    python3 - "${@:1:10}" "$hz" "$(rss_kib "${11}")" "$(rss_kib "${12}")" <<'PY' >> "$work/results"
+import sys
+impl, label, case, t0, t1, c0, c1, s0, s1, mib, hz, rc, rs = sys.argv[1:]
+gib = int(mib) / 1024
+secs = float(t1) - float(t0)
+cc = (int(c1) - int(c0)) / int(hz) / gib
+sc = (int(s1) - int(s0)) / int(hz) / gib
+print(f"{impl}\t{label}\t{case}\t{gib / secs * 8:.2f}\t{cc:.2f}\t{sc:.2f}\t{int(rc) / 1024:.0f}\t{int(rs) / 1024:.0f}")
+PY
+}

@@ -12,6 +12,8 @@
 #   handshakes  VMess AEAD handshakes/s and server CPU per handshake with 1, 100, 1000, 10000 users
 #   cpu         CPU s/GiB of both proxies of a VMess chain for aes-128-gcm, chacha20-poly1305 and none,
 #               with the origin writing 16 KiB, 64 KiB and 1 MiB at a time (bench/vmess.sh)
+#   transports  CPU s/GiB of both proxies of a VMess chain over tls, ws+tls, h2 and mux, single stream
+#               and 8 at once (bench/transports.sh; its full table with per-process figures runs alone)
 # From a fresh clone: ./vtool builds the jar on first use; v2ray is installed with apt-get when missing
 # and running as root. The machine's CPU count and load are printed first: compare ratios, which are
 # taken within one run, rather than absolute figures between runs.
@@ -57,6 +59,8 @@ printf '%-44s %10s %10s %9s\n' "what" "vtool" "v2ray" "vtool/v2ray"
 for s in "${sections[@]}"; do
     if [ "$s" = cpu ]; then
         cpu_section
+    elif [ "$s" = transports ]; then
+        ROWS_ONLY=1 bash bench/transports.sh
     elif [ -x "bench/$s.sh" ] || [ -f "bench/$s.sh" ]; then
         bash "bench/$s.sh"
     else

@@ -16,9 +16,9 @@ import java.util.List;
 /**
  * The training run behind the launcher's class-data-sharing archive: one JVM does what users start vtool
  * for (lint in text and SARIF, {@code run -test}, diagnose, a VMess chain that carries one request), so
- * the archive it leaves at exit holds the classes of every command and each command starts from it.
- * Not a user command: the launcher runs it as {@code java -XX:ArchiveClassesAtExit=... -cp vtool.jar
- * dev.vtool.cli.ArchiveTraining SEED_DIR}. Everything is on loopback, on ports the OS picks, bounded by
+ * the archive it leaves at exit holds the classes of those commands and each command starts from it.
+ * Not a user command: the launcher runs it as {@code java -XX:AOTCacheOutput=... -cp vtool.jar
+ * dev.vtool.cli.ArchiveTraining SEED_DIR cli|run} (JDK 25) or with {@code -XX:ArchiveClassesAtExit=...} (17). Everything is on loopback, on ports the OS picks, bounded by
  * socket timeouts; any failure only makes the archive smaller.
  */
 public final class ArchiveTraining {
@@ -28,16 +28,32 @@ public final class ArchiveTraining {
     private ArchiveTraining() {
     }
 
+    /** What a training run covers: the launcher keeps one archive for {@code run} and one for the rest. */
+    enum Kind {
+        /** lint, diagnose and the other short commands: neither the engine nor Netty is loaded. */
+        CLI,
+        /** run and run -test: the engine, a listener and a VMess chain carrying a request. */
+        RUN,
+        /** both (one archive for every command). */
+        ALL
+    }
+
+    /** {@code ArchiveTraining SEED_DIR [cli|run|all]}. */
     public static void main(String[] args) throws Exception {
-        train(Path.of(args.length > 0 ? args[0] : "testdata/seed"));
+        Kind kind = args.length > 1 ? Kind.valueOf(args[1].toUpperCase(java.util.Locale.ROOT)) : Kind.ALL;
+        train(Path.of(args.length > 0 ? args[0] : "testdata/seed"), kind);
         System.exit(0); // the engine's event-loop threads are gone, but do not wait on anything left
     }
 
-    /**
-     * Runs every step with stdout and stderr silenced; true when each did what it should (run -test
-     * accepted the seed server config and the request came back through the chain).
-     */
     static boolean train(Path seed) throws Exception {
+        return train(seed, Kind.ALL);
+    }
+
+    /**
+     * Runs the steps of {@code kind} with stdout and stderr silenced; true when each did what it should
+     * (run -test accepted the seed server config and the request came back through the chain).
+     */
+    static boolean train(Path seed, Kind kind) throws Exception {
         String client = seed.resolve("client.json").toString();
         String server = seed.resolve("server.json").toString();
         PrintStream out = System.out;
@@ -46,11 +62,16 @@ public final class ArchiveTraining {
         System.setOut(quiet);
         System.setErr(quiet);
         try {
-            Main.run("lint", client);
-            Main.run("lint", "--format", "sarif", client, server);
+            if (kind != Kind.RUN) {
+                Main.run("lint", client);
+                Main.run("lint", "--format", "sarif", client, server);
+                Main.run("diagnose", "--line", "2026/11/25 09:00:00 [Warning] [1] v2ray.com/core/proxy/vmess/inbound:"
+                        + " invalid user > v2ray.com/core/proxy/vmess/encoding: invalid user");
+            }
+            if (kind == Kind.CLI) {
+                return true;
+            }
             boolean accepted = Main.run("run", "-test", "-c", server) == ExitCodes.OK;
-            Main.run("diagnose", "--line", "2026/11/25 09:00:00 [Warning] [1] v2ray.com/core/proxy/vmess/inbound:"
-                    + " invalid user > v2ray.com/core/proxy/vmess/encoding: invalid user");
             return carryOneRequest(quiet) && accepted;
         } finally {
             System.setOut(out);

@@ -1,5 +1,6 @@
 package dev.vtool.cli;
 
+import dev.vtool.schema.validation.SchemaValidator;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -40,9 +41,16 @@ public final class Main implements Runnable {
         if (args.length == 1 && args[0].equals("-version")) {
             args = new String[] {"version"}; // v2ray's spelling
         }
-        CommandLine cmd = newCommandLine(args.length > 0 ? args[0] : null);
+        if (args.length > 0 && (args[0].equals("lint") || args[0].equals("run"))) {
+            // both check the config against the schema: it compiles on a second core meanwhile
+            SchemaValidator.shared().preloadInBackground();
+        }
+        List<String> plainLint = PlainLint.files(args);
         try {
-            return cmd.execute(args);
+            if (plainLint != null) {
+                return PlainLint.run(plainLint);
+            }
+            return newCommandLine(args.length > 0 ? args[0] : null).execute(args);
         } catch (OutOfMemoryError e) {
             // one clear line, never a stack trace; the input size limit makes this rare
             System.err.println("vtool: out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1 << 20)

@@ -83,14 +83,15 @@ class RunCommandTest {
     void threeUnsupportedFeaturesAreListedByRunRunTestAndLint() throws Exception {
         Path cfg = write("three.json", """
                 {
-                  "inbounds": [{"port": 1080, "protocol": "mtproto", "settings": {"users": [{"secret": "b0cbcef5a486d9636472ac27f8e11a9d"}]}},
-                               {"port": 1081, "protocol": "dokodemo-door", "settings": {"followRedirect": true}}],
+                  "inbounds": [{"port": 1080, "protocol": "mtproto", "settings": {"users": [{"secret": "b0cbcef5a486d9636472ac27f8e11a9d"}]}}],
+                  "dns": {"servers": ["quic+local://1.1.1.1"]},
                   "outbounds": [{"protocol": "freedom"}, {"protocol": "mtproto", "settings": {}}]
                 }
                 """);
         List<String> expected = List.of(
                 cfg + ":2:43: inbound protocol \"mtproto\" is not supported by vtool yet",
-                cfg + ":3:91: dokodemo-door followRedirect (transparent proxy) is not supported by vtool yet",
+                cfg + ":3:23: DNS-over-QUIC (\"quic+local://\") servers is not supported by vtool yet; vtool has no QUIC "
+                        + "stack that speaks 4.34's DoQ; use \"https+local://\" (DoH) instead",
                 cfg + ":4:55: outbound protocol \"mtproto\" is not supported by vtool yet");
         CliRun test = CliRun.run("run", "-test", "-c", cfg.toString());
         assertEquals(23, test.exitCode(), test.out());

@@ -8,6 +8,7 @@ import dev.vtool.engine.routing.RoutingContext;
 import dev.vtool.engine.sniff.SniffResult;
 import dev.vtool.engine.sniff.Sniffer;
 import dev.vtool.engine.stats.StatsCounters;
+import dev.vtool.engine.stats.UserCountedPackets;
 import dev.vtool.engine.stats.UserCountingLink;
 import dev.vtool.engine.transport.PacketConnection;
 import dev.vtool.engine.transport.PacketReceiver;
@@ -178,6 +179,20 @@ public final class Dispatcher {
                 p.statsUserUplink() ? StatsCounters.user(email, true) : null));
     }
 
+    /** A UDP flow with 4.34's user counters on its payload, as {@link #countedForUser(Session, Link)}. */
+    private PacketConnection countedForUser(Session session, OutboundHandler handler, io.netty.channel.EventLoop loop,
+                                            PacketReceiver back) throws EngineException {
+        LevelPolicy p = session.policy();
+        if (stats == null || session.userEmail().isEmpty() || !(p.statsUserUplink() || p.statsUserDownlink())) {
+            return handler.openPackets(session, loop, back);
+        }
+        String email = session.userEmail();
+        PacketReceiver counted = UserCountedPackets.receiver(back,
+                p.statsUserDownlink() ? stats.counter(StatsCounters.user(email, false)) : null);
+        return UserCountedPackets.sending(handler.openPackets(session, loop, counted),
+                p.statsUserUplink() ? stats.counter(StatsCounters.user(email, true)) : null);
+    }
+
     /** The access-log line; the built-in DNS's own queries (no client) have none, as in 4.34. */
     private void access(Session session, String tag) {
         if (session.accessFrom() != null) {
@@ -223,7 +238,7 @@ public final class Dispatcher {
         }
         access(session, c.tag());
         try {
-            return c.handler().openPackets(session, loop, back);
+            return countedForUser(session, c.handler(), loop, back);
         } catch (EngineException e) {
             log.info(session.id(), "app/proxyman/outbound", "failed to process outbound traffic > " + e.getMessage());
             return null;

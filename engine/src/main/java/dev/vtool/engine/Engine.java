@@ -74,6 +74,8 @@ public final class Engine implements AutoCloseable {
     private StatsCounters stats;
     private dev.vtool.engine.api.ApiOutbound api;
     private AutoCloseable apiServer;
+    /** The {@code reverse} section: portals among the outbounds, bridges dialling once listening. */
+    private dev.vtool.engine.reverse.ReverseProxy reverse;
     private final java.util.concurrent.atomic.AtomicLong lastLimitLog = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 2_000_000_000L);
 
     private Engine(EngineLog log) {
@@ -150,6 +152,7 @@ public final class Engine implements AutoCloseable {
         for (PreparedInbound in : inbounds) {
             listen(in);
         }
+        reverse.start(workers);
         log.warning(0, "", "vtool started (" + (Transports.nativeEpoll() ? "epoll" : "nio") + ")");
     }
 
@@ -202,6 +205,14 @@ public final class Engine implements AutoCloseable {
             outbounds.put(config.api().tag(), api);
             tags.add(config.api().tag());
         }
+        reverse = new dev.vtool.engine.reverse.ReverseProxy(config.reverse(), log);
+        for (dev.vtool.engine.reverse.Portal p : reverse.portals()) {
+            // 4.34 registers a portal over an outbound of the same tag
+            if (!outbounds.add(p.tag(), p)) {
+                outbounds.put(p.tag(), p);
+            }
+            tags.add(p.tag());
+        }
         Router router;
         try {
             router = new Router(config.routing(), tags, geo, problems::error);
@@ -217,6 +228,7 @@ public final class Engine implements AutoCloseable {
         }
         this.sniffing = sniffing;
         context.dispatcher(new Dispatcher(router, outbounds, sniffing, names, log, stats));
+        reverse.bridges(context.dispatcher(), context.policy(0));
         for (InboundConfig ic : config.inbounds()) {
             if (registry.inbound(ic.protocol()) == null) {
                 problems.notSupported(ic.pointer() + "/protocol", "inbound protocol \"" + ic.protocol() + "\"");
@@ -462,7 +474,8 @@ public final class Engine implements AutoCloseable {
             if (inbound.wantsUdp()) {
                 try {
                     io.netty.channel.ChannelHandler udpCounter = worker.counter();
-                    opened.add(UdpListener.bind(workers, at, udp -> {
+                    opened.add(UdpListener.bind(workers, at, stream.sockopt(),
+                            ic.settings().receivesOriginalDestination(), udp -> {
                         if (udpCounter != null) {
                             // 4.34's UDP worker counts each packet's bytes (protocol header included)
                             udp.pipeline().addLast("vtool-stats", udpCounter);
@@ -591,6 +604,9 @@ public final class Engine implements AutoCloseable {
             } catch (Exception e) {
                 log.info(0, "app/commander", "failed to stop the API server > " + e.getMessage());
             }
+        }
+        if (reverse != null) {
+            reverse.close();
         }
         for (RunningInbound r : running.values()) {
             if (r.random() != null) {

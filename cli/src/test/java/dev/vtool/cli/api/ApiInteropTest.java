@@ -375,4 +375,110 @@ class ApiInteropTest {
         assertEquals(2, unreachable.exitCode(), unreachable.err());
         assertTrue(unreachable.err().contains("UNAVAILABLE"), unreachable.err());
     }
+
+    /**
+     * AddInbound in 4.34's own protobuf form, as grpcurl or a panel sends it (InboundHandlerConfig with a
+     * ReceiverConfig and a vmess.inbound.Config, TypedMessage type names as 4.34 writes them, fields written
+     * one by one as protoc's code writes them): the very same bytes go to vtool and to a real v2ray, and one
+     * v2ray client carries traffic through the inbound each added; a freedom outbound added the same way
+     * replaces the removed default and carries it too; then RemoveInbound closes both.
+     */
+    @Test
+    void protobufAddInboundAsGrpcurlSendsItCarriesAV2rayClient() throws Exception {
+        int vApi = FreePort.next();
+        int rApi = FreePort.next();
+        int vAdded = FreePort.next();
+        int rAdded = FreePort.next();
+        int vSocks = FreePort.next();
+        int rSocks = FreePort.next();
+        startVtool(serverConfig(vApi, FreePort.next(), client(USER1, "love@example.com")));
+        int rVm = FreePort.next();
+        startV2rayServer(serverConfig(rApi, rVm, client(USER1, "love@example.com")), rVm);
+        V2rayProcesses.awaitListening(rApi);
+        Path cfg = dir.resolve("two-clients.json");
+        Files.writeString(cfg, """
+                {"inbounds": [{"tag": "to-vtool", "listen": "127.0.0.1", "port": %d, "protocol": "socks"},
+                              {"tag": "to-v2ray", "listen": "127.0.0.1", "port": %d, "protocol": "socks"}],
+                 "outbounds": [%s, %s],
+                 "routing": {"rules": [{"type": "field", "inboundTag": ["to-vtool"], "outboundTag": "vtool"},
+                                       {"type": "field", "inboundTag": ["to-v2ray"], "outboundTag": "v2ray"}]}}
+                """.formatted(vSocks, rSocks, vmessOut("vtool", vAdded), vmessOut("v2ray", rAdded)));
+        V2rayProcesses.awaitListening(rSocks, processes.start(cfg, dir.resolve("two-clients.log")));
+
+        for (int[] side : new int[][] {{vApi, vAdded, vSocks}, {rApi, rAdded, rSocks}}) {
+            String who = side[0] == vApi ? "vtool" : "v2ray";
+            grpc(side[0], "AddInbound", addVmessInbound("pb-in", side[1], USER2, "pb@example.com"));
+            assertEquals(DOWN, Socks5Exchange.run(side[2], origin.port(), UP), "through the inbound added on " + who);
+            Map<String, Long> c = settled(() -> counters(vtoolApi(side[0], "statsquery", "pb@").out()),
+                    "user>>>pb@example.com>>>traffic>>>downlink", DOWN);
+            assertEquals(UP, c.get("user>>>pb@example.com>>>traffic>>>uplink"), who + ": " + c);
+            // the only outbound replaced by a freedom outbound in 4.34's form: the new default carries it (its
+            // redirect is the operator's choice, so vtool lets a remote client reach the loopback origin)
+            grpc(side[0], "RemoveOutbound", new dev.vtool.engine.api.ProtoWriter().string(1, "direct").toByteArray());
+            grpc(side[0], "AddOutbound", addFreedomOutbound("pb-out", origin.port()));
+            assertEquals(DOWN, Socks5Exchange.run(side[2], origin.port(), UP), "through the outbound added on " + who);
+            Map<String, Long> out = settled(() -> counters(vtoolApi(side[0], "statsquery", "pb-out").out()),
+                    "outbound>>>pb-out>>>traffic>>>downlink", DOWN);
+            assertEquals(UP, out.get("outbound>>>pb-out>>>traffic>>>uplink"), who + ": " + out);
+            grpc(side[0], "RemoveInbound", new dev.vtool.engine.api.ProtoWriter().string(1, "pb-in").toByteArray());
+            int port = side[1];
+            assertThrows(IOException.class, () -> new java.net.Socket("127.0.0.1", port).close(),
+                    "the inbound removed on " + who + " no longer listens");
+        }
+    }
+
+    private static String vmessOut(String tag, int port) {
+        return """
+                {"tag": "%s", "protocol": "vmess", "settings": {"vnext": [{"address": "127.0.0.1", "port": %d,
+                  "users": [{"id": "%s", "alterId": 0, "security": "aes-128-gcm"}]}]}}""".formatted(tag, port, USER2);
+    }
+
+    /** AddInboundRequest{inbound = InboundHandlerConfig{tag, ReceiverConfig, vmess.inbound.Config}}, field by field. */
+    private static byte[] addVmessInbound(String tag, int port, String id, String email) {
+        var account = new dev.vtool.engine.api.ProtoWriter().string(1, id).toByteArray(); // vmess.Account{id}
+        var user = new dev.vtool.engine.api.ProtoWriter().string(2, email)
+                .bytes(3, typed("v2ray.core.proxy.vmess.Account", account)).toByteArray();
+        var vmess = new dev.vtool.engine.api.ProtoWriter().bytes(1, user).toByteArray();
+        var receiver = new dev.vtool.engine.api.ProtoWriter()
+                .bytes(1, new dev.vtool.engine.api.ProtoWriter().varint(1, port).varint(2, port).toByteArray())
+                .bytes(2, new dev.vtool.engine.api.ProtoWriter().bytes(1, new byte[] {127, 0, 0, 1}).toByteArray())
+                .toByteArray();
+        var handler = new dev.vtool.engine.api.ProtoWriter().string(1, tag)
+                .bytes(2, typed("v2ray.core.app.proxyman.ReceiverConfig", receiver))
+                .bytes(3, typed("v2ray.core.proxy.vmess.inbound.Config", vmess)).toByteArray();
+        return new dev.vtool.engine.api.ProtoWriter().bytes(1, handler).toByteArray();
+    }
+
+    /**
+     * AddOutboundRequest{outbound = OutboundHandlerConfig{tag, SenderConfig (empty), freedom.Config{
+     * destination_override = {server = ServerEndpoint{127.0.0.1, port}}}}}.
+     */
+    private static byte[] addFreedomOutbound(String tag, int port) {
+        var server = new dev.vtool.engine.api.ProtoWriter()
+                .bytes(1, new dev.vtool.engine.api.ProtoWriter().bytes(1, new byte[] {127, 0, 0, 1}).toByteArray())
+                .varint(2, port).toByteArray();
+        var freedom = new dev.vtool.engine.api.ProtoWriter()
+                .bytes(3, new dev.vtool.engine.api.ProtoWriter().bytes(1, server).toByteArray()).toByteArray();
+        var handler = new dev.vtool.engine.api.ProtoWriter().string(1, tag)
+                .bytes(2, typed("v2ray.core.app.proxyman.SenderConfig", new byte[0]))
+                .bytes(3, typed("v2ray.core.proxy.freedom.Config", freedom)).toByteArray();
+        return new dev.vtool.engine.api.ProtoWriter().bytes(1, handler).toByteArray();
+    }
+
+    private static byte[] typed(String type, byte[] value) {
+        return new dev.vtool.engine.api.ProtoWriter().string(1, type).bytes(2, value).toByteArray();
+    }
+
+    /** One HandlerService call, as grpcurl makes it; a refusal fails the test with the server's words. */
+    private static void grpc(int apiPort, String method, byte[] request) throws InterruptedException {
+        io.grpc.ManagedChannel ch = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder
+                .forAddress("127.0.0.1", apiPort).usePlaintext().build();
+        try {
+            io.grpc.stub.ClientCalls.blockingUnaryCall(ch, dev.vtool.engine.api.ApiMethods.unary(
+                    dev.vtool.engine.api.ApiMethods.HANDLER, method),
+                    io.grpc.CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS), request);
+        } finally {
+            ch.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
 }

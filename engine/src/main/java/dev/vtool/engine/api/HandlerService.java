@@ -13,8 +13,9 @@ import java.io.IOException;
 
 /**
  * 4.34's HandlerService: inbounds and outbounds added and removed, users added to and removed from an
- * inbound, while the engine runs. Handlers come as vtool's JSON TypedMessages ({@link JsonHandlerConfigs});
- * 4.34's protobuf handler configs are refused by type name. Calls run one at a time (the server's executor).
+ * inbound, while the engine runs. Handlers come in 4.34's protobuf form ({@link ProtoInbounds},
+ * {@link ProtoOutbounds}) or as vtool's JSON TypedMessages ({@link JsonHandlerConfigs}); both end as the JSON
+ * a config file holds, read by the same model builder. Calls run one at a time (the server's executor).
  */
 final class HandlerService {
     private static final String PKG = "app/proxyman/command";
@@ -65,19 +66,27 @@ final class HandlerService {
         return new byte[0];
     }
 
-    /** The JSON object of a vtool handler config; 4.34's protobuf form is refused by its type name. */
-    private static byte[] json(HandlerMessages.HandlerConfig c, String type, String side) {
+    /**
+     * The JSON object of the handler: vtool's own form as it came, or 4.34's protobuf form decoded into the
+     * same JSON a config file holds; other types are refused (UNIMPLEMENTED) by name.
+     */
+    private static byte[] json(HandlerMessages.HandlerConfig c, String type, String side) throws IOException {
         if (c == null) {
             throw Status.INVALID_ARGUMENT.withDescription("no " + side + " in the request").asRuntimeException();
         }
         HandlerMessages.TypedMessage proxy = c.proxySettings();
-        if (proxy != null && type.equals(proxy.type())) {
+        if (proxy == null || proxy.type().isEmpty()) {
+            throw Status.INVALID_ARGUMENT.withDescription("the " + side + " has no proxy_settings").asRuntimeException();
+        }
+        if (type.equals(proxy.type())) {
             return proxy.value();
         }
-        String got = proxy == null ? "no proxy_settings" : proxy.type();
-        throw Status.UNIMPLEMENTED.withDescription("vtool reads an " + side + " added through the API as its JSON "
-                + "config object (proxy_settings of type " + type + ", as `vtool api add" + side + "` sends it); "
-                + "V2Ray's protobuf form (" + got + ") is not decoded").asRuntimeException();
+        boolean inbound = side.equals("inbound");
+        if (inbound ? ProtoInbounds.decodes(proxy.type()) : ProtoOutbounds.decodes(proxy.type())) {
+            String json = inbound ? ProtoInbounds.json(c) : ProtoOutbounds.json(c);
+            return json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        throw ProtoCommon.refuse(proxy.type(), "the " + side + "'s proxy_settings (or vtool's JSON form, " + type + ")");
     }
 
     private byte[] removeInbound(byte[] raw) throws IOException, EngineException {

@@ -100,4 +100,29 @@ public final class ProtoFields {
         }
         return out;
     }
+
+    /** Every value of a repeated scalar (enum, uint) field, packed (proto3's default) or not, in order. */
+    public List<Long> varints(int number) throws IOException {
+        List<Long> out = new ArrayList<>();
+        for (Object v : fields.getOrDefault(number, List.of())) {
+            if (v instanceof Long l) {
+                out.add(l);
+            } else {
+                CodedInputStream in = CodedInputStream.newInstance((byte[]) v);
+                while (!in.isAtEnd()) {
+                    out.add(in.readRawVarint64());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every occurrence of a repeated string field, in order. */
+    public List<String> strings(int number) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (byte[] b : repeated(number)) {
+            out.add(ByteString.copyFrom(b).toStringUtf8());
+        }
+        return out;
+    }
 }

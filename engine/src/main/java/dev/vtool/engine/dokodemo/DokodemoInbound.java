@@ -6,30 +6,29 @@ import dev.vtool.engine.InboundHandler;
 import dev.vtool.engine.Session;
 import dev.vtool.engine.transport.ChannelLink;
 import dev.vtool.engine.transport.HandshakeDeadline;
-import dev.vtool.engine.transport.PacketConnection;
+import dev.vtool.engine.transport.TransparentSockets;
 import dev.vtool.schema.model.InboundConfig;
-import dev.vtool.schema.model.LevelPolicy;
 import dev.vtool.schema.model.Network;
 import dev.vtool.schema.protocol.dokodemo.DokodemoSettings;
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramChannel;
-import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 
 /**
- * dokodemo-door: every connection (and datagram) goes to the fixed {@code address:port}. There is no
- * handshake, so the connection is dispatched as soon as it is accepted. {@code followRedirect} (transparent
- * proxying) is refused when the config is read.
+ * dokodemo-door: every connection (and datagram) goes to the fixed {@code address:port}, or with
+ * {@code followRedirect} to the destination iptables redirected it from (SO_ORIGINAL_DST for REDIRECT, the
+ * socket's local address for TPROXY; the fixed address when the kernel cannot say). There is no handshake,
+ * so the connection is dispatched as soon as it is accepted.
  */
 final class DokodemoInbound implements InboundHandler {
     private final DokodemoSettings settings;
     private final EngineContext context;
     private final String tag;
+    /** "redirect" or "tproxy": how followRedirect learns a connection's original destination. */
+    private final String mode;
 
     DokodemoInbound(InboundConfig config, EngineContext context) {
+        this.mode = config.streamSettings().sockopt().tproxy();
         this.settings = (DokodemoSettings) config.settings();
         this.context = context;
         this.tag = config.tag() == null ? "" : config.tag();
@@ -42,17 +41,33 @@ final class DokodemoInbound implements InboundHandler {
             return;
         }
         HandshakeDeadline.clear(ch);
-        if (settings.address() == null || settings.address().isEmpty()) {
+        Destination original = settings.followRedirect() ? originalDestination(ch, session) : null;
+        if (original != null) {
+            session.destination(original);
+        } else if (settings.address() == null || settings.address().isEmpty()) {
             context.log().info(session.id(), "app/proxyman/inbound",
                     "connection ends > v2ray.com/core/proxy/dokodemo: unable to get destination");
             ch.close();
             return;
+        } else {
+            session.destination(new Destination(Network.TCP, settings.address(), settings.port()));
         }
-        session.destination(new Destination(Network.TCP, settings.address(), settings.port()));
         ChannelLink link = ChannelLink.takeOver(ch, session.policy(),
                 cause -> context.log().info(session.id(), "proxy/dokodemo", "connection ends > " + cause.getMessage()));
         // dispatch once the channel is registered and active
         ch.eventLoop().execute(() -> context.dispatcher().dispatch(session, link));
+    }
+
+    /** The connection's original destination, or null (logged as 4.34's worker does). */
+    private Destination originalDestination(Channel ch, Session session) {
+        try {
+            InetSocketAddress at = TransparentSockets.originalDestination(ch, mode);
+            return Destination.of(Network.TCP, at);
+        } catch (java.io.IOException e) {
+            context.log().info(session.id(), "app/proxyman/inbound", "failed to get original destination > "
+                    + e.getMessage());
+            return null;
+        }
     }
 
     @Override
@@ -62,47 +77,6 @@ final class DokodemoInbound implements InboundHandler {
 
     @Override
     public void initUdp(DatagramChannel ch) {
-        LevelPolicy policy = context.policy(settings.userLevel());
-        dev.vtool.engine.UdpFlowTable<InetSocketAddress> flows = new dev.vtool.engine.UdpFlowTable<>(
-                context.limits(), policy.connIdle());
-        ch.pipeline().addLast(new SimpleChannelInboundHandler<DatagramPacket>() {
-            @Override
-            public void channelActive(ChannelHandlerContext ctx) {
-                long every = flows.sweepMillis();
-                ctx.executor().scheduleAtFixedRate(flows::sweep, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
-                ctx.fireChannelActive();
-            }
-
-            @Override
-            protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
-                if (settings.address() == null || settings.address().isEmpty()) {
-                    return;
-                }
-                InetSocketAddress client = p.sender();
-                Destination dest = new Destination(Network.UDP, settings.address(), settings.port());
-                PacketConnection pc = flows.get(client);
-                if (pc == null) {
-                    if (flows.refusal(client.getAddress()) != null) {
-                        return; // over policy.limits: dropped like a datagram lost on the way
-                    }
-                    Session s = new Session(EngineContext.newSessionId(), client, tag,
-                            Destination.of(Network.UDP, client).hostPort(), policy);
-                    s.destination(dest);
-                    pc = context.dispatcher().dispatchPackets(s, (io.netty.channel.EventLoop) ctx.executor(),
-                            (from, payload) -> ctx.writeAndFlush(new DatagramPacket(payload, client)));
-                    if (pc == null) {
-                        return;
-                    }
-                    flows.put(client, client.getAddress(), pc);
-                }
-                ByteBuf data = p.content().retain();
-                pc.send(dest, data);
-            }
-
-            @Override
-            public void channelInactive(ChannelHandlerContext ctx) {
-                flows.closeAll();
-            }
-        });
+        ch.pipeline().addLast(new DokodemoPackets(settings, context, tag));
     }
 }

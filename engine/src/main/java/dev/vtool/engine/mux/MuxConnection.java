@@ -38,7 +38,9 @@ abstract class MuxConnection extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<ByteBuf> queued = new ArrayDeque<>();
     private int queuedBytes;
     private boolean inputDone;
-    private boolean closed;
+    /** Volatile, like {@link #liveSessions}: a reverse portal's picker reads them from other loops. */
+    private volatile boolean closed;
+    private volatile int liveSessions;
     /** Frames moved since the idle check last looked. */
     private boolean active = true;
 
@@ -119,12 +121,19 @@ abstract class MuxConnection extends ChannelInboundHandlerAdapter {
 
     void add(MuxSession s) {
         sessions.put(s.id(), s);
+        liveSessions = sessions.size();
+    }
+
+    /** How many sessions are open; readable from any thread. */
+    int liveSessions() {
+        return liveSessions;
     }
 
     /** A session finished; a carrier whose input ended closes with its last session. */
     void remove(MuxSession s) {
         if (sessions.get(s.id()) == s) {
             sessions.remove(s.id());
+            liveSessions = sessions.size();
         }
         block(s, false);
         touched.remove(s);
@@ -289,6 +298,7 @@ abstract class MuxConnection extends ChannelInboundHandlerAdapter {
         if (!sessions.isEmpty()) {
             List<MuxSession> all = new ArrayList<>(sessions.values());
             sessions.clear();
+            liveSessions = 0;
             all.forEach(MuxSession::abort);
         }
         blocking.clear();

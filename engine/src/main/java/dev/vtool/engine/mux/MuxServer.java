@@ -9,8 +9,12 @@ import dev.vtool.engine.log.EngineLog;
 import dev.vtool.engine.transport.ChannelLink;
 import dev.vtool.engine.transport.PacketConnection;
 import dev.vtool.schema.model.Network;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The server side of Mux.cool. As in 4.34 it is recognised by destination alone: a dispatched stream whose
@@ -41,19 +45,77 @@ public final class MuxServer {
             return;
         }
         Channel ch = channelLink.channel();
-        ServerConnection conn = new ServerConnection(ch, carrierSession);
+        ServerConnection conn = new ServerConnection(ch.eventLoop(), carrierSession, null);
         conn.carrier = ch;
         if (channelLink.attach(new MuxFrameDecoder(), conn)) {
             conn.scheduleIdleCheck();
         }
     }
 
+    /**
+     * A carrier this side dials itself (a reverse bridge's link to its portal): the returned carrier's
+     * {@link MuxCarrier#link()} goes to the dispatcher like a client's connection, and when the outbound
+     * relays it, this side serves the frames the peer sends. Sessions are dispatched as coming from
+     * {@code carrierSession}'s inbound tag, except those {@code claims} takes: for their New frame's target
+     * it returns who gets each frame's data (ownership passed), or null to dispatch as usual.
+     */
+    public MuxCarrier dialled(EventLoop loop, Session carrierSession, Function<Destination, Consumer<ByteBuf>> claims) {
+        ServerConnection conn = new ServerConnection(loop, carrierSession, claims);
+        return new MuxCarrier(conn, new DialledLink(conn));
+    }
+
+    /** What the outbound relays its connection to: the carrier's channel then reads and writes frames. */
+    private final class DialledLink implements Link {
+        private final ServerConnection conn;
+
+        DialledLink(ServerConnection conn) {
+            this.conn = conn;
+        }
+
+        @Override
+        public EventLoop eventLoop() {
+            return conn.loop;
+        }
+
+        @Override
+        public void relayTo(Channel outbound) {
+            if (!conn.loop.inEventLoop()) {
+                conn.loop.execute(() -> relayTo(outbound));
+                return;
+            }
+            if (conn.isClosed() || conn.carrier != null) {
+                outbound.close();
+                return;
+            }
+            conn.connect(outbound);
+            conn.scheduleIdleCheck();
+            outbound.config().setAutoRead(true);
+        }
+
+        @Override
+        public void respondAndClose(ByteBuf raw) {
+            raw.release();
+            close();
+        }
+
+        @Override
+        public void close() {
+            if (!conn.loop.inEventLoop()) {
+                conn.loop.execute(this::close);
+                return;
+            }
+            conn.close();
+        }
+    }
+
     private final class ServerConnection extends MuxConnection {
         private final Session carrierSession;
+        private final Function<Destination, Consumer<ByteBuf>> claims;
 
-        ServerConnection(Channel ch, Session carrierSession) {
-            super(ch.eventLoop(), MuxServer.this.log, carrierSession.id());
+        ServerConnection(EventLoop loop, Session carrierSession, Function<Destination, Consumer<ByteBuf>> claims) {
+            super(loop, MuxServer.this.log, carrierSession.id());
             this.carrierSession = carrierSession;
+            this.claims = claims;
         }
 
         /** A carrier without sessions for connIdle is closed; the peer opens a new one when it needs one. */
@@ -83,6 +145,15 @@ public final class MuxServer {
             if (old != null) {
                 old.abort();
                 remove(old);
+            }
+            Consumer<ByteBuf> owner = claims == null ? null : claims.apply(f.target());
+            if (owner != null) {
+                ClaimedPackets claimed = new ClaimedPackets(this, f.id(), owner);
+                add(claimed);
+                if (f.data() != null) {
+                    deliver(claimed, f.data());
+                }
+                return;
             }
             if (f.target().network() == Network.UDP) {
                 openPackets(f, sub);

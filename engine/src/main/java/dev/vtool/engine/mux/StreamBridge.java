@@ -135,11 +135,11 @@ final class StreamBridge implements MuxSession, Link {
 
     private void shutdownEndpointOutput() {
         Channel ch = endpoint;
-        ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
+        ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> onCarrierLoop(() -> {
             if (!localDone && !OutputShutdown.shutdown(ch)) {
                 finish(true, false);
             }
-        });
+        }));
     }
 
     @Override
@@ -328,64 +328,95 @@ final class StreamBridge implements MuxSession, Link {
         finish(true, true);
     }
 
-    /** Sits at the end of the endpoint's pipeline. */
+    /**
+     * Runs on the carrier's loop: at once when already there (an endpoint on the carrier's loop, the usual
+     * case), else queued in order (a reverse portal's client connections live on other loops).
+     */
+    private void onCarrierLoop(Runnable r) {
+        if (conn.loop.inEventLoop()) {
+            r.run();
+            return;
+        }
+        try {
+            conn.loop.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the carrier's loop is shutting down, and with it the carrier and its sessions
+        }
+    }
+
+    /** Sits at the end of the endpoint's pipeline; everything it learns is handled on the carrier's loop. */
     private final class Side extends ChannelInboundHandlerAdapter {
         @Override
         public void handlerAdded(ChannelHandlerContext ctx) {
-            if (endpoint == null) {
-                // client side: the application's connection, handed over by ChannelLink.attach
-                endpoint = ctx.channel();
-                conn.loop.execute(() -> {
-                    if (!finished) {
-                        started(ctx.channel());
+            Channel ch = ctx.channel();
+            onCarrierLoop(() -> {
+                if (endpoint == null) {
+                    // client side: the application's connection, handed over by ChannelLink.attach
+                    endpoint = ch;
+                    if (finished) {
+                        ch.close(); // the carrier went away before the connection got here
+                        return;
                     }
-                });
-            }
+                    conn.loop.execute(() -> {
+                        if (!finished) {
+                            started(ch);
+                        }
+                    });
+                }
+            });
         }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (!(msg instanceof ByteBuf buf) || finished || localDone) {
-                ReferenceCountUtil.release(msg);
-                return;
-            }
-            touch();
-            forward(buf);
+            onCarrierLoop(() -> {
+                if (!(msg instanceof ByteBuf buf) || finished || localDone) {
+                    ReferenceCountUtil.release(msg);
+                    return;
+                }
+                touch();
+                forward(buf);
+            });
         }
 
         @Override
         public void channelReadComplete(ChannelHandlerContext ctx) {
-            conn.flush();
-            if (!conn.writable() && !finished) {
-                paused = true;
-                ctx.channel().config().setAutoRead(false);
-            }
+            Channel ch = ctx.channel();
+            onCarrierLoop(() -> {
+                conn.flush();
+                if (!conn.writable() && !finished) {
+                    paused = true;
+                    ch.config().setAutoRead(false);
+                }
+            });
         }
 
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
             if (evt instanceof ChannelInputShutdownEvent) {
                 ctx.channel().config().setAutoRead(false);
-                localEnded(false);
+                onCarrierLoop(() -> localEnded(false));
             }
             ctx.fireUserEventTriggered(evt);
         }
 
         @Override
         public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-            conn.block(StreamBridge.this, !ctx.channel().isWritable() && !finished);
+            Channel ch = ctx.channel();
+            onCarrierLoop(() -> conn.block(StreamBridge.this, !ch.isWritable() && !finished));
             ctx.fireChannelWritabilityChanged();
         }
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            finish(true, false);
+            onCarrierLoop(() -> finish(true, false));
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            conn.log.info(session.id(), "common/mux", "session " + id + " ends > " + cause.getMessage());
-            finish(true, true);
+            onCarrierLoop(() -> {
+                conn.log.info(session.id(), "common/mux", "session " + id + " ends > " + cause.getMessage());
+                finish(true, true);
+            });
         }
     }
 }

@@ -24,6 +24,9 @@ public final class GeoData {
 
     private final List<Path> dirs;
     private final Map<String, byte[]> files = new HashMap<>();
+    /** Decoded lists by file and name: thousands of rules may name the same few lists. */
+    private final Map<String, List<Cidr>> ipLists = new HashMap<>();
+    private final Map<String, List<SiteDomain>> siteLists = new HashMap<>();
 
     public GeoData(List<Path> dirs) {
         this.dirs = List.copyOf(dirs);
@@ -70,6 +73,16 @@ public final class GeoData {
 
     /** A list of another file in geoip.dat's format ({@code ext:FILE:CODE} in rules). */
     List<Cidr> geoip(String fileName, String code, String what) throws EngineException {
+        String key = fileName + '\0' + code.toUpperCase(Locale.ROOT);
+        List<Cidr> known = ipLists.get(key);
+        if (known == null) {
+            known = List.copyOf(decodeGeoip(fileName, code, what));
+            ipLists.put(key, known);
+        }
+        return known;
+    }
+
+    private List<Cidr> decodeGeoip(String fileName, String code, String what) throws EngineException {
         String want = code.toUpperCase(Locale.ROOT);
         byte[] data = file(fileName, what);
         try {
@@ -129,6 +142,16 @@ public final class GeoData {
 
     /** A list of another file in geosite.dat's format ({@code ext:FILE:LIST} in rules). */
     List<SiteDomain> geosite(String fileName, String list, String what) throws EngineException {
+        String key = fileName + '\0' + list.toUpperCase(Locale.ROOT);
+        List<SiteDomain> known = siteLists.get(key);
+        if (known == null) {
+            known = List.copyOf(decodeGeosite(fileName, list, what));
+            siteLists.put(key, known);
+        }
+        return known;
+    }
+
+    private List<SiteDomain> decodeGeosite(String fileName, String list, String what) throws EngineException {
         String[] parts = list.split("@");
         String want = parts[0].toUpperCase(Locale.ROOT);
         Set<String> attrs = new HashSet<>();

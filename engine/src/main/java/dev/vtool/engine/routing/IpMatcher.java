@@ -6,11 +6,25 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Matches addresses against CIDRs and {@code geoip:} lists. */
+/** Matches addresses against CIDRs and {@code geoip:} lists, by one binary search over their ranges. */
 public final class IpMatcher {
-    private final List<Cidr> cidrs = new ArrayList<>();
+    private final IpRangeTable table;
 
     public IpMatcher(List<String> patterns, GeoData geo) throws EngineException {
+        this(cidrs(patterns, geo));
+    }
+
+    IpMatcher(List<Cidr> networks) {
+        IpRangeTable.Builder b = new IpRangeTable.Builder();
+        for (Cidr c : networks) {
+            b.add(c, 0);
+        }
+        table = b.build();
+    }
+
+    /** The networks of CIDR, {@code geoip:} and {@code ext:FILE:CODE} patterns. */
+    static List<Cidr> cidrs(List<String> patterns, GeoData geo) throws EngineException {
+        List<Cidr> cidrs = new ArrayList<>();
         for (String p : patterns) {
             if (p.regionMatches(true, 0, "geoip:", 0, 6)) {
                 cidrs.addAll(geo.geoip(p.substring(6)));
@@ -28,19 +42,11 @@ public final class IpMatcher {
                 }
             }
         }
+        return cidrs;
     }
 
     public boolean matches(InetAddress address) {
-        if (address == null) {
-            return false;
-        }
-        byte[] ip = address.getAddress();
-        for (Cidr c : cidrs) {
-            if (c.contains(ip)) {
-                return true;
-            }
-        }
-        return false;
+        return address != null && table.lookup(address.getAddress()).length > 0;
     }
 
     boolean matchesAny(List<InetAddress> addresses) {

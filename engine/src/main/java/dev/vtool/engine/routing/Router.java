@@ -14,12 +14,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 
 /**
- * Picks the outbound tag for a connection: the first matching rule wins; a balancer target picks at
+ * Picks the outbound tag for a connection: the first matching rule wins (found through one index of all
+ * rules, see {@link RuleTable}); a balancer target picks at
  * random among outbounds whose tag starts with one of its selector prefixes. {@code null} means "no rule
  * matched": the default (first) outbound.
  */
 public final class Router {
-    private final List<Rule> rules = new ArrayList<>();
+    private final RuleTable rules;
     private final Map<String, List<String>> balancerTargets = new HashMap<>();
     private final DomainStrategy strategy;
     private final boolean hasIpRules;
@@ -36,6 +37,7 @@ public final class Router {
             throws EngineException {
         this.strategy = routing.domainStrategy();
         boolean ipRules = false;
+        List<Rule> compiled = new ArrayList<>();
         for (RoutingRule r : routing.rules()) {
             Rule rule;
             try {
@@ -47,9 +49,10 @@ public final class Router {
                 refused.accept(r.pointer(), e.getMessage());
                 continue;
             }
-            rules.add(rule);
+            compiled.add(rule);
             ipRules |= rule.hasIpCondition();
         }
+        this.rules = new RuleTable(compiled);
         this.hasIpRules = ipRules;
         for (Balancer b : routing.balancers()) {
             List<String> targets = new ArrayList<>();
@@ -81,17 +84,16 @@ public final class Router {
 
     /** The outbound tag of the first matching rule, or null. */
     public String pick(RoutingContext c) {
-        for (Rule r : rules) {
-            if (r.matches(c)) {
-                if (r.outboundTag != null) {
-                    return r.outboundTag;
-                }
-                List<String> targets = balancerTargets.getOrDefault(r.balancerTag, List.of());
-                // V2Ray: a balancer that selects nothing silently falls back to the default outbound
-                return targets.isEmpty() ? null : targets.get(ThreadLocalRandom.current().nextInt(targets.size()));
-            }
+        Rule r = rules.first(c);
+        if (r == null) {
+            return null;
         }
-        return null;
+        if (r.outboundTag != null) {
+            return r.outboundTag;
+        }
+        List<String> targets = balancerTargets.getOrDefault(r.balancerTag, List.of());
+        // V2Ray: a balancer that selects nothing silently falls back to the default outbound
+        return targets.isEmpty() ? null : targets.get(ThreadLocalRandom.current().nextInt(targets.size()));
     }
 
     /** IPIfNonMatch second round: match again with the resolved addresses. */

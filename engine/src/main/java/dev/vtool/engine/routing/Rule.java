@@ -7,10 +7,18 @@ import dev.vtool.schema.model.RoutingRule;
 import java.util.List;
 import java.util.Set;
 
-/** A compiled {@code field} rule: every set condition must hold; the target is an outbound or a balancer. */
+/**
+ * A compiled {@code field} rule: every set condition must hold; the target is an outbound or a balancer.
+ * Its domain patterns, or else its networks, are checked by the {@link RuleTable}'s shared index; the rule
+ * itself checks the rest.
+ */
 final class Rule {
-    private final DomainMatcher domains;
-    private final IpMatcher ips;
+    /** The expanded domain patterns, or null without a domain condition (kept only until indexed). */
+    List<DomainIndex.Entry> domainEntries;
+    /** The networks of the ip condition, or null without one (kept only until indexed). */
+    List<Cidr> ipNetworks;
+    /** The ip condition of a rule that the index finds by its domains, or null. */
+    private final IpMatcher ipsBesideDomains;
     private final IpMatcher source;
     private final PortList port;
     private final PortList sourcePort;
@@ -23,8 +31,9 @@ final class Rule {
     final String balancerTag;
 
     Rule(RoutingRule r, GeoData geo) throws EngineException {
-        domains = r.domains().isEmpty() ? null : new DomainMatcher(r.domains(), geo);
-        ips = r.ips().isEmpty() ? null : new IpMatcher(r.ips(), geo);
+        domainEntries = r.domains().isEmpty() ? null : DomainIndex.entries(r.domains(), geo);
+        ipNetworks = r.ips().isEmpty() ? null : IpMatcher.cidrs(r.ips(), geo);
+        ipsBesideDomains = domainEntries != null && ipNetworks != null ? new IpMatcher(ipNetworks) : null;
         source = r.source().isEmpty() ? null : new IpMatcher(r.source(), geo);
         port = r.port();
         sourcePort = r.sourcePort();
@@ -37,15 +46,26 @@ final class Rule {
         balancerTag = r.balancerTag();
     }
 
-    boolean hasIpCondition() {
-        return ips != null;
+    boolean hasDomainCondition() {
+        return domainEntries != null;
     }
 
-    boolean matches(RoutingContext c) {
-        if (domains != null && !domains.matches(c.domain())) {
-            return false;
-        }
-        if (ips != null && !ips.matchesAny(c.targetIps())) {
+    boolean hasIpCondition() {
+        return ipNetworks != null;
+    }
+
+    /** Drops the patterns once the index holds them. */
+    void indexed() {
+        domainEntries = domainEntries == null ? null : List.of();
+        ipNetworks = ipNetworks == null ? null : List.of();
+    }
+
+    /**
+     * Whether every condition holds except the one the index already found true: the domain condition
+     * when the rule has one, else the ip condition.
+     */
+    boolean matchesBeyondIndex(RoutingContext c) {
+        if (ipsBesideDomains != null && !ipsBesideDomains.matchesAny(c.targetIps())) {
             return false;
         }
         if (port != null && !port.contains(c.port())) {

@@ -81,6 +81,7 @@ final class SocksClientPackets implements PacketConnection {
         new Bootstrap().group(loop).channel(Transports.datagramChannel()).handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel ch) {
+                context.dialer().countPackets(ch);
                 ch.pipeline().addLast(new IdleStateHandler(idle, 0, 0, TimeUnit.SECONDS));
                 ch.pipeline().addLast(new SimpleChannelInboundHandler<DatagramPacket>() {
                     @Override

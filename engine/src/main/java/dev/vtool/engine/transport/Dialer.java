@@ -46,6 +46,18 @@ public class Dialer {
         this.counter = handler;
     }
 
+    /**
+     * Counts the datagrams of a UDP socket the outbound opens for itself (freedom, Shadowsocks, SOCKS relay),
+     * as 4.34 counts the UDP connections its outbound handler dials: each datagram as sent and received,
+     * protocol headers included. Call from the socket's initializer, before the outbound's handlers.
+     */
+    public void countPackets(Channel channel) {
+        io.netty.channel.ChannelHandler h = counter;
+        if (h != null) {
+            channel.pipeline().addFirst("vtool-stats", h);
+        }
+    }
+
     public Resolver resolver() {
         return system.resolver();
     }

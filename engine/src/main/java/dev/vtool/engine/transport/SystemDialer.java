@@ -82,6 +82,7 @@ public final class SystemDialer {
         if (sockopt.tcpFastOpen() != null && Transports.nativeEpoll()) {
             b.option(ChannelOption.TCP_FASTOPEN_CONNECT, sockopt.tcpFastOpen());
         }
+        TransparentSockets.onDial(b, sockopt);
         InetSocketAddress remote = new InetSocketAddress(addresses.get(index), port);
         ChannelFuture cf = sendThrough == null ? b.connect(remote)
                 : b.connect(remote, new InetSocketAddress(literal(sendThrough), 0));

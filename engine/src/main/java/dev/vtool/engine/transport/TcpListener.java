@@ -65,6 +65,15 @@ public final class TcpListener {
                         }
                     }
                 });
+        if (r.settings().sockopt().transparent() || r.settings().sockopt().mark() != 0) {
+            // IP_TRANSPARENT (sockopt.tproxy) and SO_MARK on the listening socket, before it is bound
+            sb.handler(new ChannelInitializer<Channel>() {
+                @Override
+                protected void initChannel(Channel server) {
+                    TransparentSockets.onListener(server, r.settings().sockopt(), r.log());
+                }
+            });
+        }
         Boolean fastOpen = r.settings().sockopt().tcpFastOpen();
         if (fastOpen != null && Transports.nativeEpoll()) {
             // 4.34 on Linux: a queue of 256 when enabled, 0 (off) when disabled

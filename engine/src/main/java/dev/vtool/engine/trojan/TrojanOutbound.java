@@ -60,7 +60,7 @@ public final class TrojanOutbound implements OutboundHandler {
 
     @Override
     public PacketConnection openPackets(Session session, EventLoop loop, PacketReceiver back) {
-        return new TrojanPackets(this, session, loop, back);
+        return TrojanPackets.open(this, session, loop, back);
     }
 
     /** Dials the next server, retrying as 4.34 does; hands over the channel, or null after the last try. */

@@ -5,6 +5,7 @@ import dev.vtool.engine.EngineContext;
 import dev.vtool.engine.Link;
 import dev.vtool.engine.OutboundHandler;
 import dev.vtool.engine.Session;
+import dev.vtool.engine.mux.MuxServer;
 import dev.vtool.engine.transport.PacketConnection;
 import dev.vtool.engine.transport.PacketReceiver;
 import dev.vtool.engine.wire.GluedHeaderEncoder;
@@ -51,14 +52,16 @@ public final class VlessOutbound implements OutboundHandler {
                 link.close();
                 return;
             }
-            install(session, ch, VlessRequest.TCP, session.destination());
+            // a Mux.cool carrier (destination v1.mux.cool) is command 3 with no address, as in 4.34
+            int command = MuxServer.carries(session.destination()) ? VlessRequest.MUX : VlessRequest.TCP;
+            install(session, ch, command, session.destination());
             link.relayTo(ch);
         });
     }
 
     @Override
     public PacketConnection openPackets(Session session, EventLoop loop, PacketReceiver back) {
-        return new VlessPackets(this, session, loop, back);
+        return VlessPackets.open(this, session, loop, back);
     }
 
     /** Puts the request encoder and response decoder on a connected channel. */

@@ -3,6 +3,7 @@ package dev.vtool.engine.vless;
 import dev.vtool.engine.Destination;
 import dev.vtool.engine.EngineContext;
 import dev.vtool.engine.Session;
+import dev.vtool.engine.mux.MuxServer;
 import dev.vtool.engine.transport.ChannelLink;
 import dev.vtool.engine.transport.HandshakeDeadline;
 import dev.vtool.engine.transport.PacketConnection;
@@ -33,6 +34,7 @@ final class VlessServerHandler extends ByteToMessageDecoder {
     private static final int TCP = 1;
     private static final int UDP = 2;
     private static final int MUX = 3;
+    private static final Destination MUX_TARGET = Destination.tcp(MuxServer.DOMAIN, 0);
 
     private enum State { FIRST, HEADER, PACKETS, DONE }
 
@@ -119,7 +121,9 @@ final class VlessServerHandler extends ByteToMessageDecoder {
         }
         int command = in.getUnsignedByte(base + commandAt);
         if (command == MUX) {
-            reject(ctx, in, "mux (command 3) is not supported by vtool run");
+            // a Mux.cool carrier: no address; the dispatcher hands v1.mux.cool to the mux server, as in 4.34
+            in.skipBytes(commandAt + 1);
+            accepted(ctx, in, command, MUX_TARGET);
             return;
         }
         if (command != TCP && command != UDP) {
@@ -144,6 +148,10 @@ final class VlessServerHandler extends ByteToMessageDecoder {
             reject(ctx, in, "invalid request address > " + e.getMessage());
             return;
         }
+        accepted(ctx, in, command, target);
+    }
+
+    private void accepted(ChannelHandlerContext ctx, ByteBuf in, int command, Destination target) {
         HandshakeDeadline.clear(ctx.channel());
         session.destination(target);
         context.log().info(session.id(), VlessInbound.PKG, "received request for " + target);

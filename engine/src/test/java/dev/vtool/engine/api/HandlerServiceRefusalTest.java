@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What vtool's HandlerService does not take is refused with a status that says why: 4.34's protobuf handler
- * configs, account types it does not decode, a service the config does not list, a malformed request.
+ * configs of protocols it does not decode, account types it does not decode, a service the config does not list, a malformed request.
  */
 @ExtendWith(LeakCheck.class)
 class HandlerServiceRefusalTest {
@@ -44,11 +44,18 @@ class HandlerServiceRefusalTest {
             try {
                 HandlerMessages.HandlerConfig proto = new HandlerMessages.HandlerConfig("x",
                         new HandlerMessages.TypedMessage("v2ray.core.app.proxyman.ReceiverConfig", new byte[0]),
-                        new HandlerMessages.TypedMessage("v2ray.core.proxy.socks.ServerConfig", new byte[0]));
+                        new HandlerMessages.TypedMessage("v2ray.core.proxy.mtproto.ServerConfig", new byte[0]));
                 StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
                         () -> call(ch, ApiMethods.HANDLER, "AddInbound", HandlerMessages.encodeAdd(proto)));
                 assertEquals(Status.Code.UNIMPLEMENTED, e.getStatus().getCode());
-                assertTrue(e.getStatus().getDescription().contains("v2ray.core.proxy.socks.ServerConfig"), e.getMessage());
+                assertTrue(e.getStatus().getDescription().contains("v2ray.core.proxy.mtproto.ServerConfig"), e.getMessage());
+                // a protocol vtool decodes, but without a port: the model builder's own refusal
+                HandlerMessages.HandlerConfig noPort = new HandlerMessages.HandlerConfig("x",
+                        new HandlerMessages.TypedMessage("v2ray.core.app.proxyman.ReceiverConfig", new byte[0]),
+                        new HandlerMessages.TypedMessage("v2ray.core.proxy.socks.ServerConfig", new byte[0]));
+                e = assertThrows(StatusRuntimeException.class,
+                        () -> call(ch, ApiMethods.HANDLER, "AddInbound", HandlerMessages.encodeAdd(noPort)));
+                assertEquals(Status.Code.UNKNOWN, e.getStatus().getCode(), e.getMessage());
 
                 HandlerMessages.User trojan = new HandlerMessages.User(0, "t@x",
                         new HandlerMessages.TypedMessage("v2ray.core.proxy.trojan.Account", new byte[0]));

@@ -2,6 +2,7 @@ package dev.vtool.engine.trojan;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vtool.engine.EngineHarness;
 import dev.vtool.engine.vmess.interop.Socks5Udp;
@@ -28,9 +29,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Trojan (over tls) and VLESS (over tcp, tls and ws) against the real v2ray 4.34 on loopback, both ways and
- * vtool to vtool: each cell uploads 3 MiB and downloads 5 MiB through a SOCKS inbound (both sides' bytes
- * checked by SHA-256) and sends a UDP datagram to an echo server and checks the answer.
+ * Trojan (over tls, ws and h2) and VLESS (over tcp, tls, ws and h2), and both with Mux.cool over tls, against
+ * the real v2ray 4.34 on loopback, both ways and vtool to vtool: each cell uploads 3 MiB and downloads 5 MiB
+ * through a SOCKS inbound (both sides' bytes checked by SHA-256) and sends UDP datagrams to an echo server and
+ * checks the answers. A mux cell's client has {@code mux} on; its vtool side must show in its log that the
+ * traffic went through Mux.cool (VLESS carries it as command 3, Trojan as a stream to v1.mux.cool, as in 4.34).
  */
 @Tag("interop")
 class TrojanVlessInteropTest {
@@ -38,7 +41,9 @@ class TrojanVlessInteropTest {
     static final String PASSWORD = "vtool-trojan";
     private static final int DOWN = 5 * 1024 * 1024 + 17;
     private static final byte[] UP = new byte[3 * 1024 * 1024 + 5];
-    private static final List<String> CELLS = List.of("trojan+tls", "vless+tcp", "vless+tls", "vless+ws");
+    /** protocol+transport, and +mux for a client with mux on (it uses the server of its protocol+transport) */
+    private static final List<String> CELLS = List.of("trojan+tls", "trojan+ws", "trojan+h2", "vless+tcp", "vless+tls",
+            "vless+ws", "vless+h2", "vless+tls+mux", "trojan+tls+mux");
 
     private static Path dir;
     private static TwoWayOrigin origin;
@@ -46,6 +51,7 @@ class TrojanVlessInteropTest {
     private static final List<AutoCloseable> servers = new ArrayList<>();
     /** cell -> {vtool server port, v2ray server port} */
     private static final Map<String, int[]> ports = new HashMap<>();
+    private static final Map<String, EngineHarness> vtoolServers = new HashMap<>();
 
     @BeforeAll
     static void servers() throws Exception {
@@ -55,8 +61,13 @@ class TrojanVlessInteropTest {
         origin = new TwoWayOrigin(DOWN);
         echo = new UdpEcho();
         for (String cell : CELLS) {
+            if (muxed(cell)) {
+                continue;
+            }
             int vtoolPort = FreePort.next();
-            servers.add(new EngineHarness(serverJson(vtoolPort, cell, ""), LogLevel.INFO));
+            EngineHarness vtoolServer = new EngineHarness(serverJson(vtoolPort, cell, ""), LogLevel.INFO);
+            servers.add(vtoolServer);
+            vtoolServers.put(cell, vtoolServer);
             int v2rayPort = FreePort.next();
             servers.add(V2rayProcess.start(dir, "v2ray-server-" + cell.replace('+', '-'), serverJson(v2rayPort, cell, ""), v2rayPort));
             ports.put(cell, new int[] {vtoolPort, v2rayPort});
@@ -69,6 +80,7 @@ class TrojanVlessInteropTest {
             s.close();
         }
         servers.clear();
+        vtoolServers.clear();
         if (origin != null) {
             origin.close();
         }
@@ -81,12 +93,22 @@ class TrojanVlessInteropTest {
         return V2rayBinary.repoRoot().resolve("testdata/certs").toAbsolutePath().toString();
     }
 
-    /** streamSettings of a cell such as {@code vless+ws}. */
+    static boolean muxed(String cell) {
+        return cell.endsWith("+mux");
+    }
+
+    /** The cell whose server a cell uses: itself, or without its {@code +mux}. */
+    static String serverCell(String cell) {
+        return muxed(cell) ? cell.substring(0, cell.length() - "+mux".length()) : cell;
+    }
+
+    /** streamSettings of a cell such as {@code vless+ws}; h2 always rides tls. */
     static String stream(String cell, boolean server) {
-        String transport = cell.substring(cell.indexOf('+') + 1);
-        boolean tls = transport.equals("tls");
-        String network = transport.equals("ws") ? "ws" : "tcp";
-        String ws = network.equals("ws") ? ", \"wsSettings\": {\"path\": \"/vl\"}" : "";
+        String transport = serverCell(cell).substring(cell.indexOf('+') + 1);
+        boolean tls = transport.equals("tls") || transport.equals("h2");
+        String network = transport.equals("ws") || transport.equals("h2") ? transport : "tcp";
+        String ws = network.equals("ws") ? ", \"wsSettings\": {\"path\": \"/vl\"}"
+                : network.equals("h2") ? ", \"httpSettings\": {\"host\": [\"vtool.test\"], \"path\": \"/vl\"}" : "";
         String tlsSettings = !tls ? "" : server
                 ? ", \"tlsSettings\": {\"certificates\": [{\"certificateFile\": \"%1$s/server.crt\", \"keyFile\": \"%1$s/server.key\"}]}"
                         .formatted(certs())
@@ -117,8 +139,9 @@ class TrojanVlessInteropTest {
                 {"log": {"loglevel": "warning"},
                  "inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "socks",
                    "settings": {"auth": "noauth", "udp": true, "ip": "127.0.0.1"}}],
-                 "outbounds": [{"protocol": "%s", "settings": %s, "streamSettings": %s}]}
-                """.formatted(socksPort, cell.substring(0, cell.indexOf('+')), settings, stream(cell, false));
+                 "outbounds": [{"protocol": "%s", "settings": %s, "streamSettings": %s%s}]}
+                """.formatted(socksPort, cell.substring(0, cell.indexOf('+')), settings, stream(cell, false),
+                muxed(cell) ? ", \"mux\": {\"enabled\": true, \"concurrency\": 2}" : "");
     }
 
     static Stream<Arguments> matrix() {
@@ -135,7 +158,7 @@ class TrojanVlessInteropTest {
     @MethodSource("matrix")
     void tcpAndUdpBytesTravelIntactBothWays(String cell, String direction) throws Exception {
         boolean vtoolClient = direction.startsWith("vtool");
-        int serverPort = ports.get(cell)[direction.endsWith("v2ray") ? 1 : 0];
+        int serverPort = ports.get(serverCell(cell))[direction.endsWith("v2ray") ? 1 : 0];
         int socksPort = FreePort.next();
         String json = clientJson(socksPort, serverPort, cell);
         try (AutoCloseable c = vtoolClient ? new EngineHarness(json, LogLevel.INFO)
@@ -155,6 +178,14 @@ class TrojanVlessInteropTest {
                     assertArrayEquals(payload, udp.exchange(echo.port(), payload), () -> cell + " " + direction + " UDP: " + logs(c));
                 }
             }
+            if (muxed(cell) && c instanceof EngineHarness h) {
+                assertTrue(h.log().contains("dispatching request to tcp:127.0.0.1:" + origin.port()), () -> logs(c));
+            }
+        }
+        if (muxed(cell) && direction.endsWith("vtool")) {
+            EngineHarness server = vtoolServers.get(serverCell(cell));
+            assertTrue(server.log().contains("received request for tcp:v1.mux.cool:"
+                    + (cell.startsWith("vless") ? "0" : "9527")), server::log);
         }
     }
 

@@ -36,6 +36,13 @@ class VlessVectorsTest {
                 hex(VlessRequest.encode(ALLOC, ID, VlessRequest.TCP, Destination.tcp("example.com", 443))));
     }
 
+    /** 4.34's encoding_test TestMuxRequest: command 3 and no address, whatever the carrier's destination. */
+    @Test
+    void muxCarrierIsCommand3WithoutAnAddress() {
+        assertEquals("00" + UUID + "00" + "03",
+                hex(VlessRequest.encode(ALLOC, ID, VlessRequest.MUX, Destination.tcp("v1.mux.cool", 9527))));
+    }
+
     @Test
     void v18UdpAndV19Ipv6() {
         assertEquals("00" + UUID + "00" + "02" + "0035" + "01" + "01010101",

@@ -24,6 +24,7 @@ public final class DiagnosisTally {
     private final Map<String, UnrecognisedGroup> unknown = new LinkedHashMap<>();
     private final List<String> inputs = new ArrayList<>();
     private Consumer<EntryGroup> onNewGroup = g -> { };
+    private EntryGroup lastGroup;
     private long lines;
     private long matched;
     private long routine;
@@ -74,12 +75,15 @@ public final class DiagnosisTally {
         if (verdict.match() != null) {
             KnowledgeBase.Match match = verdict.match();
             matched++;
-            EntryGroup g = groups.get(match.entry().id());
+            // runs of lines of one cause are common: the last group is checked before the map
+            EntryGroup g = lastGroup != null && lastGroup.entry() == match.entry() ? lastGroup
+                    : groups.get(match.entry().id());
             boolean created = g == null;
             if (created) {
                 g = new EntryGroup(match.entry(), groups.size());
                 groups.put(match.entry().id(), g);
             }
+            lastGroup = g;
             g.add(line, match.groups());
             if (created) {
                 onNewGroup.accept(g);

@@ -25,6 +25,9 @@ public final class EntryGroup {
     /** The sortable forms of earliest's and latest's time stamps ({@link TimeKey}). */
     private String earliestKey;
     private String latestKey;
+    /** The last line's time and its key: lines of one second share a stamp, so most keys are not rebuilt. */
+    private String keyedTime;
+    private String lastKey;
     private final Map<String, Map<String, Long>> captures = new LinkedHashMap<>();
     private final List<String> advice = new ArrayList<>();
 
@@ -39,7 +42,15 @@ public final class EntryGroup {
             first = line;
         }
         last = line;
-        String key = TimeKey.of(line.time());
+        String time = line.time();
+        String key;
+        if (time != null && time.equals(keyedTime)) {
+            key = lastKey;
+        } else {
+            key = TimeKey.of(time);
+            keyedTime = time;
+            lastKey = key;
+        }
         if (key != null) {
             if (earliestKey == null || key.compareTo(earliestKey) < 0) {
                 earliest = line;

@@ -35,6 +35,7 @@ public final class LogLineParser {
     private final String source;
     private long lineNumber;
     private boolean inPanic;
+    private String lastTime;
 
     /** Reads V2Ray's own lines by hand (false: by the regexes alone; tests compare the two). */
     private final boolean handParsing;
@@ -171,7 +172,17 @@ public final class LogLineParser {
             kind = verdict == ACCEPTED ? LogLine.Kind.ACCESS_ACCEPTED
                     : verdict == REJECTED ? LogLine.Kind.ACCESS_REJECTED : LogLine.Kind.MESSAGE;
         }
-        return new LogLine(source, lineNumber, line, line.substring(0, timeEnd), level, session, rest.strip(), kind);
+        return new LogLine(source, lineNumber, line, time(line, timeEnd), level, session, rest.strip(), kind);
+    }
+
+    /** The stamp the line starts with: the previous line's String when equal (lines of one second share it). */
+    private String time(String line, int timeEnd) {
+        String last = lastTime;
+        if (last != null && last.length() == timeEnd && line.startsWith(last)) {
+            return last;
+        }
+        lastTime = line.substring(0, timeEnd);
+        return lastTime;
     }
 
     /** Where V2RAY_TIME's time group ends at the start of the line (a space follows), or -1. */

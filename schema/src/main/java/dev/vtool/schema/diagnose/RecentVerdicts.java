@@ -8,8 +8,12 @@ package dev.vtool.schema.diagnose;
  */
 final class RecentVerdicts {
     static final int SLOTS = 4096;
-    /** Longer texts are rarely repeated verbatim and would make the table big. */
-    static final int MAX_TEXT = 300;
+    /**
+     * Longer texts are rarely repeated verbatim; the cap bounds the table (at most 8 Mi chars). Retry
+     * chains ("failed to process outbound traffic > ... > i/o timeout") run to a few hundred chars, repeat
+     * as often as short texts and cost the most to match: they are kept.
+     */
+    static final int MAX_TEXT = 2048;
 
     private final KnowledgeBase.Lookup kb;
     private final String[] texts = new String[SLOTS];

@@ -60,6 +60,7 @@ public final class RuleCatalog {
                 new dev.vtool.schema.rules.ProxySettingsRule(),
                 new dev.vtool.schema.rules.DnsConfigRule(),
                 new dev.vtool.schema.rules.ApiAndReverseRule(),
+                new dev.vtool.schema.rules.ReverseWiringRule(),
                 new dev.vtool.schema.rules.LogFileRule(),
                 new dev.vtool.schema.rules.FallbackRule(),
                 new dev.vtool.schema.rules.SilentFallbackRule(),

@@ -7,13 +7,21 @@ import java.util.List;
  *
  * @param stats whether the {@code stats} section is present (4.34 registers no counter without it)
  * @param api   the {@code api} section, or null
+ * @param reverse the {@code reverse} section ({@link ReverseSettings#NONE} without one)
  */
 public record Config(LogSettings log, Policy policy, List<InboundConfig> inbounds, List<OutboundConfig> outbounds,
-                     Routing routing, DnsSettings dns, boolean stats, ApiSettings api) {
+                     Routing routing, DnsSettings dns, boolean stats, ApiSettings api, ReverseSettings reverse) {
     public Config {
         inbounds = List.copyOf(inbounds);
         outbounds = List.copyOf(outbounds);
         dns = dns == null ? DnsSettings.ABSENT : dns;
+        reverse = reverse == null ? ReverseSettings.NONE : reverse;
+    }
+
+    /** A config without a {@code reverse} section. */
+    public Config(LogSettings log, Policy policy, List<InboundConfig> inbounds, List<OutboundConfig> outbounds,
+                  Routing routing, DnsSettings dns, boolean stats, ApiSettings api) {
+        this(log, policy, inbounds, outbounds, routing, dns, stats, api, ReverseSettings.NONE);
     }
 
     /** A config without {@code stats} and {@code api}. */

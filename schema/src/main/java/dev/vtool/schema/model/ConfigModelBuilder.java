@@ -100,7 +100,8 @@ public final class ConfigModelBuilder {
         DnsSettings dns = section(root, "dns", DnsSettings.ABSENT, problems, new DnsSettingsBuilder(problems)::build);
         ApiSettings api = section(root, "api", null, problems, ConfigModelBuilder::api);
         boolean stats = root.get("stats") != null && !root.get("stats").json().isNull();
-        return new Config(log, policy, inbounds, outbounds, routing, dns, stats, api);
+        ReverseSettings reverse = section(root, "reverse", ReverseSettings.NONE, problems, ConfigModelBuilder::reverse);
+        return new Config(log, policy, inbounds, outbounds, routing, dns, stats, api, reverse);
     }
 
     /**
@@ -128,12 +129,6 @@ public final class ConfigModelBuilder {
     }
 
     private static void unsupportedSections(ConfigNode root, ConfigProblems problems) {
-        for (String key : List.of("reverse")) {
-            ConfigNode n = root.get(key);
-            if (n != null && !(n.json().isObject() && n.json().isEmpty())) {
-                problems.notSupported(n, "the \"" + key + "\" section");
-            }
-        }
         // the transport section's refusals come from the stream settings parser, once for all streams.
         // The 4.x layout reaches here only from a caller that skipped ConfigMerger (which remaps it):
         // refuse it rather than run a config with its inbounds silently missing.
@@ -144,6 +139,30 @@ public final class ConfigModelBuilder {
                         "read the files through ConfigMerger (as every vtool command does)");
             }
         }
+    }
+
+    // ---- reverse ----
+
+    /** 4.34's {@code ReverseConfig.Build} and {@code NewBridge}/{@code NewPortal}: tag and domain are required. */
+    private static ReverseSettings reverse(ConfigNode n) throws ConfigModelException {
+        return new ReverseSettings(reverseEntries(n, "bridges", "bridge"), reverseEntries(n, "portals", "portal"));
+    }
+
+    private static List<ReverseSettings.Entry> reverseEntries(ConfigNode n, String key, String one)
+            throws ConfigModelException {
+        List<ReverseSettings.Entry> out = new ArrayList<>();
+        for (ConfigNode e : n.array(key)) {
+            String tag = e.string("tag", "");
+            String domain = e.string("domain", "");
+            if (tag.isEmpty()) {
+                throw e.error("app/reverse: " + one + " tag is empty");
+            }
+            if (domain.isEmpty()) {
+                throw e.error("app/reverse: " + one + " domain is empty");
+            }
+            out.add(new ReverseSettings.Entry(tag, domain));
+        }
+        return out;
     }
 
     // ---- api ----
@@ -269,7 +288,7 @@ public final class ConfigModelBuilder {
             ConfigNode listenNode = n.get("listen");
             boolean unix = listenNode != null && listenNode.json().isString() && isUnixSocket(listenNode.json().asString());
             if (unix && listenNode.json().asString().startsWith("@@")) {
-                // a padded abstract name fills sun_path; Netty's native bind then fails at random
+                // a padded abstract name is a 108-byte sun_path, which Netty's native bind refuses (see DomainSocketConfig)
                 problems.notSupported(listenNode, "listen on a padded abstract socket name (@@)");
                 return null;
             }

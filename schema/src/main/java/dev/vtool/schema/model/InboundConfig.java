@@ -13,6 +13,16 @@ import dev.vtool.schema.transport.StreamSettings;
  */
 public record InboundConfig(String tag, String listen, PortRange ports, String protocol, InboundSettings settings,
                             Sniffing sniffing, StreamSettings streamSettings, String pointer, Allocation allocation) {
+    public InboundConfig {
+        // 4.34 (proxyman's inbound handler): an inbound that receives original destinations (dokodemo-door's
+        // followRedirect) reads them as "redirect" unless sockopt.tproxy says "tproxy"
+        if (settings != null && settings.receivesOriginalDestination() && streamSettings != null
+                && "off".equals(streamSettings.sockopt().tproxy())) {
+            streamSettings = new StreamSettings(streamSettings.network(), streamSettings.transport(),
+                    streamSettings.security(), streamSettings.sockopt().withTproxy("redirect"), streamSettings.pointer());
+        }
+    }
+
     public InboundConfig(String tag, String listen, PortRange ports, String protocol, InboundSettings settings,
                          Sniffing sniffing, StreamSettings streamSettings, String pointer) {
         this(tag, listen, ports, protocol, settings, sniffing, streamSettings, pointer, Allocation.ALWAYS);

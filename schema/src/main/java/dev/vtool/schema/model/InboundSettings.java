@@ -14,4 +14,13 @@ public interface InboundSettings {
     default int idleTimeoutOverride() {
         return 0;
     }
+
+    /**
+     * Whether connections keep the destination the kernel recorded for them (iptables REDIRECT or TPROXY):
+     * 4.34's ReceiveOriginalDestination, which turns on {@code sockopt.tproxy} "redirect" when it is off and
+     * IP_RECVORIGDSTADDR on the UDP socket.
+     */
+    default boolean receivesOriginalDestination() {
+        return false;
+    }
 }

@@ -97,6 +97,13 @@ final class Routing {
         return tags;
     }
 
+    /** The tags of {@code reverse.bridges} or {@code reverse.portals}. */
+    static Set<String> reverseTags(ConfigDocument doc, String key) {
+        Set<String> tags = new LinkedHashSet<>();
+        reverseTags(doc, key, tags);
+        return tags;
+    }
+
     private static void reverseTags(ConfigDocument doc, String key, Set<String> into) {
         JsonNode list = Keys.get(Keys.get(doc.root(), "reverse"), key);
         if (list.isArray()) {

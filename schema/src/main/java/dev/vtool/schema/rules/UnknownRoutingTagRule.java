@@ -17,9 +17,11 @@ public final class UnknownRoutingTagRule extends SimpleRule {
     public void check(ConfigDocument doc, RuleContext ctx) {
         Set<String> outTags = Routing.outboundTags(doc);
         Set<String> inTags = Routing.inboundTags(doc);
+        Set<String> bridges = Routing.reverseTags(doc, "bridges");
+        Set<String> portals = Routing.reverseTags(doc, "portals");
         for (Routing.Rule rule : Routing.rules(doc)) {
             String out = rule.outboundTag();
-            if (out != null && !outTags.contains(out)) {
+            if (out != null && !outTags.contains(out) && !bridges.contains(out)) { // reverse-wiring names bridges
                 String suggestion = DidYouMean.suggest(out, outTags);
                 ctx.report(rule.ptr("outboundTag"), "no outbound has tag \"" + out + "\"; V2Ray accepts the config, but at "
                                 + "run time logs \"non existing tag: " + out + "\" and sends this traffic to the default "
@@ -28,7 +30,7 @@ public final class UnknownRoutingTagRule extends SimpleRule {
                                 : "add \"tag\": \"" + out + "\" to the intended outbound" + known(outTags));
             }
             for (Keys.Item item : Keys.stringList(rule.get("inboundTag"), rule.ptr("inboundTag"))) {
-                if (!inTags.contains(item.value())) {
+                if (!inTags.contains(item.value()) && !portals.contains(item.value())) { // reverse-wiring: portals
                     String suggestion = DidYouMean.suggest(item.value(), inTags);
                     ctx.report(item.pointer(), "no inbound has tag \"" + item.value() + "\", so this condition never matches."
                                     + DidYouMean.phrase(suggestion),

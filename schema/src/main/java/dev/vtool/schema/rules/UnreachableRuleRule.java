@@ -4,8 +4,11 @@ import dev.vtool.schema.finding.Location;
 import dev.vtool.schema.finding.Severity;
 import dev.vtool.schema.json.ConfigDocument;
 import dev.vtool.schema.lint.RuleContext;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +23,8 @@ public final class UnreachableRuleRule extends SimpleRule {
     public void check(ConfigDocument doc, RuleContext ctx) {
         List<Routing.Rule> rules = Routing.rules(doc);
         Routing.Rule catchAll = null;
+        // conditions and their values -> the first rule with them: one pass, not every earlier rule again
+        Map<List<Object>, Routing.Rule> seen = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {
             Routing.Rule rule = rules.get(i);
             List<String> conds = RuleConditionRule.effectiveConditions(rule);
@@ -33,7 +38,7 @@ public final class UnreachableRuleRule extends SimpleRule {
                         "move this rule above the catch-all rule, or delete it", List.of(at));
                 continue;
             }
-            Routing.Rule same = earlierWithSameConditions(rules, i, conds);
+            Routing.Rule same = seen.putIfAbsent(key(rule, conds), rule);
             if (same != null) {
                 Location at = doc.locate(same.pointer());
                 ctx.report(severity(), doc.locate(rule.pointer()), "this rule has the same conditions as the rule at line "
@@ -46,15 +51,14 @@ public final class UnreachableRuleRule extends SimpleRule {
         }
     }
 
-    private static Routing.Rule earlierWithSameConditions(List<Routing.Rule> rules, int index, List<String> conds) {
-        for (int j = 0; j < index; j++) {
-            Routing.Rule other = rules.get(j);
-            if (RuleConditionRule.effectiveConditions(other).equals(conds)
-                    && conds.stream().allMatch(k -> other.get(k).equals(rules.get(index).get(k)))) {
-                return other;
-            }
+    /** Equal for two rules with the same condition names and equal JSON values (JsonNode equality). */
+    private static List<Object> key(Routing.Rule rule, List<String> conds) {
+        List<Object> key = new ArrayList<>(conds.size() * 2);
+        for (String k : conds) {
+            key.add(k);
+            key.add(rule.get(k));
         }
-        return null;
+        return key;
     }
 
     /** Only network and port conditions, each covering everything (tcp+udp; ports 1-65535). */

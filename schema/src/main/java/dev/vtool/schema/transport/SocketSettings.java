@@ -15,6 +15,15 @@ import java.util.Locale;
 public record SocketSettings(int mark, Boolean tcpFastOpen, String tproxy, boolean acceptProxyProtocol) {
     public static final SocketSettings DEFAULT = new SocketSettings(0, null, "off", false);
 
+    /** Whether the sockets are transparent (IP_TRANSPARENT): 4.34 sets it for "redirect" too. */
+    public boolean transparent() {
+        return !"off".equals(tproxy);
+    }
+
+    public SocketSettings withTproxy(String mode) {
+        return new SocketSettings(mark, tcpFastOpen, mode, acceptProxyProtocol);
+    }
+
     static SocketSettings parse(ConfigNode n) throws ConfigModelException {
         int mark = (int) n.number("mark", 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
         ConfigNode tfo = n.get("tcpFastOpen");

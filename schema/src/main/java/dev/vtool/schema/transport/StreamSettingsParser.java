@@ -68,7 +68,6 @@ public final class StreamSettingsParser {
         ConfigNode so = ss == null ? null : ss.object("sockopt");
         if (so != null) {
             sockopt = SocketSettings.parse(so);
-            sockoptRefusals(so, sockopt, once);
         }
         return new StreamSettings(network.name(), effective, security, sockopt, ss == null ? null : ss.pointer());
     }
@@ -100,11 +99,5 @@ public final class StreamSettingsParser {
             layer.refusals(settingsNode, settings, refusals);
         }
         return settings;
-    }
-
-    private static void sockoptRefusals(ConfigNode n, SocketSettings s, Consumer<ConfigModelException> refusals) {
-        if (!"off".equals(s.tproxy())) {
-            refusals.accept(NetworkConfig.notSupported(n.get("tproxy"), s.tproxy()));
-        }
     }
 }

@@ -142,8 +142,6 @@ class ConfigModelBuilderTest {
         assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"streamSettings\": {\"security\": \"tls\", "
                 + "\"tlsSettings\": {\"certificates\": [{\"certificate\": [\"x\"], \"usage\": \"issue\"}]}}}]}")
                 .contains("tls: failed to find any PEM data in certificate input"));
-        assertTrue(error("{\"inbounds\": [{\"port\": 1, \"protocol\": \"dokodemo-door\", "
-                + "\"settings\": {\"followRedirect\": true}}]}").contains("followRedirect"));
         assertTrue(error("{\"outbounds\": [{\"protocol\": \"freedom\", \"streamSettings\": {\"network\": \"grpc\"}}]}")
                 .endsWith("Config: unknown transport protocol: grpc"));
     }

@@ -2,7 +2,9 @@ package dev.vtool.engine.transport.udp;
 
 import dev.vtool.engine.log.EngineLog;
 import dev.vtool.engine.transport.ListenFailure;
+import dev.vtool.engine.transport.TransparentSockets;
 import dev.vtool.engine.transport.Transports;
+import dev.vtool.schema.transport.SocketSettings;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
@@ -26,11 +28,26 @@ public final class UdpListener {
     /** Binds synchronously; the channel, or a failure worded as V2Ray's {@code failed to listen UDP on ...}. */
     public static Channel bind(EventLoopGroup workers, InetSocketAddress at, Consumer<DatagramChannel> init,
                                EngineLog log) throws ListenFailure {
+        return bind(workers, at, SocketSettings.DEFAULT, false, init, log);
+    }
+
+    /**
+     * The same with the inbound's socket options (as 4.34's hub applies them): IP_TRANSPARENT for
+     * {@code tproxy}, SO_MARK, and IP_RECVORIGDSTADDR when {@code originalDestinations} (followRedirect),
+     * so that each packet's recipient is where the client sent it.
+     */
+    public static Channel bind(EventLoopGroup workers, InetSocketAddress at, SocketSettings sockopt,
+                               boolean originalDestinations, Consumer<DatagramChannel> init, EngineLog log)
+            throws ListenFailure {
         ChannelFuture bound = new Bootstrap().group(workers).channel(Transports.datagramChannel())
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel ch) {
+                        TransparentSockets.onListener(ch, sockopt, log);
+                        if (originalDestinations) {
+                            TransparentSockets.receiveOriginalDestinations(ch, log);
+                        }
                         init.accept(ch);
                     }
                 }).bind(at).awaitUninterruptibly();

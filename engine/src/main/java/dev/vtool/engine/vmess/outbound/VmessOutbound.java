@@ -106,7 +106,7 @@ public final class VmessOutbound implements OutboundHandler {
 
     @Override
     public PacketConnection openPackets(Session session, EventLoop loop, PacketReceiver back) {
-        return new VmessPackets(this, session, loop, back);
+        return VmessPackets.open(this, session, loop, back);
     }
 
     /** Dials the next vnext server, retrying as 4.34 does; hands over the channel, or null after the last try. */

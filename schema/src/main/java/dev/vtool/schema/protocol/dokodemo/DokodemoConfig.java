@@ -11,7 +11,10 @@ import dev.vtool.schema.protocol.Side;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** {@code dokodemo-door}, inbound only: every connection goes to one fixed destination. */
+/**
+ * {@code dokodemo-door}, inbound only: every connection goes to one fixed destination, or with
+ * {@code followRedirect} to the one the kernel kept for a redirected or transparently proxied connection.
+ */
 public final class DokodemoConfig extends DeclaredProtocol {
     public DokodemoConfig() {
         super("dokodemo-door", EnumSet.of(Side.INBOUND), true);
@@ -20,14 +23,12 @@ public final class DokodemoConfig extends DeclaredProtocol {
     @Override
     public InboundSettings parseInbound(ConfigNode inbound, ConfigNode s, ConfigProblems problems)
             throws ConfigModelException {
-        if (s.bool("followRedirect")) {
-            problems.notSupported(s.get("followRedirect"), "dokodemo-door followRedirect (transparent proxy)");
-        }
         Set<Network> networks = Networks.parse(s, "network");
         if (networks.isEmpty()) {
             networks = EnumSet.of(Network.TCP);
         }
         return new DokodemoSettings(s.string("address", null), s.port("port"), networks,
-                (int) s.number("timeout", 0, 0, 0xFFFFFFFFL), (int) s.number("userLevel", 0, 0, 0xFFFFFFFFL));
+                (int) s.number("timeout", 0, 0, 0xFFFFFFFFL), (int) s.number("userLevel", 0, 0, 0xFFFFFFFFL),
+                s.bool("followRedirect"));
     }
 }

@@ -39,8 +39,11 @@ public final class DomainSocketConfig implements NetworkConfig {
     }
 
     /**
-     * A padded abstract name fills all 108 bytes of {@code sun_path}; Netty's native bind and connect then
-     * read one byte past the name to check for a terminator, so they fail at random. Refused by name.
+     * A padded abstract name is 4.34's whole 108-byte {@code sun_path} (NUL, the name, NULs), and the kernel
+     * tells abstract names apart by their length too, so only a 108-byte address reaches a 4.34 peer.
+     * Netty 4.2.18's native bind and connect refuse a 108-byte path (ENAMETOOLONG: they look for a
+     * terminator past it), the JDK's unix sockets have no abstract names, and libc's bind through the FFM
+     * API needs Java 22 (the build targets 17). Refused by name (docs/mux-and-sockets.md).
      */
     @Override
     public void refusals(ConfigNode s, TransportSettings parsed, java.util.function.Consumer<ConfigModelException> sink)
