@@ -15,11 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * VMess AEAD handshakes per second against a server whose inbound has USERS users (bench/run.sh writes
  * the same users into vtool's and v2ray's configs: user i is {@link #uuid(int)}) and whose outbound is a
- * blackhole, so a connection ends as soon as its header is accepted. Each handshake picks a user at
- * random, so a server that tries users one by one tries half of them on average. Headers are made before
- * the clock starts (the client's KDF work is not measured) and are all distinct (the replay filter).
+ * blackhole, so a connection ends as soon as its header is accepted. Two traffic patterns (PATTERN):
+ * {@code random}: each handshake picks a user at random, so a server that tries users one by one tries
+ * half of them on average, whatever order it keeps; {@code busy}: every handshake comes from one user,
+ * the last configured (a server that tries users in configuration order tries them all; one that tries
+ * recently seen users first finds it at once). Headers are made before the clock starts (the client's KDF
+ * work is not measured) and are all distinct (the replay filter).
  *
- * Usage: java -cp cli/target/vtool.jar bench/HandshakeBench.java PORT USERS HANDSHAKES [THREADS]
+ * Usage: java -cp cli/target/vtool.jar bench/HandshakeBench.java PORT USERS HANDSHAKES [THREADS [PATTERN]]
  * Prints "handshakes N ok M seconds S rate R". Loopback only; every socket has a 10 s timeout.
  */
 public final class HandshakeBench {
@@ -32,6 +35,7 @@ public final class HandshakeBench {
         int users = Integer.parseInt(args[1]);
         int handshakes = Integer.parseInt(args[2]);
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        boolean busy = args.length > 4 && args[4].equals("busy");
         VmessId[] ids = new VmessId[users];
         for (int i = 0; i < users; i++) {
             ids[i] = VmessId.parse(uuid(i));
@@ -40,7 +44,7 @@ public final class HandshakeBench {
         long now = System.currentTimeMillis() / 1000;
         byte[][] headers = new byte[handshakes][];
         for (int h = 0; h < handshakes; h++) {
-            ClientSession session = new ClientSession(ids[pick.nextInt(users)], List.of(), VmessRandom.SYSTEM);
+            ClientSession session = new ClientSession(ids[busy ? users - 1 : pick.nextInt(users)], List.of(), VmessRandom.SYSTEM);
             headers[h] = session.encodeRequestHeader(RequestOptions.CHUNK_STREAM, SecurityType.AES_128_GCM,
                     RequestCommand.TCP, RequestTarget.of("127.0.0.1", 9), now);
         }

@@ -1,6 +1,9 @@
 package dev.vtool.engine.shadowsocks;
 
+import dev.vtool.engine.vmess.body.AeadArrays;
 import dev.vtool.engine.vmess.body.AesGcmProvider;
+import dev.vtool.engine.vmess.body.ChaChaSealers;
+import dev.vtool.engine.vmess.body.ThreadCiphers;
 import dev.vtool.schema.protocol.shadowsocks.ShadowsocksMethod;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -14,26 +17,31 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * One direction's AEAD under its subkey: AES-GCM (from AesGcmProvider: AWS-LC where it loads, else the
- * JDK) or the JDK's ChaCha20-Poly1305. The nonce is a 12-byte little-endian counter from 0, advanced
+ * JDK) or ChaCha20-Poly1305 (OpenSSL's where it loads, else the JDK's). The nonce is a 12-byte
+ * little-endian counter from 0, advanced
  * after every seal or open (the length block and the payload block take one each), as 4.34 and
- * shadowsocks-libev do. Works on byte arrays: the JDK's array path is its fast one.
+ * shadowsocks-libev do. Works on byte arrays: the JDK's array path is its fast one. The Cipher is the
+ * thread's shared one ({@link ThreadCiphers}), initialised for every block.
  */
 final class SsAead {
     static final int TAG = 16;
 
-    private final Cipher cipher;
+    /** Null: the thread's shared cipher; set when that one refused this key and nonce. */
+    private Cipher own;
     private final SecretKey key;
     private final boolean gcm;
     private final int mode;
     private final byte[] nonce = new byte[12];
     private final boolean inPlaceBuffers;
+    /** OpenSSL's ChaCha20-Poly1305 for the array methods where it loads (chacha only), else null. */
+    private final AeadArrays openSsl;
 
-    private SsAead(Cipher cipher, SecretKey key, boolean gcm, boolean encrypt) {
-        this.cipher = cipher;
+    private SsAead(SecretKey key, boolean gcm, boolean encrypt, AeadArrays openSsl) {
         this.key = key;
+        this.openSsl = openSsl;
         this.gcm = gcm;
         this.mode = encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE;
-        this.inPlaceBuffers = gcm && AesGcmProvider.accp() != null && cipher.getProvider() == AesGcmProvider.accp();
+        this.inPlaceBuffers = gcm && AesGcmProvider.accp() != null;
     }
 
     /**
@@ -48,8 +56,7 @@ final class SsAead {
     /** Seals {@code in}'s remaining bytes into {@code out}; the buffers must not overlap. */
     int seal(ByteBuffer in, ByteBuffer out) {
         try {
-            init();
-            return cipher.doFinal(in, out);
+            return init().doFinal(in, out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("sealing failed", e);
         }
@@ -61,8 +68,7 @@ final class SsAead {
             throw new SsException("cipher: message authentication failed");
         }
         try {
-            init();
-            return cipher.doFinal(in, out);
+            return init().doFinal(in, out);
         } catch (AEADBadTagException e) {
             throw new SsException("cipher: message authentication failed");
         } catch (GeneralSecurityException e) {
@@ -72,30 +78,45 @@ final class SsAead {
 
     /** @param method an AEAD method (not {@code none}) */
     static SsAead create(ShadowsocksMethod method, byte[] subkey, boolean encrypt) {
-        try {
-            if (method == ShadowsocksMethod.CHACHA20_POLY1305) {
-                return new SsAead(Cipher.getInstance("ChaCha20-Poly1305"), new SecretKeySpec(subkey, "ChaCha20"),
-                        false, encrypt);
-            }
-            return new SsAead(AesGcmProvider.newCipher(), new SecretKeySpec(subkey, "AES"), true, encrypt);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(method.canonical() + " unavailable in this JVM", e);
+        if (method == ShadowsocksMethod.CHACHA20_POLY1305) {
+            return new SsAead(new SecretKeySpec(subkey, "ChaCha20"), false, encrypt,
+                    ChaChaSealers.openSslArrays(subkey, encrypt));
         }
+        return new SsAead(new SecretKeySpec(subkey, "AES"), true, encrypt, null);
     }
 
-    private void init() throws GeneralSecurityException {
-        AlgorithmParameterSpec spec = gcm ? new GCMParameterSpec(128, nonce) : new IvParameterSpec(nonce);
-        cipher.init(mode, key, spec);
+    private void nextNonce() {
         for (int i = 0; i < nonce.length && ++nonce[i] == 0; i++) {
             // carry into the next byte (little-endian increment)
         }
     }
 
+    private Cipher init() throws GeneralSecurityException {
+        AlgorithmParameterSpec spec = gcm ? new GCMParameterSpec(128, nonce) : new IvParameterSpec(nonce);
+        Cipher cipher;
+        if (own != null) {
+            own.init(mode, key, spec);
+            cipher = own;
+        } else {
+            cipher = ThreadCiphers.init(gcm ? ThreadCiphers.Algorithm.AES_GCM : ThreadCiphers.Algorithm.CHACHA20_POLY1305,
+                    mode, key, spec);
+            if (!ThreadCiphers.isShared(cipher)) {
+                own = cipher;
+            }
+        }
+        nextNonce();
+        return cipher;
+    }
+
     /** Seals {@code len} bytes into {@code out} (len + 16 bytes); in and out must not be the same array. */
     int seal(byte[] in, int off, int len, byte[] out, int outOff) {
+        if (openSsl != null) {
+            int n = openSsl.seal(nonce, in, off, len, out, outOff);
+            nextNonce();
+            return n;
+        }
         try {
-            init();
-            return cipher.doFinal(in, off, len, out, outOff);
+            return init().doFinal(in, off, len, out, outOff);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("sealing failed", e);
         }
@@ -106,9 +127,16 @@ final class SsAead {
         if (len < TAG) {
             throw new SsException("cipher: message authentication failed");
         }
+        if (openSsl != null) {
+            int n = openSsl.open(nonce, in, off, len, out, outOff);
+            nextNonce();
+            if (n < 0) {
+                throw new SsException("cipher: message authentication failed");
+            }
+            return n;
+        }
         try {
-            init();
-            return cipher.doFinal(in, off, len, out, outOff);
+            return init().doFinal(in, off, len, out, outOff);
         } catch (AEADBadTagException e) {
             throw new SsException("cipher: message authentication failed");
         } catch (GeneralSecurityException e) {

@@ -14,13 +14,15 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-128-GCM (from {@link AesGcmProvider}) or ChaCha20-Poly1305 (the JDK's; {@link ChaChaSealers} prefers
- * OpenSSL's where it loads) chunks through a JCA Cipher, one per direction.
+ * OpenSSL's where it loads) chunks through a JCA Cipher: the thread's shared one ({@link ThreadCiphers}),
+ * initialised for every chunk, unless the sealer was given its own.
  * Nonce i = BE16(i mod 65536) || IV[2..12); the counter wraps like 4.34's and every seal/open takes one.
  */
 final class JcaAeadSealer implements ChunkSealer {
     static final int TAG = 16;
 
-    private final Cipher cipher;
+    /** The sealer's own cipher, or null: the sealing thread's shared one. */
+    private Cipher own;
     private final SecretKey key;
     private final boolean gcm;
     private final boolean encrypt;
@@ -29,8 +31,8 @@ final class JcaAeadSealer implements ChunkSealer {
     private byte[] scratchIn;
     private byte[] scratchOut;
 
-    private JcaAeadSealer(Cipher cipher, SecretKey key, boolean gcm, byte[] iv, boolean encrypt) {
-        this.cipher = cipher;
+    private JcaAeadSealer(Cipher own, SecretKey key, boolean gcm, byte[] iv, boolean encrypt) {
+        this.own = own;
         this.key = key;
         this.gcm = gcm;
         this.encrypt = encrypt;
@@ -38,11 +40,7 @@ final class JcaAeadSealer implements ChunkSealer {
     }
 
     static JcaAeadSealer aes128Gcm(byte[] key16, byte[] iv, boolean encrypt) {
-        try {
-            return aes128Gcm(AesGcmProvider.newCipher(), key16, iv, encrypt);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES/GCM unavailable", e);
-        }
+        return new JcaAeadSealer(null, new SecretKeySpec(key16, "AES"), true, iv, encrypt);
     }
 
     /** With a given cipher: tests compare providers byte for byte. */
@@ -51,12 +49,7 @@ final class JcaAeadSealer implements ChunkSealer {
     }
 
     static JcaAeadSealer chacha20Poly1305(byte[] key16, byte[] iv, boolean encrypt) {
-        try {
-            return new JcaAeadSealer(Cipher.getInstance("ChaCha20-Poly1305"), new SecretKeySpec(chachaKey(key16), "ChaCha20"),
-                    false, iv, encrypt);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("ChaCha20-Poly1305 unavailable", e);
-        }
+        return new JcaAeadSealer(null, new SecretKeySpec(chachaKey(key16), "ChaCha20"), false, iv, encrypt);
     }
 
     /** {@code MD5(k) || MD5(MD5(k))}: the 32-byte ChaCha key from the 16-byte body key. */
@@ -79,12 +72,21 @@ final class JcaAeadSealer implements ChunkSealer {
         return TAG;
     }
 
-    private void nextNonce(int mode) throws GeneralSecurityException {
+    private Cipher nextNonce(int mode) throws GeneralSecurityException {
         nonce[0] = (byte) (counter >>> 8);
         nonce[1] = (byte) counter;
         counter = (counter + 1) & 0xFFFF;
         AlgorithmParameterSpec spec = gcm ? new GCMParameterSpec(128, nonce) : new IvParameterSpec(nonce);
-        cipher.init(mode, key, spec);
+        if (own != null) {
+            own.init(mode, key, spec);
+            return own;
+        }
+        Cipher c = ThreadCiphers.init(gcm ? ThreadCiphers.Algorithm.AES_GCM : ThreadCiphers.Algorithm.CHACHA20_POLY1305,
+                mode, key, spec);
+        if (!ThreadCiphers.isShared(c)) {
+            own = c;
+        }
+        return c;
     }
 
     @Override
@@ -94,8 +96,7 @@ final class JcaAeadSealer implements ChunkSealer {
         }
         dst.ensureWritable(length + TAG);
         try {
-            nextNonce(Cipher.ENCRYPT_MODE);
-            run(src, index, length, dst, length + TAG);
+            run(nextNonce(Cipher.ENCRYPT_MODE), src, index, length, dst, length + TAG);
         } catch (GeneralSecurityException e) {
             throw new VmessException("failed to seal chunk > " + e.getMessage(), false, e);
         }
@@ -105,7 +106,7 @@ final class JcaAeadSealer implements ChunkSealer {
      * One doFinal over byte arrays: the JDK's array path is the fast one (its ByteBuffer path copies
      * direct buffers anyway), so pooled direct buffers go through two reusable scratch arrays.
      */
-    private void run(ByteBuf src, int index, int length, ByteBuf dst, int outLength) throws GeneralSecurityException {
+    private void run(Cipher cipher, ByteBuf src, int index, int length, ByteBuf dst, int outLength) throws GeneralSecurityException {
         int w = dst.writerIndex();
         byte[] in;
         int inOff;
@@ -154,8 +155,7 @@ final class JcaAeadSealer implements ChunkSealer {
         }
         dst.ensureWritable(length - TAG);
         try {
-            nextNonce(Cipher.DECRYPT_MODE);
-            run(src, index, length, dst, length - TAG);
+            run(nextNonce(Cipher.DECRYPT_MODE), src, index, length, dst, length - TAG);
         } catch (AEADBadTagException e) {
             throw new VmessException("failed to read chunk > cipher: message authentication failed", false, e);
         } catch (GeneralSecurityException e) {
