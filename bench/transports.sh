@@ -16,7 +16,7 @@
 #        SIZE_MIB=4 STREAM_MIB=2 WARM_MIB=16 bench/transports.sh        (a smoke test in seconds)
 #        ROWS_ONLY=1 bench/transports.sh                                (bench/run.sh's rows)
 # VMESS_SECURITY is the VMess body security (default aes-128-gcm, what "auto" picks on x86);
-# VTOOL_JAVA picks vtool's JDK; VTOOL_JAVA_OPTS adds JVM options (e.g. -Dvtool.tls.provider=openssl: BoringSSL).
+# VTOOL_JAVA picks vtool's JDK; VTOOL_JAVA_OPTS adds JVM options (e.g. -Dvtool.tls.provider=jdk: the JDK's TLS instead of BoringSSL).
 # Loopback only; every process it starts is killed on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -101,11 +101,26 @@ public final class TlsLayer implements SecurityLayer {
                 result.trySuccess(channel);
             } else {
                 result.tryFailure(new SSLException("tls: handshake with " + name + ":" + target.port() + " failed > "
-                        + f.cause().getMessage(), f.cause()));
+                        + causes(f.cause()), f.cause()));
             }
         });
         channel.read();
         return result;
+    }
+
+    /**
+     * The failure's messages down its cause chain, each once: BoringSSL's own message is a bare "General
+     * OpenSslEngine problem", the reason (e.g. the trust manager's PKIX failure) is in its cause.
+     */
+    static String causes(Throwable failure) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = failure; t != null && out.length() < 1_000; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && !m.isEmpty() && out.indexOf(m) < 0) {
+                out.append(out.length() == 0 ? "" : " > ").append(m);
+            }
+        }
+        return out.length() == 0 ? String.valueOf(failure) : out.toString();
     }
 
     /** {@code serverName} (4.34's prefix stripped), else the destination as dialled (a domain, or an IP). */

@@ -7,14 +7,12 @@ import io.netty.handler.ssl.SslProvider;
 import java.util.List;
 
 /**
- * Which TLS implementation Netty runs: the JDK's by default; {@code -Dvtool.tls.provider=openssl} picks
- * BoringSSL (netty-tcnative-boringssl-static) when its native library loads, else the JDK's stays.
- * BoringSSL measured at about half the JDK's CPU per byte and a quarter per full handshake
- * (bench/TlsProviderBench.java, JDK 17 and 25); it becomes the default once every TLS test has run
- * against it (SNI, ALPN, issue, verify, ws/h2 interop).
+ * Which TLS implementation Netty runs: BoringSSL (netty-tcnative-boringssl-static) when its native library
+ * loads, else the JDK's; {@code -Dvtool.tls.provider=jdk} forces the JDK's. BoringSSL measured at about half
+ * the JDK's CPU per byte and a quarter per full handshake (bench/TlsProviderBench.java, JDK 17 and 25).
  */
 public final class TlsProviders {
-    /** The property that overrides the choice: {@code jdk} or {@code openssl}. */
+    /** The property that overrides the choice: {@code jdk} (or {@code openssl}, the default). */
     public static final String PROPERTY = "vtool.tls.provider";
     private static final String DIRECT_KEYS = "io.netty.handler.ssl.openssl.useKeyManagerFactory";
 
@@ -29,7 +27,7 @@ public final class TlsProviders {
     }
 
     static SslProvider choose(String wanted) {
-        if (!wanted.equalsIgnoreCase("openssl")) {
+        if (wanted.equalsIgnoreCase("jdk")) {
             return SslProvider.JDK; // the native library is not even loaded
         }
         // Netty would hand OpenSSL the key through a PKCS#12 key store, encrypted and decrypted again with
