@@ -47,64 +47,14 @@ client_config() {
 JSON
 }
 
-# start IMPL NAME CONFIG: prints the pid
-start() {
-    if [ "$1" = vtool ]; then
-        ./vtool run -c "$work/$3" >"$work/$2.log" 2>&1 &
-    else
-        v2ray -config "$work/$3" >"$work/$2.log" 2>&1 &
-    fi
-    echo $!
-}
-
-# fetch MIB: one download through the client proxy; prints the bytes received
-fetch() {
-    curl -s --noproxy '' --socks5-hostname "127.0.0.1:$cp" -o /dev/null -w '%{size_download}' \
-        "http://127.0.0.1:$origin_port/$1"
-}
-
-# record IMPL SECURITY CASE T0 T1 CPU0 CPU1 MIB: appends one result row
-record() {
-    python3 - "$@" "$hz" "$(rss_kib "$cpid")" "$(rss_kib "$spid")" <<'PY' >> "$work/results"
-import sys
-impl, sec, case, t0, t1, c0, c1, mib, hz, rc, rs = sys.argv[1:]
-gib = int(mib) / 1024
-secs = float(t1) - float(t0)
-cpu = (int(c1) - int(c0)) / int(hz)
-print(f"{impl}\t{sec}\t{case}\t{gib / secs * 8:.2f}\t{cpu / gib:.2f}\t{int(rc) / 1024:.0f}\t{int(rs) / 1024:.0f}")
-PY
-}
-
-# measure IMPL PROTOCOL: warm-up, ROUNDS single downloads of SIZE_MIB, then STREAMS parallel downloads
+# measure IMPL PROTOCOL: the pair as bench/lib.sh's measure_pair measures it (warm-up, ROUNDS single
+# downloads of SIZE_MIB, STREAMS parallel downloads of STREAM_MIB)
 measure() {
-    local impl=$1 sec=$2 t0 t1 c0 c1 bytes
+    local impl=$1 sec=$2 sp cp
     sp=$(free_port); cp=$(free_port)
-    server_config "$impl-server.json" "$sp" "$sec"
-    client_config "$impl-client.json" "$cp" "$sp" "$sec"
-    spid=$(start "$impl" "$impl-server" "$impl-server.json"); pids+=($spid)
-    cpid=$(start "$impl" "$impl-client" "$impl-client.json"); pids+=($cpid)
-    wait_port "$sp"; wait_port "$cp"
-    warm_up "$cp" "$WARM_MIB"
-    c0=$(( $(cpu_ticks "$spid") + $(cpu_ticks "$cpid") )); t0=$(date +%s.%N)
-    for _ in $(seq 1 "$ROUNDS"); do
-        bytes=$(fetch "$SIZE_MIB")
-        [ "$bytes" = $((SIZE_MIB << 20)) ] || { echo "bench: $impl $sec delivered $bytes bytes" >&2; exit 1; }
-    done
-    t1=$(date +%s.%N); c1=$(( $(cpu_ticks "$spid") + $(cpu_ticks "$cpid") ))
-    record "$impl" "$sec" single "$t0" "$t1" "$c0" "$c1" $((SIZE_MIB * ROUNDS))
-    c0=$(( $(cpu_ticks "$spid") + $(cpu_ticks "$cpid") )); t0=$(date +%s.%N)
-    local jobs=()
-    for i in $(seq 1 "$STREAMS"); do
-        fetch "$STREAM_MIB" > "$work/par.$i" & jobs+=($!)
-    done
-    for j in "${jobs[@]}"; do wait "$j"; done
-    t1=$(date +%s.%N); c1=$(( $(cpu_ticks "$spid") + $(cpu_ticks "$cpid") ))
-    for i in $(seq 1 "$STREAMS"); do
-        [ "$(cat "$work/par.$i")" = $((STREAM_MIB << 20)) ] \
-            || { echo "bench: $impl $sec stream $i delivered $(cat "$work/par.$i") bytes" >&2; exit 1; }
-    done
-    record "$impl" "$sec" "x$STREAMS" "$t0" "$t1" "$c0" "$c1" $((STREAM_MIB * STREAMS))
-    kill "$cpid" "$spid"; wait "$cpid" "$spid" 2>/dev/null || true
+    server_config "$impl-$sec-server.json" "$sp" "$sec"
+    client_config "$impl-$sec-client.json" "$cp" "$sp" "$sec"
+    measure_pair "$impl" "$sec" "$impl-$sec-server.json" "$sp" "$impl-$sec-client.json" "$cp"
 }
 
 : > "$work/results"
@@ -112,6 +62,9 @@ for sec in $PROTOCOLS; do
     measure v2ray "$sec"
     measure vtool "$sec"
 done
+# one CPU figure per pair: client + server (measure_pair keeps them apart)
+awk -F'\t' '{printf "%s\t%s\t%s\t%s\t%.2f\t%s\t%s\n", $1, $2, $3, $4, $5 + $6, $7, $8}' \
+    "$work/results" > "$work/summed" && mv "$work/summed" "$work/results"
 
 echo "socks->PROTOCOL+tls->PROTOCOL+tls->freedom; single: $ROUNDS x $SIZE_MIB MiB, x$STREAMS: $STREAMS x $STREAM_MIB MiB at once"
 echo "($(nproc) CPUs, load $(cut -d' ' -f1 /proc/loadavg); vtool via ./vtool on ${VTOOL_JAVA:-the default JDK of the launcher})"
