@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vtool.engine.vmess.interop.TwoWayOrigin;
-import dev.vtool.engine.vmess.interop.V2rayProcess;
+import dev.vtool.engine.testkit.PeerProcess;
+import dev.vtool.engine.testkit.TwoWayOrigin;
+import dev.vtool.engine.testkit.V2rayProcess;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
 import dev.vtool.testkit.V2rayBinary;

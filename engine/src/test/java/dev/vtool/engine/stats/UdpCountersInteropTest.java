@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.vtool.engine.EngineHarness;
 import dev.vtool.engine.LeakCheck;
-import dev.vtool.engine.vmess.interop.Socks5Udp;
-import dev.vtool.engine.vmess.interop.UdpEcho;
-import dev.vtool.engine.vmess.interop.V2rayProcess;
+import dev.vtool.engine.testkit.Socks5Udp;
+import dev.vtool.engine.testkit.UdpEcho;
+import dev.vtool.engine.testkit.V2rayProcess;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
 import dev.vtool.testkit.V2rayBinary;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vtool.engine.Curl;
 import dev.vtool.engine.EngineHarness;
-import dev.vtool.engine.PeerProcess;
+import dev.vtool.engine.testkit.PeerProcess;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
 import java.nio.file.Files;

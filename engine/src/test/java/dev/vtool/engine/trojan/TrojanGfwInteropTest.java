@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.vtool.engine.EngineHarness;
-import dev.vtool.engine.PeerProcess;
-import dev.vtool.engine.vmess.interop.Socks5Udp;
-import dev.vtool.engine.vmess.interop.TwoWayOrigin;
-import dev.vtool.engine.vmess.interop.UdpEcho;
+import dev.vtool.engine.testkit.PeerProcess;
+import dev.vtool.engine.testkit.Socks5Udp;
+import dev.vtool.engine.testkit.TwoWayOrigin;
+import dev.vtool.engine.testkit.UdpEcho;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vtool.engine.EngineHarness;
 import dev.vtool.engine.LeakCheck;
+import dev.vtool.engine.testkit.TwoWayOrigin;
+import dev.vtool.engine.testkit.V2rayProcess;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
 import dev.vtool.testkit.V2rayBinary;

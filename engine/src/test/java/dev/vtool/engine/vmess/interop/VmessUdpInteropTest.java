@@ -3,6 +3,9 @@ package dev.vtool.engine.vmess.interop;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.vtool.engine.EngineHarness;
+import dev.vtool.engine.testkit.Socks5Udp;
+import dev.vtool.engine.testkit.UdpEcho;
+import dev.vtool.engine.testkit.V2rayProcess;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
 import dev.vtool.testkit.V2rayBinary;

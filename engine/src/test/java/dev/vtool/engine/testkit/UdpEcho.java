@@ -1,4 +1,4 @@
-package dev.vtool.engine.vmess.interop;
+package dev.vtool.engine.testkit;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;

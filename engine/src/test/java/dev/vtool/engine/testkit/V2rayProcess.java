@@ -1,4 +1,4 @@
-package dev.vtool.engine.vmess.interop;
+package dev.vtool.engine.testkit;
 
 import dev.vtool.testkit.V2rayProcesses;
 import java.io.IOException;

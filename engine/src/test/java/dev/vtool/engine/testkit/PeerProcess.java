@@ -1,4 +1,4 @@
-package dev.vtool.engine;
+package dev.vtool.engine.testkit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
