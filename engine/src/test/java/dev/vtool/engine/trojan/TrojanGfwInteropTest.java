@@ -1,18 +1,10 @@
 package dev.vtool.engine.trojan;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-
-import dev.vtool.engine.EngineHarness;
-import dev.vtool.engine.testkit.PeerProcess;
-import dev.vtool.engine.testkit.Socks5Udp;
-import dev.vtool.engine.testkit.TwoWayOrigin;
-import dev.vtool.engine.testkit.UdpEcho;
+import dev.vtool.engine.testkit.InteropCell;
+import dev.vtool.engine.testkit.InteropCell.Side;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -27,28 +19,22 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("interop")
 class TrojanGfwInteropTest {
+    private static final String TROJAN = "/usr/bin/trojan";
     private static final int DOWN = 2 * 1024 * 1024 + 3;
     private static final byte[] UP = new byte[1024 * 1024 + 9];
-    private static Path dir;
-    private static TwoWayOrigin origin;
-    private static UdpEcho echo;
+    private static InteropCell cell;
 
     @BeforeAll
-    static void origin() throws Exception {
-        PeerProcess.require("/usr/bin/trojan", "trojan");
+    static void open() throws Exception {
+        InteropCell.require(TROJAN, "trojan");
         new Random(5).nextBytes(UP);
-        dir = Files.createTempDirectory("trojan-gfw");
-        origin = new TwoWayOrigin(DOWN);
-        echo = new UdpEcho();
+        cell = InteropCell.open("trojan-gfw", DOWN);
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        if (origin != null) {
-            origin.close();
-        }
-        if (echo != null) {
-            echo.close();
+    static void close() throws Exception {
+        if (cell != null) {
+            cell.close();
         }
     }
 
@@ -57,35 +43,34 @@ class TrojanGfwInteropTest {
     }
 
     /** A trojan-gfw server on {@code port}; its own fallback ({@code remote_*}) is the origin, never used here. */
-    static PeerProcess gfwServer(int port) throws Exception {
+    static Side gfwServer(int port) throws Exception {
         String json = """
                 {"run_type": "server", "local_addr": "127.0.0.1", "local_port": %d,
                  "remote_addr": "127.0.0.1", "remote_port": %d, "password": ["%s"], "log_level": 1,
                  "ssl": {"cert": "%s/server.crt", "key": "%s/server.key", "alpn": ["http/1.1"]}}
-                """.formatted(port, origin.port(), TrojanVlessInteropTest.PASSWORD, certs(), certs());
-        Path config = dir.resolve("gfw-server-" + port + ".json");
-        Files.writeString(config, json);
-        return PeerProcess.start(dir, "gfw-server-" + port, List.of("/usr/bin/trojan", "-c", config.toString()), port);
+                """.formatted(port, cell.originPort(), TrojanVlessInteropTest.PASSWORD, certs(), certs());
+        String name = "gfw-server-" + port;
+        return cell.peer(name, TROJAN, "trojan", List.of("-c", cell.write(name + ".json", json).toString()), port);
     }
 
-    static PeerProcess gfwClient(int socksPort, int serverPort) throws Exception {
+    static Side gfwClient(int socksPort, int serverPort) throws Exception {
         String json = """
                 {"run_type": "client", "local_addr": "127.0.0.1", "local_port": %d,
                  "remote_addr": "127.0.0.1", "remote_port": %d, "password": ["%s"], "log_level": 1,
                  "ssl": {"verify": true, "verify_hostname": true, "cert": "%s/server.crt", "sni": "vtool.test"}}
                 """.formatted(socksPort, serverPort, TrojanVlessInteropTest.PASSWORD, certs());
-        Path config = dir.resolve("gfw-client-" + socksPort + ".json");
-        Files.writeString(config, json);
-        return PeerProcess.start(dir, "gfw-client-" + socksPort, List.of("/usr/bin/trojan", "-c", config.toString()), socksPort);
+        String name = "gfw-client-" + socksPort;
+        return cell.peer(name, TROJAN, "trojan", List.of("-c", cell.write(name + ".json", json).toString()), socksPort);
     }
 
     @Test
     void vtoolClientThroughTrojanGfwServer() throws Exception {
         int serverPort = FreePort.next();
         int socksPort = FreePort.next();
-        try (PeerProcess server = gfwServer(serverPort);
-             EngineHarness client = new EngineHarness(TrojanVlessInteropTest.clientJson(socksPort, serverPort, "trojan+tls"), LogLevel.INFO)) {
-            exchange(socksPort, () -> client.log() + "\ntrojan-gfw server:\n" + output(server));
+        try (Side server = gfwServer(serverPort);
+             Side client = cell.vtool("vtool client", TrojanVlessInteropTest.clientJson(socksPort, serverPort, "trojan+tls"),
+                     LogLevel.INFO)) {
+            exchange(socksPort);
         }
     }
 
@@ -93,33 +78,15 @@ class TrojanGfwInteropTest {
     void trojanGfwClientThroughVtoolServer() throws Exception {
         int serverPort = FreePort.next();
         int socksPort = FreePort.next();
-        try (EngineHarness server = new EngineHarness(TrojanVlessInteropTest.serverJson(serverPort, "trojan+tls", ""), LogLevel.INFO);
-             PeerProcess client = gfwClient(socksPort, serverPort)) {
-            exchange(socksPort, () -> server.log() + "\ntrojan-gfw client:\n" + output(client));
+        try (Side server = cell.vtool("vtool server", TrojanVlessInteropTest.serverJson(serverPort, "trojan+tls", ""),
+                     LogLevel.INFO);
+             Side client = gfwClient(socksPort, serverPort)) {
+            exchange(socksPort);
         }
     }
 
-    private static void exchange(int socksPort, java.util.function.Supplier<String> logs) throws Exception {
-        for (int i = 0; i < 2; i++) {
-            String failure;
-            try {
-                failure = origin.exchange(socksPort, UP, 30_000);
-            } catch (java.io.IOException e) {
-                failure = e.toString();
-            }
-            assertNull(failure, logs);
-        }
-        try (Socks5Udp udp = new Socks5Udp(socksPort)) {
-            byte[] payload = "through trojan-gfw".getBytes(StandardCharsets.US_ASCII);
-            assertArrayEquals(payload, udp.exchange(echo.port(), payload), logs);
-        }
-    }
-
-    private static String output(PeerProcess p) {
-        try {
-            return p.output();
-        } catch (java.io.IOException e) {
-            return e.toString();
-        }
+    private static void exchange(int socksPort) throws Exception {
+        cell.assertTcp(socksPort, UP, 2);
+        cell.assertUdp(socksPort, "through trojan-gfw".getBytes(StandardCharsets.US_ASCII));
     }
 }
