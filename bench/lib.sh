@@ -1,6 +1,7 @@
-# Shared by the throughput benchmarks (socks-freedom.sh, vmess.sh); sourced from the repo root after
-# `set -euo pipefail`. Gives a scratch dir ($work), a kill-everything-on-exit list ($pids), loopback port
-# helpers, a local origin server ($origin_port) and per-process CPU/RSS readings from /proc.
+# Shared by the throughput benchmarks (socks-freedom.sh, vmess.sh, transports.sh, trojan-vless.sh);
+# sourced from the repo root after `set -euo pipefail`. Gives a scratch dir ($work), a kill-everything-on-exit
+# list ($pids), loopback port helpers, a local origin server ($origin_port) and per-process CPU/RSS readings
+# from /proc.
 # Builds cli/target/vtool.jar if missing and stops early when v2ray is absent.
 
 JAR=cli/target/vtool.jar
@@ -74,14 +75,15 @@ warm_up() {
 
 # --- a proxy pair measured as client and server process (bench/transports.sh) ---------------------
 
-# start_proxy IMPL NAME CONFIG: starts vtool (through ./vtool, the JVM options users get) or v2ray on
-# $work/CONFIG, output to $work/NAME.log; prints the pid
+# start_proxy IMPL NAME CONFIG: starts vtool (through ./vtool, the JVM options users get), v2ray or
+# trojan (trojan-gfw, $TROJAN_BIN or trojan on PATH, its own JSON config) on $work/CONFIG, output to
+# $work/NAME.log; prints the pid
 start_proxy() {
-    if [ "$1" = vtool ]; then
-        ./vtool run -c "$work/$3" >"$work/$2.log" 2>&1 &
-    else
-        v2ray -config "$work/$3" >"$work/$2.log" 2>&1 &
-    fi
+    case "$1" in
+        vtool) ./vtool run -c "$work/$3" >"$work/$2.log" 2>&1 & ;;
+        trojan) "${TROJAN_BIN:-trojan}" -c "$work/$3" >"$work/$2.log" 2>&1 & ;;
+        *) v2ray -config "$work/$3" >"$work/$2.log" 2>&1 & ;;
+    esac
     echo $!
 }
 
