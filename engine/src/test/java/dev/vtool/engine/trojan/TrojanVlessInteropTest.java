@@ -1,20 +1,13 @@
 package dev.vtool.engine.trojan;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vtool.engine.EngineHarness;
-import dev.vtool.engine.testkit.Socks5Udp;
-import dev.vtool.engine.testkit.TwoWayOrigin;
-import dev.vtool.engine.testkit.UdpEcho;
-import dev.vtool.engine.testkit.V2rayProcess;
+import dev.vtool.engine.testkit.InteropCell;
+import dev.vtool.engine.testkit.InteropCell.Side;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
 import dev.vtool.testkit.V2rayBinary;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,47 +38,33 @@ class TrojanVlessInteropTest {
     private static final List<String> CELLS = List.of("trojan+tls", "trojan+ws", "trojan+h2", "vless+tcp", "vless+tls",
             "vless+ws", "vless+h2", "vless+tls+mux", "trojan+tls+mux");
 
-    private static Path dir;
-    private static TwoWayOrigin origin;
-    private static UdpEcho echo;
-    private static final List<AutoCloseable> servers = new ArrayList<>();
+    private static InteropCell cell;
     /** cell -> {vtool server port, v2ray server port} */
     private static final Map<String, int[]> ports = new HashMap<>();
-    private static final Map<String, EngineHarness> vtoolServers = new HashMap<>();
+    private static final Map<String, Side> vtoolServers = new HashMap<>();
 
     @BeforeAll
     static void servers() throws Exception {
-        V2rayBinary.require();
+        InteropCell.requireV2ray();
         new Random(11).nextBytes(UP);
-        dir = Files.createTempDirectory("trojan-vless-interop");
-        origin = new TwoWayOrigin(DOWN);
-        echo = new UdpEcho();
-        for (String cell : CELLS) {
-            if (muxed(cell)) {
+        cell = InteropCell.open("trojan-vless-interop", DOWN);
+        for (String c : CELLS) {
+            if (muxed(c)) {
                 continue;
             }
             int vtoolPort = FreePort.next();
-            EngineHarness vtoolServer = new EngineHarness(serverJson(vtoolPort, cell, ""), LogLevel.INFO);
-            servers.add(vtoolServer);
-            vtoolServers.put(cell, vtoolServer);
+            vtoolServers.put(c, cell.vtool("vtool server " + c, serverJson(vtoolPort, c, ""), LogLevel.INFO));
             int v2rayPort = FreePort.next();
-            servers.add(V2rayProcess.start(dir, "v2ray-server-" + cell.replace('+', '-'), serverJson(v2rayPort, cell, ""), v2rayPort));
-            ports.put(cell, new int[] {vtoolPort, v2rayPort});
+            cell.v2ray("v2ray-server-" + c.replace('+', '-'), serverJson(v2rayPort, c, ""), v2rayPort);
+            ports.put(c, new int[] {vtoolPort, v2rayPort});
         }
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable s : servers) {
-            s.close();
-        }
-        servers.clear();
         vtoolServers.clear();
-        if (origin != null) {
-            origin.close();
-        }
-        if (echo != null) {
-            echo.close();
+        if (cell != null) {
+            cell.close();
         }
     }
 
@@ -156,49 +135,27 @@ class TrojanVlessInteropTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("matrix")
-    void tcpAndUdpBytesTravelIntactBothWays(String cell, String direction) throws Exception {
+    void tcpAndUdpBytesTravelIntactBothWays(String cellName, String direction) throws Exception {
         boolean vtoolClient = direction.startsWith("vtool");
-        int serverPort = ports.get(serverCell(cell))[direction.endsWith("v2ray") ? 1 : 0];
+        int serverPort = ports.get(serverCell(cellName))[direction.endsWith("v2ray") ? 1 : 0];
         int socksPort = FreePort.next();
-        String json = clientJson(socksPort, serverPort, cell);
-        try (AutoCloseable c = vtoolClient ? new EngineHarness(json, LogLevel.INFO)
-                : V2rayProcess.start(dir, "v2ray-client-" + socksPort, json, socksPort)) {
-            for (int i = 0; i < 2; i++) {
-                String failure;
-                try {
-                    failure = origin.exchange(socksPort, UP, 30_000);
-                } catch (java.io.IOException e) {
-                    failure = e.toString();
-                }
-                assertNull(failure, () -> cell + " " + direction + ": " + logs(c));
+        String json = clientJson(socksPort, serverPort, cellName);
+        try (Side c = vtoolClient ? cell.vtool("vtool client", json, LogLevel.INFO)
+                : cell.v2ray("v2ray-client-" + socksPort, json, socksPort)) {
+            cell.assertTcp(socksPort, UP, 2);
+            byte[][] datagrams = new byte[3][];
+            for (int i = 0; i < 3; i++) {
+                datagrams[i] = (cellName + " datagram " + i).getBytes(StandardCharsets.US_ASCII);
             }
-            try (Socks5Udp udp = new Socks5Udp(socksPort)) {
-                for (int i = 0; i < 3; i++) {
-                    byte[] payload = (cell + " datagram " + i).getBytes(StandardCharsets.US_ASCII);
-                    assertArrayEquals(payload, udp.exchange(echo.port(), payload), () -> cell + " " + direction + " UDP: " + logs(c));
-                }
-            }
-            if (muxed(cell) && c instanceof EngineHarness h) {
-                assertTrue(h.log().contains("dispatching request to tcp:127.0.0.1:" + origin.port()), () -> logs(c));
+            cell.assertUdp(socksPort, datagrams);
+            if (muxed(cellName) && c.isVtool()) {
+                assertTrue(c.log().contains("dispatching request to tcp:127.0.0.1:" + cell.originPort()), cell::logs);
             }
         }
-        if (muxed(cell) && direction.endsWith("vtool")) {
-            EngineHarness server = vtoolServers.get(serverCell(cell));
+        if (muxed(cellName) && direction.endsWith("vtool")) {
+            Side server = vtoolServers.get(serverCell(cellName));
             assertTrue(server.log().contains("received request for tcp:v1.mux.cool:"
-                    + (cell.startsWith("vless") ? "0" : "9527")), server::log);
+                    + (cellName.startsWith("vless") ? "0" : "9527")), server::log);
         }
-    }
-
-    static String logs(AutoCloseable client) {
-        StringBuilder b = new StringBuilder();
-        if (client instanceof EngineHarness h) {
-            b.append("\nvtool client:\n").append(h.log());
-        }
-        for (AutoCloseable s : servers) {
-            if (s instanceof EngineHarness h) {
-                b.append("\nvtool server:\n").append(h.log());
-            }
-        }
-        return b.toString();
     }
 }
