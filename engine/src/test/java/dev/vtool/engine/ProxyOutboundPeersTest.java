@@ -1,17 +1,15 @@
 package dev.vtool.engine;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vtool.engine.testkit.PeerProcess;
-import dev.vtool.engine.testkit.TwoWayOrigin;
-import dev.vtool.engine.testkit.V2rayProcess;
+import dev.vtool.engine.testkit.InteropCell;
+import dev.vtool.engine.testkit.InteropCell.Side;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
 import dev.vtool.testkit.V2rayBinary;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.vtool.testkit.V2rayProcesses;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -29,76 +27,57 @@ import org.junit.jupiter.api.Test;
 @Tag("interop")
 class ProxyOutboundPeersTest {
     private static final byte[] UP = new byte[1024 * 1024 + 3];
-    private static Path dir;
-    private static TwoWayOrigin origin;
+    private static final Duration LOG_WAIT = Duration.ofSeconds(5);
+    private static InteropCell cell;
 
     @BeforeAll
-    static void origin() throws Exception {
+    static void open() throws Exception {
         new Random(3).nextBytes(UP);
-        dir = Files.createTempDirectory("proxy-outbound-peers");
-        origin = new TwoWayOrigin(2 * 1024 * 1024 + 1);
+        cell = InteropCell.open("proxy-outbound-peers", 2 * 1024 * 1024 + 1);
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        if (origin != null) {
-            origin.close();
+    static void close() throws Exception {
+        if (cell != null) {
+            cell.close();
         }
     }
 
     /** A vtool with a socks inbound whose only outbound is {@code outbound}. */
-    private static EngineHarness client(int socksPort, String outbound) throws Exception {
-        return new EngineHarness("""
+    private static Side client(int socksPort, String outbound) throws Exception {
+        return cell.vtool("vtool client", """
                 {"log": {"loglevel": "info"},
                  "inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "socks", "settings": {"auth": "noauth"}}],
                  "outbounds": [%s]}
                 """.formatted(socksPort, outbound), LogLevel.INFO);
     }
 
-    private static String exchange(int socksPort) {
-        try {
-            return origin.exchange(socksPort, UP, 20_000);
-        } catch (Exception e) {
-            return e.toString();
-        }
-    }
-
-    private static boolean awaitLog(EngineHarness h, String text) throws InterruptedException {
-        long end = System.nanoTime() + 5_000_000_000L;
-        while (!h.log().contains(text) && System.nanoTime() < end) {
-            Thread.sleep(20);
-        }
-        return h.log().contains(text);
-    }
-
     @Test
     void socksOutboundWithPasswordThroughMicrosocks() throws Exception {
-        PeerProcess.require("/usr/bin/microsocks", "microsocks");
         int port = FreePort.next();
-        try (PeerProcess microsocks = PeerProcess.start(dir, "microsocks", List.of("/usr/bin/microsocks", "-i", "127.0.0.1",
+        try (Side microsocks = cell.peer("microsocks", "/usr/bin/microsocks", "microsocks", List.of("-i", "127.0.0.1",
                 "-p", Integer.toString(port), "-u", "alice", "-P", "s3cret"), port)) {
             int socks = FreePort.next();
-            try (EngineHarness c = client(socks, """
+            try (Side c = client(socks, """
                     {"protocol": "socks", "settings": {"servers": [{"address": "127.0.0.1", "port": %d,
                       "users": [{"user": "alice", "pass": "s3cret"}]}]}}""".formatted(port))) {
-                assertNull(exchange(socks), c::log);
+                cell.assertTcp(socks, UP, 1);
             }
             int wrong = FreePort.next();
-            try (EngineHarness c = client(wrong, """
+            try (Side c = client(wrong, """
                     {"protocol": "socks", "settings": {"servers": [{"address": "127.0.0.1", "port": %d,
                       "users": [{"user": "alice", "pass": "wrong"}]}]}}""".formatted(port))) {
-                assertNotNull(exchange(wrong));
-                assertTrue(awaitLog(c, "server rejects account"), c::log);
+                assertNotNull(cell.tcpFailure(wrong, UP));
+                assertTrue(c.awaitLog("server rejects account", LOG_WAIT), c::log);
             }
         }
     }
 
     @Test
     void httpOutboundConnectWithBasicAuthThroughTinyproxy() throws Exception {
-        PeerProcess.require("/usr/bin/tinyproxy", "tinyproxy");
+        InteropCell.require("/usr/bin/tinyproxy", "tinyproxy");
         int port = FreePort.next();
-        Path conf = dir.resolve("tinyproxy.conf");
-        Files.writeString(conf, """
+        String conf = cell.write("tinyproxy.conf", """
                 Port %d
                 Listen 127.0.0.1
                 Timeout 60
@@ -106,21 +85,21 @@ class ProxyOutboundPeersTest {
                 Allow 127.0.0.1
                 LogLevel Info
                 MaxClients 20
-                """.formatted(port));
-        try (PeerProcess tinyproxy = PeerProcess.start(dir, "tinyproxy", List.of("/usr/bin/tinyproxy", "-d", "-c", conf.toString()), port)) {
+                """.formatted(port)).toString();
+        try (Side tinyproxy = cell.peer("tinyproxy", "/usr/bin/tinyproxy", "tinyproxy", List.of("-d", "-c", conf), port)) {
             int socks = FreePort.next();
-            try (EngineHarness c = client(socks, """
+            try (Side c = client(socks, """
                     {"protocol": "http", "settings": {"servers": [{"address": "127.0.0.1", "port": %d,
                       "users": [{"user": "carol", "pass": "s3cret"}]}]}}""".formatted(port))) {
-                assertNull(exchange(socks), () -> c.log() + output(tinyproxy));
+                cell.assertTcp(socks, UP, 1);
             }
             int wrong = FreePort.next();
-            try (EngineHarness c = client(wrong, """
+            try (Side c = client(wrong, """
                     {"protocol": "http", "settings": {"servers": [{"address": "127.0.0.1", "port": %d,
                       "users": [{"user": "carol", "pass": "wrong"}]}]}}""".formatted(port))) {
-                assertNotNull(exchange(wrong));
+                assertNotNull(cell.tcpFailure(wrong, UP));
                 // tinyproxy answers 401 (not 407); the refusal reads as V2Ray 4.34 words it
-                assertTrue(awaitLog(c, "proxy/http: Proxy responded with non 200 code: 401"), c::log);
+                assertTrue(c.awaitLog("proxy/http: Proxy responded with non 200 code: 401", LOG_WAIT), c::log);
             }
         }
     }
@@ -138,7 +117,7 @@ class ProxyOutboundPeersTest {
 
     @Test
     void socksAndHttpOutboundsOverTlsAndWsToV2ray() throws Exception {
-        V2rayBinary.require();
+        InteropCell.requireV2ray();
         int socksServer = FreePort.next();
         int httpServer = FreePort.next();
         String server = """
@@ -149,35 +128,20 @@ class ProxyOutboundPeersTest {
                                "settings": {"accounts": [{"user": "carol", "pass": "s3cret"}]}, "streamSettings": %s}],
                  "outbounds": [{"protocol": "freedom"}]}
                 """.formatted(socksServer, stream("tls", true), httpServer, stream("ws+tls", true));
-        try (V2rayProcess v2ray = V2rayProcess.start(dir, "v2ray-proxies", server, socksServer)) {
-            V2rayProcessesWait.port(httpServer);
+        try (Side v2ray = cell.v2ray("v2ray-proxies", server, socksServer)) {
+            V2rayProcesses.awaitListening(httpServer); // the second inbound of the same process
             int a = FreePort.next();
-            try (EngineHarness c = client(a, """
+            try (Side c = client(a, """
                     {"protocol": "socks", "settings": {"servers": [{"address": "127.0.0.1", "port": %d,
                       "users": [{"user": "alice", "pass": "s3cret"}]}]}, "streamSettings": %s}""".formatted(socksServer, stream("tls", false)))) {
-                assertNull(exchange(a), c::log);
+                cell.assertTcp(a, UP, 1);
             }
             int b = FreePort.next();
-            try (EngineHarness c = client(b, """
+            try (Side c = client(b, """
                     {"protocol": "http", "settings": {"servers": [{"address": "127.0.0.1", "port": %d,
                       "users": [{"user": "carol", "pass": "s3cret"}]}]}, "streamSettings": %s}""".formatted(httpServer, stream("ws+tls", false)))) {
-                assertNull(exchange(b), c::log);
+                cell.assertTcp(b, UP, 1);
             }
-        }
-    }
-
-    private static String output(PeerProcess p) {
-        try {
-            return p.output();
-        } catch (java.io.IOException e) {
-            return e.toString();
-        }
-    }
-
-    /** Waits for a second port of an already started process. */
-    private static final class V2rayProcessesWait {
-        static void port(int port) throws InterruptedException {
-            dev.vtool.testkit.V2rayProcesses.awaitListening(port);
         }
     }
 }
