@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vtool.engine.Curl;
-import dev.vtool.engine.EngineHarness;
-import dev.vtool.engine.testkit.PeerProcess;
+import dev.vtool.engine.testkit.InteropCell;
+import dev.vtool.engine.testkit.InteropCell.Side;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
 import java.nio.file.Files;
@@ -24,16 +24,16 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("interop")
 class NginxFallbackTest {
-    private static Path dir;
-    private static PeerProcess nginx;
+    private static InteropCell cell;
     private static int plainPort;
     private static int proxyProtocolPort;
     private static Path socket;
 
     @BeforeAll
     static void startNginx() throws Exception {
-        PeerProcess.require("/usr/sbin/nginx", "nginx-light");
-        dir = Files.createTempDirectory("nginx-fallback");
+        InteropCell.require("/usr/sbin/nginx", "nginx-light");
+        cell = InteropCell.open("nginx-fallback", 1);
+        Path dir = cell.dir();
         plainPort = FreePort.next();
         proxyProtocolPort = FreePort.next();
         socket = dir.resolve("web.sock");
@@ -58,16 +58,15 @@ class NginxFallbackTest {
                   server { listen unix:%4$s; location / { return 200 "unix socket page\\n"; } }
                 }
                 """.formatted(dir, plainPort, proxyProtocolPort, socket);
-        Path file = dir.resolve("nginx.conf");
-        Files.writeString(file, conf);
-        nginx = PeerProcess.start(dir, "nginx", List.of("/usr/sbin/nginx", "-p", dir.toString(), "-e", dir.resolve("error.log").toString(),
+        Path file = cell.write("nginx.conf", conf);
+        cell.peer("nginx", "/usr/sbin/nginx", "nginx-light", List.of("-p", dir.toString(), "-e", dir.resolve("error.log").toString(),
                 "-c", file.toString()), plainPort);
     }
 
     @AfterAll
-    static void stopNginx() {
-        if (nginx != null) {
-            nginx.close();
+    static void stopNginx() throws Exception {
+        if (cell != null) {
+            cell.close();
         }
     }
 
@@ -89,7 +88,7 @@ class NginxFallbackTest {
     @Test
     void trojanFallbacksServeNginxByPathWithProxyHeadersAndUnixSockets() throws Exception {
         int port = FreePort.next();
-        try (EngineHarness vtool = new EngineHarness(server(port, "trojan", null), LogLevel.INFO)) {
+        try (Side vtool = cell.vtool("vtool server", server(port, "trojan", null), LogLevel.INFO)) {
             Curl.Result page = get(port, "/index.html");
             assertEquals("nginx page /index.html\n", page.out(), () -> page.err() + vtool.log());
             Curl.Result v1 = get(port, "/v1");
@@ -107,7 +106,7 @@ class NginxFallbackTest {
     @Test
     void trojanHonoursTheNegotiatedAlpnUnlike434() throws Exception {
         int port = FreePort.next();
-        try (EngineHarness vtool = new EngineHarness(server(port, "trojan", "[\"h2\", \"http/1.1\"]"), LogLevel.INFO)) {
+        try (Side vtool = cell.vtool("vtool server", server(port, "trojan", "[\"h2\", \"http/1.1\"]"), LogLevel.INFO)) {
             assertEquals("unix socket page\n", get(port, "/alpn").out(), vtool::log);
             assertEquals("nginx page /\n", get(port, "/").out(), vtool::log);
         }
@@ -116,7 +115,7 @@ class NginxFallbackTest {
     @Test
     void vlessFallbacksServeNginx() throws Exception {
         int port = FreePort.next();
-        try (EngineHarness vtool = new EngineHarness(server(port, "vless", "[\"h2\", \"http/1.1\"]"), LogLevel.INFO)) {
+        try (Side vtool = cell.vtool("vtool server", server(port, "vless", "[\"h2\", \"http/1.1\"]"), LogLevel.INFO)) {
             assertEquals("nginx page /\n", get(port, "/").out(), vtool::log);
             assertTrue(get(port, "/v2").out().startsWith("client 127.0.0.1:"), vtool::log);
             assertEquals("unix socket page\n", get(port, "/alpn").out(), vtool::log);
