@@ -119,8 +119,13 @@ public final class InteropCell implements AutoCloseable {
      * intact, else what went wrong (a refused or reset connection included).
      */
     public String tcpFailure(int socksPort, byte[] upload) {
+        return tcpFailure(socksPort, upload, TIMEOUT_MILLIS);
+    }
+
+    /** The same with its own read timeout: short where the exchange must fail, long for slow transports. */
+    public String tcpFailure(int socksPort, byte[] upload, int timeoutMillis) {
         try {
-            return origin.exchange(socksPort, upload, TIMEOUT_MILLIS);
+            return origin.exchange(socksPort, upload, timeoutMillis);
         } catch (Exception e) {
             return e.toString();
         }
@@ -128,8 +133,13 @@ public final class InteropCell implements AutoCloseable {
 
     /** {@code connections} TCP exchanges in a row through the proxy, each checked both ways. */
     public void assertTcp(int socksPort, byte[] upload, int connections) {
+        assertTcp(socksPort, upload, connections, TIMEOUT_MILLIS);
+    }
+
+    /** The same with its own read timeout. */
+    public void assertTcp(int socksPort, byte[] upload, int connections, int timeoutMillis) {
         for (int i = 0; i < connections; i++) {
-            String failure = tcpFailure(socksPort, upload);
+            String failure = tcpFailure(socksPort, upload, timeoutMillis);
             int n = i + 1;
             assertNull(failure, () -> "connection " + n + " through socks port " + socksPort + logs());
         }
@@ -167,13 +177,21 @@ public final class InteropCell implements AutoCloseable {
         synchronized (open) {
             sides = new ArrayList<>(open);
         }
+        RuntimeException failed = null;
         for (int i = sides.size() - 1; i >= 0; i--) {
-            sides.get(i).close();
+            try {
+                sides.get(i).close();
+            } catch (RuntimeException e) { // stop the others anyway
+                failed = failed == null ? e : failed;
+            }
         }
         origin.close();
         echo.close();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
