@@ -1,20 +1,13 @@
 package dev.vtool.engine.vmess.interop;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vtool.engine.EngineHarness;
 import dev.vtool.engine.LeakCheck;
-import dev.vtool.engine.testkit.Socks5Udp;
-import dev.vtool.engine.testkit.TwoWayOrigin;
-import dev.vtool.engine.testkit.UdpEcho;
-import dev.vtool.engine.testkit.V2rayProcess;
+import dev.vtool.engine.testkit.InteropCell;
+import dev.vtool.engine.testkit.InteropCell.Side;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
-import dev.vtool.testkit.V2rayBinary;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -22,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,6 +30,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ExtendWith(LeakCheck.class)
 class VmessMuxInteropTest {
     private static final String ID = "b831381d-6324-4d53-ad4f-8cda48b30811";
+    private static InteropCell cell;
+
+    @BeforeAll
+    static void open() throws Exception {
+        InteropCell.requireV2ray();
+        cell = InteropCell.open("vmess-mux", 1024 * 1024 + 9);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (cell != null) {
+            cell.close();
+        }
+    }
 
     private static String server(int port) {
         return """
@@ -56,59 +65,45 @@ class VmessMuxInteropTest {
                 """.formatted(socksPort, serverPort, ID);
     }
 
-    private static AutoCloseable start(boolean vtool, Path dir, String name, String json, int port) throws Exception {
-        return vtool ? new EngineHarness(json, LogLevel.INFO) : V2rayProcess.start(dir, name, json, port);
+    private static Side start(boolean vtool, String name, String json, int port) throws Exception {
+        return vtool ? cell.vtool("vtool " + name, json, LogLevel.INFO) : cell.v2ray(name + "-" + port, json, port);
     }
 
     @ParameterizedTest(name = "{0} client -> {1} server")
     @CsvSource({"vtool,v2ray", "v2ray,vtool", "vtool,vtool"})
     void tcpAndUdpSessionsTravelThroughMux(String clientSide, String serverSide) throws Exception {
-        V2rayBinary.require();
-        Path dir = Files.createTempDirectory("vmess-mux");
         int serverPort = FreePort.next();
         int socksPort = FreePort.next();
         byte[] up = new byte[700 * 1024 + 3];
         new Random(5).nextBytes(up);
         ExecutorService pool = Executors.newFixedThreadPool(6);
-        try (TwoWayOrigin origin = new TwoWayOrigin(1024 * 1024 + 9);
-             UdpEcho echo = new UdpEcho();
-             AutoCloseable s = start(serverSide.equals("vtool"), dir, "server", server(serverPort), serverPort);
-             AutoCloseable c = start(clientSide.equals("vtool"), dir, "client", client(socksPort, serverPort), socksPort)) {
+        try (Side s = start(serverSide.equals("vtool"), "server", server(serverPort), serverPort);
+             Side c = start(clientSide.equals("vtool"), "client", client(socksPort, serverPort), socksPort)) {
             List<Future<String>> runs = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                runs.add(pool.submit(() -> origin.exchange(socksPort, up, 30_000)));
+                runs.add(pool.submit(() -> cell.tcpFailure(socksPort, up)));
             }
             for (Future<String> f : runs) {
                 String failure = f.get(60, TimeUnit.SECONDS);
-                assertNull(failure, () -> failure + logs(c, s));
+                assertNull(failure, () -> failure + cell.logs());
             }
-            try (Socks5Udp udp = new Socks5Udp(socksPort)) {
-                Random r = new Random(9);
-                for (int size : new int[] {5, 1200, 2000}) {
-                    byte[] payload = new byte[size];
-                    r.nextBytes(payload);
-                    assertArrayEquals(payload, udp.exchange(echo.port(), payload), size + " bytes" + logs(c, s));
-                }
+            Random r = new Random(9);
+            int[] sizes = {5, 1200, 2000};
+            byte[][] payloads = new byte[sizes.length][];
+            for (int i = 0; i < sizes.length; i++) {
+                payloads[i] = new byte[sizes[i]];
+                r.nextBytes(payloads[i]);
             }
-            if (c instanceof EngineHarness h) {
-                assertTrue(h.log().contains("dispatching request to tcp:127.0.0.1:" + origin.port()), h.log());
+            cell.assertUdp(socksPort, payloads);
+            if (c.isVtool()) {
+                assertTrue(c.log().contains("dispatching request to tcp:127.0.0.1:" + cell.originPort()), c::log);
             }
-            if (s instanceof EngineHarness h) {
-                assertTrue(h.log().contains("received request for tcp:v1.mux.cool:0"), h.log());
-                assertTrue(h.log().contains("received request for udp:127.0.0.1:" + echo.port()), h.log());
+            if (s.isVtool()) {
+                assertTrue(s.log().contains("received request for tcp:v1.mux.cool:0"), s::log);
+                assertTrue(s.log().contains("received request for udp:127.0.0.1:" + cell.echoPort()), s::log);
             }
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static String logs(AutoCloseable... sides) {
-        StringBuilder b = new StringBuilder();
-        for (AutoCloseable a : sides) {
-            if (a instanceof EngineHarness h) {
-                b.append("\n---- vtool log:\n").append(h.log());
-            }
-        }
-        return b.toString();
     }
 }
