@@ -1,24 +1,19 @@
 package dev.vtool.engine.vmess.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vtool.engine.EngineHarness;
 import dev.vtool.engine.LeakCheck;
-import dev.vtool.engine.testkit.TwoWayOrigin;
-import dev.vtool.engine.testkit.V2rayProcess;
+import dev.vtool.engine.testkit.InteropCell;
+import dev.vtool.engine.testkit.InteropCell.Side;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
-import dev.vtool.testkit.V2rayBinary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
@@ -41,34 +36,24 @@ class VmessTcpHttpHeaderInteropTest {
             {"network": "tcp", "tcpSettings": {"header": {"type": "http",
               "request": {"path": ["/a", "/b"], "headers": {"Host": ["x.test", "y.test"], "X-Pad": "1"}},
               "response": {"reason": "Fine", "headers": {"Content-Type": "text/plain"}}}}}""";
-    private static Path dir;
-    private static TwoWayOrigin origin;
-    private static EngineHarness vtoolServer;
-    private static AutoCloseable v2rayServer;
+    private static InteropCell cell;
     private static int vtoolPort;
     private static int v2rayPort;
 
     @BeforeAll
     static void servers() throws Exception {
-        V2rayBinary.require();
-        dir = Files.createTempDirectory("tcp-http-header");
-        origin = new TwoWayOrigin(2 * 1024 * 1024 + 1);
+        InteropCell.requireV2ray();
+        cell = InteropCell.open("tcp-http-header", 2 * 1024 * 1024 + 1);
         vtoolPort = FreePort.next();
-        vtoolServer = new EngineHarness(server(vtoolPort), LogLevel.INFO);
+        cell.vtool("vtool server", server(vtoolPort), LogLevel.INFO);
         v2rayPort = FreePort.next();
-        v2rayServer = V2rayProcess.start(dir, "v2ray-server", server(v2rayPort), v2rayPort);
+        cell.v2ray("v2ray-server", server(v2rayPort), v2rayPort);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (vtoolServer != null) {
-            vtoolServer.close();
-        }
-        if (v2rayServer != null) {
-            v2rayServer.close();
-        }
-        if (origin != null) {
-            origin.close();
+        if (cell != null) {
+            cell.close();
         }
     }
 
@@ -95,13 +80,9 @@ class VmessTcpHttpHeaderInteropTest {
         int socksPort = FreePort.next();
         byte[] up = new byte[1024 * 1024 + 7];
         new Random(3).nextBytes(up);
-        try (AutoCloseable c = direction.startsWith("vtool") ? new EngineHarness(client(socksPort, serverPort), LogLevel.INFO)
-                : V2rayProcess.start(dir, "v2ray-client-" + socksPort, client(socksPort, serverPort), socksPort)) {
-            for (int i = 0; i < 2; i++) {
-                String failure = origin.exchange(socksPort, up, 30_000);
-                assertNull(failure, () -> direction + ": " + failure + "\n" + vtoolServer.log()
-                        + (c instanceof EngineHarness h ? h.log() : ""));
-            }
+        try (Side c = direction.startsWith("vtool") ? cell.vtool("vtool client", client(socksPort, serverPort), LogLevel.INFO)
+                : cell.v2ray("v2ray-client-" + socksPort, client(socksPort, serverPort), socksPort)) {
+            cell.assertTcp(socksPort, up, 2);
         }
     }
 
@@ -110,7 +91,7 @@ class VmessTcpHttpHeaderInteropTest {
         Set<String> seen = new HashSet<>();
         try (ServerSocket fake = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             int socksPort = FreePort.next();
-            try (EngineHarness c = new EngineHarness(client(socksPort, fake.getLocalPort()), LogLevel.INFO)) {
+            try (Side c = cell.vtool("vtool client", client(socksPort, fake.getLocalPort()), LogLevel.INFO)) {
                 for (int i = 0; i < 12 && seen.size() < 4; i++) {
                     try (Socket app = new Socket("127.0.0.1", socksPort)) {
                         app.getOutputStream().write(new byte[] {5, 1, 0, 5, 1, 0, 1, 127, 0, 0, 1, 0, 80});
