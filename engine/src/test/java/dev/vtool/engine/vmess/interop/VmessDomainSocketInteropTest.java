@@ -1,16 +1,13 @@
 package dev.vtool.engine.vmess.interop;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vtool.engine.EngineHarness;
 import dev.vtool.engine.LeakCheck;
-import dev.vtool.engine.testkit.TwoWayOrigin;
-import dev.vtool.engine.testkit.V2rayProcess;
+import dev.vtool.engine.testkit.InteropCell;
+import dev.vtool.engine.testkit.InteropCell.Side;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
-import dev.vtool.testkit.V2rayBinary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -54,29 +51,24 @@ class VmessDomainSocketInteropTest {
     @ParameterizedTest(name = "{0} client -> {1} server, abstract {2}")
     @CsvSource({"vtool,v2ray,false", "v2ray,vtool,false", "vtool,v2ray,true", "v2ray,vtool,true", "vtool,vtool,false"})
     void bytesTravelIntactBothWays(String clientSide, String serverSide, boolean abstractName) throws Exception {
-        V2rayBinary.require();
-        Path dir = Files.createTempDirectory("vmess-ds");
-        String path = abstractName ? "vtool-test-" + System.nanoTime() : dir.resolve("v.sock").toString();
-        String stream = ds(path, abstractName);
-        int serverPort = FreePort.next();
-        int waitPort = FreePort.next();
-        int socksPort = FreePort.next();
-        byte[] up = new byte[1024 * 1024 + 3];
-        new Random(1).nextBytes(up);
-        try (TwoWayOrigin origin = new TwoWayOrigin(2 * 1024 * 1024 + 5)) {
-            try (AutoCloseable s = serverSide.equals("vtool") ? new EngineHarness(server(serverPort, waitPort, stream), LogLevel.INFO)
-                         : V2rayProcess.start(dir, "server", server(serverPort, waitPort, stream), waitPort);
-                 AutoCloseable c = clientSide.equals("vtool") ? new EngineHarness(client(socksPort, serverPort, stream), LogLevel.INFO)
-                         : V2rayProcess.start(dir, "client", client(socksPort, serverPort, stream), socksPort)) {
+        InteropCell.requireV2ray();
+        try (InteropCell cell = InteropCell.open("vmess-ds", 2 * 1024 * 1024 + 5)) {
+            String path = abstractName ? "vtool-test-" + System.nanoTime() : cell.dir().resolve("v.sock").toString();
+            String stream = ds(path, abstractName);
+            int serverPort = FreePort.next();
+            int waitPort = FreePort.next();
+            int socksPort = FreePort.next();
+            byte[] up = new byte[1024 * 1024 + 3];
+            new Random(1).nextBytes(up);
+            try (Side s = serverSide.equals("vtool") ? cell.vtool("vtool server", server(serverPort, waitPort, stream), LogLevel.INFO)
+                         : cell.v2ray("server", server(serverPort, waitPort, stream), waitPort);
+                 Side c = clientSide.equals("vtool") ? cell.vtool("vtool client", client(socksPort, serverPort, stream), LogLevel.INFO)
+                         : cell.v2ray("client", client(socksPort, serverPort, stream), socksPort)) {
                 awaitSocket(path, abstractName);
                 if (!abstractName) {
                     assertTrue(Files.exists(Path.of(path)), "the socket file exists while listening");
                 }
-                for (int i = 0; i < 2; i++) {
-                    String failure = origin.exchange(socksPort, up, 30_000);
-                    assertNull(failure, () -> failure + (s instanceof EngineHarness h ? h.log() : "")
-                            + (c instanceof EngineHarness h ? h.log() : ""));
-                }
+                cell.assertTcp(socksPort, up, 2);
             }
             if (!abstractName && serverSide.equals("vtool")) {
                 assertFalse(Files.exists(Path.of(path)), "the socket file is removed");
@@ -98,25 +90,22 @@ class VmessDomainSocketInteropTest {
     @ParameterizedTest(name = "{0} client -> {1} server listening on {2}")
     @CsvSource({"v2ray,vtool,file", "vtool,v2ray,file", "v2ray,vtool,abstract", "vtool,v2ray,abstract"})
     void anInboundListensOnAUnixSocket(String clientSide, String serverSide, String kind) throws Exception {
-        V2rayBinary.require();
-        Path dir = Files.createTempDirectory("vmess-unix-listen");
-        boolean abstractName = kind.equals("abstract");
-        String name = "vtool-listen-" + System.nanoTime();
-        String listen = abstractName ? "@" + name : dir.resolve("in.sock").toString();
-        String clientStream = ds(abstractName ? name : listen, abstractName);
-        int waitPort = FreePort.next();
-        int socksPort = FreePort.next();
-        byte[] up = new byte[300 * 1024 + 1];
-        new Random(2).nextBytes(up);
-        try (TwoWayOrigin origin = new TwoWayOrigin(700 * 1024 + 3)) {
-            try (AutoCloseable s = serverSide.equals("vtool") ? new EngineHarness(unixListenServer(listen, waitPort), LogLevel.INFO)
-                         : V2rayProcess.start(dir, "server", unixListenServer(listen, waitPort), waitPort);
-                 AutoCloseable c = clientSide.equals("vtool") ? new EngineHarness(client(socksPort, 1, clientStream), LogLevel.INFO)
-                         : V2rayProcess.start(dir, "client", client(socksPort, 1, clientStream), socksPort)) {
+        InteropCell.requireV2ray();
+        try (InteropCell cell = InteropCell.open("vmess-unix-listen", 700 * 1024 + 3)) {
+            boolean abstractName = kind.equals("abstract");
+            String name = "vtool-listen-" + System.nanoTime();
+            String listen = abstractName ? "@" + name : cell.dir().resolve("in.sock").toString();
+            String clientStream = ds(abstractName ? name : listen, abstractName);
+            int waitPort = FreePort.next();
+            int socksPort = FreePort.next();
+            byte[] up = new byte[300 * 1024 + 1];
+            new Random(2).nextBytes(up);
+            try (Side s = serverSide.equals("vtool") ? cell.vtool("vtool server", unixListenServer(listen, waitPort), LogLevel.INFO)
+                         : cell.v2ray("server", unixListenServer(listen, waitPort), waitPort);
+                 Side c = clientSide.equals("vtool") ? cell.vtool("vtool client", client(socksPort, 1, clientStream), LogLevel.INFO)
+                         : cell.v2ray("client", client(socksPort, 1, clientStream), socksPort)) {
                 awaitSocket(abstractName ? name : listen, abstractName);
-                String failure = origin.exchange(socksPort, up, 30_000);
-                assertNull(failure, () -> failure + (s instanceof EngineHarness h ? h.log() : "")
-                        + (c instanceof EngineHarness h ? h.log() : ""));
+                cell.assertTcp(socksPort, up, 1);
             }
             if (!abstractName && serverSide.equals("vtool")) {
                 assertFalse(Files.exists(Path.of(listen)), "the socket file is removed");
