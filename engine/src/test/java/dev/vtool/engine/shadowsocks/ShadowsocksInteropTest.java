@@ -1,19 +1,11 @@
 package dev.vtool.engine.shadowsocks;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-
-import dev.vtool.engine.EngineHarness;
 import dev.vtool.engine.LeakCheck;
-import dev.vtool.engine.testkit.Socks5Udp;
-import dev.vtool.engine.testkit.TwoWayOrigin;
-import dev.vtool.engine.testkit.UdpEcho;
-import dev.vtool.engine.testkit.V2rayProcess;
+import dev.vtool.engine.testkit.InteropCell;
+import dev.vtool.engine.testkit.InteropCell.Side;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
-import dev.vtool.testkit.V2rayBinary;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,27 +23,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ExtendWith(LeakCheck.class)
 class ShadowsocksInteropTest {
     private static final String PASSWORD = "interop secret ü";
+    private static final String LIBEV = "shadowsocks-libev";
     private static final int UPLOAD = 1024 * 1024 + 77;
     private static final int DOWNLOAD = 2 * 1024 * 1024 + 13;
 
-    private static Path dir;
-    private static TwoWayOrigin origin;
-    private static UdpEcho echo;
+    private static InteropCell cell;
 
     @BeforeAll
-    static void origins() throws Exception {
-        dir = Files.createTempDirectory("ss-interop");
-        origin = new TwoWayOrigin(DOWNLOAD);
-        echo = new UdpEcho();
+    static void open() throws Exception {
+        cell = InteropCell.open("ss-interop", DOWNLOAD);
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        if (origin != null) {
-            origin.close();
-        }
-        if (echo != null) {
-            echo.close();
+    static void close() throws Exception {
+        if (cell != null) {
+            cell.close();
         }
     }
 
@@ -90,28 +76,33 @@ class ShadowsocksInteropTest {
         return method.equals("chacha20-poly1305") ? "chacha20-ietf-poly1305" : method;
     }
 
-    private static AutoCloseable server(String side, int port, String method) throws Exception {
+    private static Side server(String side, int port, String method) throws Exception {
         return switch (side) {
-            case "vtool" -> new EngineHarness(serverJson(port, method), LogLevel.WARNING);
-            case "v2ray" -> V2rayProcess.start(dir, "server-" + port, serverJson(port, method), port);
-            default -> ShadowsocksLibev.server(dir, port, libevMethod(method), PASSWORD);
+            case "vtool" -> cell.vtool("vtool server", serverJson(port, method), LogLevel.WARNING);
+            case "v2ray" -> cell.v2ray("server-" + port, serverJson(port, method), port);
+            // ss-server with UDP on 127.0.0.1:port
+            default -> cell.peer("ss-server-" + port, "/usr/bin/ss-server", LIBEV, List.of("-s", "127.0.0.1",
+                    "-p", String.valueOf(port), "-k", PASSWORD, "-m", libevMethod(method), "-u", "-t", "60"), port);
         };
     }
 
-    private static AutoCloseable client(String side, int socksPort, int serverPort, String method) throws Exception {
+    private static Side client(String side, int socksPort, int serverPort, String method) throws Exception {
         return switch (side) {
-            case "vtool" -> new EngineHarness(clientJson(socksPort, serverPort, method), LogLevel.WARNING);
-            case "v2ray" -> V2rayProcess.start(dir, "client-" + socksPort, clientJson(socksPort, serverPort, method), socksPort);
-            default -> ShadowsocksLibev.local(dir, socksPort, serverPort, libevMethod(method), PASSWORD);
+            case "vtool" -> cell.vtool("vtool client", clientJson(socksPort, serverPort, method), LogLevel.WARNING);
+            case "v2ray" -> cell.v2ray("client-" + socksPort, clientJson(socksPort, serverPort, method), socksPort);
+            // ss-local: a SOCKS5 proxy with UDP on 127.0.0.1:socksPort
+            default -> cell.peer("ss-local-" + socksPort, "/usr/bin/ss-local", LIBEV, List.of("-s", "127.0.0.1",
+                    "-p", String.valueOf(serverPort), "-b", "127.0.0.1", "-l", String.valueOf(socksPort), "-k", PASSWORD,
+                    "-m", libevMethod(method), "-u", "-t", "60"), socksPort);
         };
     }
 
     private static void requirePeers(String clientSide, String serverSide) {
         for (String side : new String[] {clientSide, serverSide}) {
             if (side.equals("v2ray")) {
-                V2rayBinary.require();
+                InteropCell.requireV2ray();
             } else if (side.equals("libev")) {
-                ShadowsocksLibev.require(side == clientSide ? "ss-local" : "ss-server");
+                InteropCell.require(side == clientSide ? "/usr/bin/ss-local" : "/usr/bin/ss-server", LIBEV);
             }
         }
     }
@@ -128,11 +119,11 @@ class ShadowsocksInteropTest {
         int socksPort = FreePort.next();
         byte[] upload = new byte[UPLOAD];
         new Random(method.hashCode()).nextBytes(upload);
-        try (AutoCloseable s = server(serverSide, serverPort, method);
-             AutoCloseable c = client(clientSide, socksPort, serverPort, method)) {
-            assertNull(origin.exchange(socksPort, upload, 30_000), () -> diagnostics(s, c));
+        try (Side s = server(serverSide, serverPort, method);
+             Side c = client(clientSide, socksPort, serverPort, method)) {
+            cell.assertTcp(socksPort, upload, 1);
             // a second connection on the same pair: per-connection salts, nothing carried over
-            assertNull(origin.exchange(socksPort, new byte[] {1, 2, 3}, 30_000), () -> diagnostics(s, c));
+            cell.assertTcp(socksPort, new byte[] {1, 2, 3}, 1);
         }
     }
 
@@ -145,15 +136,16 @@ class ShadowsocksInteropTest {
         requirePeers(clientSide, serverSide);
         int serverPort = FreePort.next();
         int socksPort = FreePort.next();
-        try (AutoCloseable s = server(serverSide, serverPort, method);
-             AutoCloseable c = client(clientSide, socksPort, serverPort, method);
-             Socks5Udp udp = new Socks5Udp(socksPort)) {
+        try (Side s = server(serverSide, serverPort, method);
+             Side c = client(clientSide, socksPort, serverPort, method)) {
             Random r = new Random(method.length());
-            for (int size : new int[] {1, 512, 1400}) {
-                byte[] payload = new byte[size];
-                r.nextBytes(payload);
-                assertArrayEquals(payload, udp.exchange(echo.port(), payload), size + " bytes; " + diagnostics(s, c));
+            int[] sizes = {1, 512, 1400};
+            byte[][] payloads = new byte[sizes.length][];
+            for (int i = 0; i < sizes.length; i++) {
+                payloads[i] = new byte[sizes[i]];
+                r.nextBytes(payloads[i]);
             }
+            cell.assertUdp(socksPort, payloads);
         }
     }
 
@@ -165,39 +157,19 @@ class ShadowsocksInteropTest {
     @ParameterizedTest(name = "{0} -> {1} over ws")
     @CsvSource({"vtool, v2ray", "v2ray, vtool"})
     void overWebSocket(String clientSide, String serverSide) throws Exception {
-        V2rayBinary.require();
+        InteropCell.requireV2ray();
         int serverPort = FreePort.next();
         int socksPort = FreePort.next();
         String method = "chacha20-poly1305";
         boolean vtoolServer = serverSide.equals("vtool");
-        try (AutoCloseable s = vtoolServer ? new EngineHarness(serverJson(serverPort, method, true), LogLevel.WARNING)
-                     : V2rayProcess.start(dir, "ws-server-" + serverPort, serverJson(serverPort, method, true), serverPort);
-             AutoCloseable c = !vtoolServer ? new EngineHarness(clientJson(socksPort, serverPort, method, true), LogLevel.WARNING)
-                     : V2rayProcess.start(dir, "ws-client-" + socksPort, clientJson(socksPort, serverPort, method, true), socksPort);
-             Socks5Udp udp = new Socks5Udp(socksPort)) {
+        try (Side s = vtoolServer ? cell.vtool("vtool server", serverJson(serverPort, method, true), LogLevel.WARNING)
+                     : cell.v2ray("ws-server-" + serverPort, serverJson(serverPort, method, true), serverPort);
+             Side c = !vtoolServer ? cell.vtool("vtool client", clientJson(socksPort, serverPort, method, true), LogLevel.WARNING)
+                     : cell.v2ray("ws-client-" + socksPort, clientJson(socksPort, serverPort, method, true), socksPort)) {
             byte[] upload = new byte[300_000];
             new Random(3).nextBytes(upload);
-            assertNull(origin.exchange(socksPort, upload, 30_000), () -> diagnostics(s, c));
-            byte[] datagram = "over ws, the datagram still goes as UDP".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            assertArrayEquals(datagram, udp.exchange(echo.port(), datagram), () -> diagnostics(s, c));
+            cell.assertTcp(socksPort, upload, 1);
+            cell.assertUdp(socksPort, "over ws, the datagram still goes as UDP".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-    }
-
-    private static String diagnostics(AutoCloseable... sides) {
-        StringBuilder b = new StringBuilder();
-        for (AutoCloseable side : sides) {
-            try {
-                if (side instanceof EngineHarness h) {
-                    b.append("\nvtool: ").append(h.log());
-                } else if (side instanceof V2rayProcess p) {
-                    b.append("\nv2ray: ").append(p.output());
-                } else if (side instanceof ShadowsocksLibev l) {
-                    b.append("\nlibev: ").append(l.output());
-                }
-            } catch (Exception e) {
-                b.append("\n(").append(e).append(")");
-            }
-        }
-        return b.toString();
     }
 }
