@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 public final class InteropCell implements AutoCloseable {
     /** How long one TCP exchange or UDP answer may take on a loaded machine. */
     public static final int TIMEOUT_MILLIS = 30_000;
-    private static final int LOG_TAIL = 6_000;
+    private static final int LOG_TAIL = 20_000;
 
     private final Path dir;
     private final TwoWayOrigin origin;
