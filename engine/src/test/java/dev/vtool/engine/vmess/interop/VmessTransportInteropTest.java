@@ -1,17 +1,14 @@
 package dev.vtool.engine.vmess.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vtool.engine.EngineHarness;
-import dev.vtool.engine.testkit.TwoWayOrigin;
-import dev.vtool.engine.testkit.V2rayProcess;
+import dev.vtool.engine.testkit.InteropCell;
+import dev.vtool.engine.testkit.InteropCell.Side;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
 import dev.vtool.testkit.V2rayBinary;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -33,34 +30,28 @@ class VmessTransportInteropTest {
     private static final int DOWN = 5 * 1024 * 1024 + 17;
     private static final byte[] UP = new byte[3 * 1024 * 1024 + 5];
 
-    private static Path dir;
-    private static TwoWayOrigin origin;
-    private static final List<AutoCloseable> servers = new ArrayList<>();
+    private static InteropCell cell;
     /** transport -> {vtool server port, v2ray server port} */
     private static final java.util.Map<String, int[]> ports = new java.util.HashMap<>();
 
     @BeforeAll
     static void servers() throws Exception {
-        V2rayBinary.require();
+        InteropCell.requireV2ray();
         new Random(11).nextBytes(UP);
-        dir = Files.createTempDirectory("transport-interop");
-        origin = new TwoWayOrigin(DOWN);
+        cell = InteropCell.open("transport-interop", DOWN);
         for (String t : new String[] {"tcp+tls", "ws", "ws+tls"}) {
             int vtoolPort = FreePort.next();
-            servers.add(new EngineHarness(serverJson(vtoolPort, t), LogLevel.INFO));
+            cell.vtool("vtool server " + t, serverJson(vtoolPort, t), LogLevel.INFO);
             int v2rayPort = FreePort.next();
-            servers.add(V2rayProcess.start(dir, "v2ray-server-" + t, serverJson(v2rayPort, t), v2rayPort));
+            cell.v2ray("v2ray-server-" + t, serverJson(v2rayPort, t), v2rayPort);
             ports.put(t, new int[] {vtoolPort, v2rayPort});
         }
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable s : servers) {
-            s.close();
-        }
-        if (origin != null) {
-            origin.close();
+        if (cell != null) {
+            cell.close();
         }
     }
 
@@ -116,17 +107,9 @@ class VmessTransportInteropTest {
         int serverPort = ports.get(transport)[direction.endsWith("v2ray") ? 1 : 0];
         int socksPort = FreePort.next();
         String json = clientJson(socksPort, serverPort, transport);
-        try (AutoCloseable c = vtoolClient ? new EngineHarness(json, LogLevel.INFO)
-                : V2rayProcess.start(dir, "v2ray-client-" + socksPort, json, socksPort)) {
-            for (int i = 0; i < 2; i++) {
-                String failure;
-                try {
-                    failure = origin.exchange(socksPort, UP, 30_000);
-                } catch (java.io.IOException e) {
-                    failure = e.toString();
-                }
-                assertNull(failure, () -> transport + " " + direction + ": " + logs(c));
-            }
+        try (Side c = vtoolClient ? cell.vtool("vtool client", json, LogLevel.INFO)
+                : cell.v2ray("v2ray-client-" + socksPort, json, socksPort)) {
+            cell.assertTcp(socksPort, UP, 2);
         }
     }
 
@@ -138,33 +121,10 @@ class VmessTransportInteropTest {
         String json = clientJson(socksPort, ports.get(transport)[0], transport)
                 .replace("\"disableSystemRoot\": true, ", "").replace("\"usage\": \"verify\"", "\"usage\": \"verify\"")
                 .replaceAll(", \"certificates\": \\[[^]]*]", "");
-        try (EngineHarness c = new EngineHarness(json, LogLevel.INFO)) {
-            String failure = null;
-            try {
-                failure = origin.exchange(socksPort, new byte[10], 5_000);
-            } catch (java.io.IOException e) {
-                failure = e.toString();
-            }
-            assertTrue(failure != null, "an untrusted server was used");
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (!c.log().contains("PKIX") && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertTrue(c.log().contains("PKIX"), c.log());
+        try (Side c = cell.vtool("vtool client", json, LogLevel.INFO)) {
+            assertTrue(cell.tcpFailure(socksPort, new byte[10], 5_000) != null, "an untrusted server was used");
+            assertTrue(c.awaitLog("PKIX", Duration.ofSeconds(5)), c::log);
         }
-    }
-
-    private static String logs(AutoCloseable client) {
-        StringBuilder b = new StringBuilder();
-        if (client instanceof EngineHarness h) {
-            b.append("\nvtool client:\n").append(h.log());
-        }
-        for (AutoCloseable s : servers) {
-            if (s instanceof EngineHarness h) {
-                b.append("\nvtool server:\n").append(h.log());
-            }
-        }
-        return b.toString();
     }
 
     /** The tcp+tls configs with a CA that issues leaves on the fly on the server and trusts only it on the client. */
@@ -185,17 +145,11 @@ class VmessTransportInteropTest {
         int socksPort = FreePort.next();
         String clientJson = issuing(clientJson(socksPort, serverPort, "tcp+tls"), false);
         boolean vtoolClient = direction.startsWith("vtool");
-        try (AutoCloseable s = vtoolClient ? V2rayProcess.start(dir, "v2ray-issuing-" + serverPort, serverJson, serverPort)
-                     : new EngineHarness(serverJson, LogLevel.INFO);
-             AutoCloseable c = vtoolClient ? new EngineHarness(clientJson, LogLevel.INFO)
-                     : V2rayProcess.start(dir, "v2ray-client-" + socksPort, clientJson, socksPort)) {
-            String failure;
-            try {
-                failure = origin.exchange(socksPort, UP, 30_000);
-            } catch (java.io.IOException e) {
-                failure = e.toString();
-            }
-            assertNull(failure, () -> direction + ": " + logs(c) + (s instanceof EngineHarness h ? h.log() : ""));
+        try (Side s = vtoolClient ? cell.v2ray("v2ray-issuing-" + serverPort, serverJson, serverPort)
+                     : cell.vtool("vtool issuing server", serverJson, LogLevel.INFO);
+             Side c = vtoolClient ? cell.vtool("vtool client", clientJson, LogLevel.INFO)
+                     : cell.v2ray("v2ray-client-" + socksPort, clientJson, socksPort)) {
+            cell.assertTcp(socksPort, UP, 1);
         }
     }
 
@@ -206,14 +160,8 @@ class VmessTransportInteropTest {
         // neither the test CA among the roots nor the right name: only allowInsecure lets it through
         String json = clientJson(socksPort, ports.get(transport)[1], transport)
                 .replaceFirst("\"tlsSettings\": \\{.*?}]}", "\"tlsSettings\": {\"serverName\": \"other.test\", \"allowInsecure\": true}");
-        try (EngineHarness c = new EngineHarness(json, LogLevel.INFO)) {
-            String failure;
-            try {
-                failure = origin.exchange(socksPort, UP, 30_000);
-            } catch (java.io.IOException e) {
-                failure = e.toString();
-            }
-            assertNull(failure, () -> transport + ": " + logs(c));
+        try (Side c = cell.vtool("vtool client", json, LogLevel.INFO)) {
+            cell.assertTcp(socksPort, UP, 1);
         }
     }
 
@@ -227,19 +175,9 @@ class VmessTransportInteropTest {
         int socksPort = FreePort.next();
         String json = clientJson(socksPort, ports.get(transport)[1], transport)
                 .replace("\"serverName\": \"vtool.test\"", "\"serverName\": \"other.test\"");
-        try (EngineHarness c = new EngineHarness(json, LogLevel.INFO)) {
-            String failure;
-            try {
-                failure = origin.exchange(socksPort, new byte[10], 5_000);
-            } catch (java.io.IOException e) {
-                failure = e.toString();
-            }
-            assertTrue(failure != null, "a server with another name was used");
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (!c.log().contains("other.test") && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertTrue(c.log().contains("other.test"), c.log());
+        try (Side c = cell.vtool("vtool client", json, LogLevel.INFO)) {
+            assertTrue(cell.tcpFailure(socksPort, new byte[10], 5_000) != null, "a server with another name was used");
+            assertTrue(c.awaitLog("other.test", Duration.ofSeconds(5)), c::log);
             assertEquals(-1, c.log().indexOf("Exception\n\tat "), "no stack trace in the log");
         }
     }
