@@ -1,20 +1,14 @@
 package dev.vtool.engine.vmess.interop;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vtool.engine.EngineHarness;
 import dev.vtool.engine.LeakCheck;
-import dev.vtool.engine.testkit.Socks5Udp;
-import dev.vtool.engine.testkit.TwoWayOrigin;
-import dev.vtool.engine.testkit.UdpEcho;
-import dev.vtool.engine.testkit.V2rayProcess;
+import dev.vtool.engine.testkit.InteropCell;
+import dev.vtool.engine.testkit.InteropCell.Side;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
 import dev.vtool.testkit.V2rayBinary;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,48 +41,35 @@ class VmessMuxTransportsInteropTest {
             "domainsocket");
     private static final byte[] UP = new byte[64 * 1024 + 3];
 
-    private static Path dir;
-    private static TwoWayOrigin origin;
-    private static UdpEcho echo;
-    private static final List<AutoCloseable> servers = new ArrayList<>();
+    private static InteropCell cell;
     /** transport -> the vtool server and the v2ray server */
-    private static final Map<String, AutoCloseable[]> byTransport = new HashMap<>();
+    private static final Map<String, Side[]> byTransport = new HashMap<>();
     /** transport -> {vtool server port, v2ray server port} (ignored by domainsocket, which uses paths) */
     private static final Map<String, int[]> ports = new HashMap<>();
 
     @BeforeAll
     static void servers() throws Exception {
-        V2rayBinary.require();
+        InteropCell.requireV2ray();
         new Random(21).nextBytes(UP);
-        dir = Files.createTempDirectory("mux-transports");
-        origin = new TwoWayOrigin(192 * 1024 + 7);
-        echo = new UdpEcho();
+        cell = InteropCell.open("mux-transports", 192 * 1024 + 7);
         for (String t : TRANSPORTS) {
             boolean udp = t.equals("mkcp") || t.equals("quic");
             int vtoolPort = udp ? FreePort.nextUdp() : FreePort.next();
             int v2rayPort = udp ? FreePort.nextUdp() : FreePort.next();
-            EngineHarness vtool = new EngineHarness(serverJson(vtoolPort, t, "vtool", 0), LogLevel.INFO);
-            servers.add(vtool);
+            Side vtool = cell.vtool("vtool server " + t, serverJson(vtoolPort, t, "vtool", 0), LogLevel.INFO);
             // a TCP inbound beside the server's own says when v2ray is up (mKCP, QUIC and ds have no TCP port)
             int ready = FreePort.next();
-            V2rayProcess v2ray = V2rayProcess.start(dir, "v2ray-server-" + t.replace('+', '-'),
-                    serverJson(v2rayPort, t, "v2ray", ready), ready);
-            servers.add(v2ray);
-            byTransport.put(t, new AutoCloseable[] {vtool, v2ray});
+            Side v2ray = cell.v2ray("v2ray-server-" + t.replace('+', '-'), serverJson(v2rayPort, t, "v2ray", ready), ready);
+            byTransport.put(t, new Side[] {vtool, v2ray});
             ports.put(t, new int[] {vtoolPort, v2rayPort});
         }
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable s : servers) {
-            s.close();
-        }
-        if (origin != null) {
-            origin.close();
-        }
-        if (echo != null) {
-            echo.close();
+        byTransport.clear();
+        if (cell != null) {
+            cell.close();
         }
     }
 
@@ -106,52 +87,32 @@ class VmessMuxTransportsInteropTest {
     void tcpAndUdpTravelThroughMux(String transport, String direction) throws Exception {
         boolean vtoolClient = direction.startsWith("vtool");
         String serverKind = vtoolClient ? "v2ray" : "vtool";
-        AutoCloseable server = byTransport.get(transport)[vtoolClient ? 1 : 0];
+        Side server = byTransport.get(transport)[vtoolClient ? 1 : 0];
         int serverPort = ports.get(transport)[vtoolClient ? 1 : 0];
         int socksPort = FreePort.next();
         String json = clientJson(socksPort, serverPort, transport, serverKind);
         ExecutorService pool = Executors.newFixedThreadPool(3);
-        try (AutoCloseable c = vtoolClient ? new EngineHarness(json, LogLevel.INFO)
-                : V2rayProcess.start(dir, "v2ray-client-" + socksPort, json, socksPort)) {
+        try (Side c = vtoolClient ? cell.vtool("vtool client", json, LogLevel.INFO)
+                : cell.v2ray("v2ray-client-" + socksPort, json, socksPort)) {
             List<Future<String>> runs = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                runs.add(pool.submit(() -> origin.exchange(socksPort, UP, 30_000)));
+                runs.add(pool.submit(() -> cell.tcpFailure(socksPort, UP)));
             }
             for (Future<String> f : runs) {
                 String failure = f.get(60, TimeUnit.SECONDS);
-                assertNull(failure, () -> transport + " " + direction + ": " + failure + logs(c, server));
+                assertNull(failure, () -> transport + " " + direction + ": " + failure + cell.logs());
             }
-            try (Socks5Udp udp = new Socks5Udp(socksPort)) {
-                Random r = new Random(transport.hashCode());
-                for (int size : new int[] {7, 1400}) {
-                    byte[] payload = new byte[size];
-                    r.nextBytes(payload);
-                    assertArrayEquals(payload, udp.exchange(echo.port(), payload),
-                            transport + " " + direction + " UDP " + size + " bytes" + logs(c, server));
-                }
+            Random r = new Random(transport.hashCode());
+            byte[][] payloads = {new byte[7], new byte[1400]};
+            for (byte[] p : payloads) {
+                r.nextBytes(p);
             }
-            String serverLog = server instanceof EngineHarness h ? h.log() : ((V2rayProcess) server).output();
-            assertTrue(serverLog.contains("v1.mux.cool"), transport + " " + direction
-                    + ": the server saw no Mux.cool carrier" + logs(c, server));
+            cell.assertUdp(socksPort, payloads);
+            assertTrue(server.log().contains("v1.mux.cool"), () -> transport + " " + direction
+                    + ": the server saw no Mux.cool carrier" + cell.logs());
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static String logs(AutoCloseable... sides) {
-        StringBuilder b = new StringBuilder();
-        for (AutoCloseable a : sides) {
-            if (a instanceof EngineHarness h) {
-                b.append("\n---- vtool log:\n").append(h.log());
-            } else if (a instanceof V2rayProcess p) {
-                try {
-                    b.append("\n---- v2ray output:\n").append(p.output());
-                } catch (java.io.IOException e) {
-                    b.append("\n---- v2ray output unreadable: ").append(e);
-                }
-            }
-        }
-        return b.toString();
     }
 
     /** streamSettings of one side; {@code kind} names the server (each has its own socket path). */
@@ -170,7 +131,7 @@ class VmessMuxTransportsInteropTest {
             case "mkcp" -> "\"network\": \"mkcp\", \"kcpSettings\": {\"uplinkCapacity\": 20, \"downlinkCapacity\": 20}";
             case "quic" -> "\"network\": \"quic\"";
             case "domainsocket" -> "\"network\": \"domainsocket\", \"dsSettings\": {\"path\": \""
-                    + dir.resolve(kind + ".sock") + "\"}";
+                    + cell.dir().resolve(kind + ".sock") + "\"}";
             default -> throw new IllegalArgumentException(transport);
         };
         return "{" + network + tls + "}";
