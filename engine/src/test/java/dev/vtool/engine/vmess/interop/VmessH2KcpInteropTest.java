@@ -1,16 +1,10 @@
 package dev.vtool.engine.vmess.interop;
 
-import static org.junit.jupiter.api.Assertions.assertNull;
-
-import dev.vtool.engine.EngineHarness;
 import dev.vtool.engine.LeakCheck;
-import dev.vtool.engine.testkit.TwoWayOrigin;
-import dev.vtool.engine.testkit.V2rayProcess;
+import dev.vtool.engine.testkit.InteropCell;
+import dev.vtool.engine.testkit.InteropCell.Side;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
-import dev.vtool.testkit.V2rayBinary;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,37 +32,31 @@ class VmessH2KcpInteropTest {
     static final List<String> TRANSPORTS = List.of("h2+tls", "mkcp", "mkcp+seed+wechat", "mkcp+srtp+tls", "quic",
             "quic+chacha+srtp", "quic+tls");
 
-    private static Path dir;
-    private static TwoWayOrigin origin;
-    private static final List<AutoCloseable> servers = new ArrayList<>();
+    private static InteropCell cell;
     /** transport -> {vtool server port, v2ray server port} */
     private static final Map<String, int[]> ports = new HashMap<>();
 
     @BeforeAll
     static void servers() throws Exception {
-        V2rayBinary.require();
+        InteropCell.requireV2ray();
         new Random(12).nextBytes(UP);
-        dir = Files.createTempDirectory("h2kcp-interop");
-        origin = new TwoWayOrigin(DOWN);
+        cell = InteropCell.open("h2kcp-interop", DOWN);
         for (String t : TRANSPORTS) {
             boolean udp = t.startsWith("mkcp") || t.startsWith("quic");
             int vtoolPort = udp ? FreePort.nextUdp() : FreePort.next();
-            servers.add(new EngineHarness(serverJson(vtoolPort, t), LogLevel.INFO));
+            cell.vtool("vtool server " + t, serverJson(vtoolPort, t), LogLevel.INFO);
             int v2rayPort = udp ? FreePort.nextUdp() : FreePort.next();
             // an mKCP inbound has no TCP port to wait for: a TCP inbound beside it says v2ray is up
             int ready = udp ? FreePort.next() : v2rayPort;
-            servers.add(V2rayProcess.start(dir, "v2ray-server-" + t, serverJson(v2rayPort, t, ready), ready));
+            cell.v2ray("v2ray-server-" + t, serverJson(v2rayPort, t, ready), ready);
             ports.put(t, new int[] {vtoolPort, v2rayPort});
         }
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable s : servers) {
-            s.close();
-        }
-        if (origin != null) {
-            origin.close();
+        if (cell != null) {
+            cell.close();
         }
     }
 
@@ -140,30 +128,9 @@ class VmessH2KcpInteropTest {
         int serverPort = ports.get(transport)[direction.endsWith("v2ray") ? 1 : 0];
         int socksPort = FreePort.next();
         String json = clientJson(socksPort, serverPort, transport);
-        try (AutoCloseable c = vtoolClient ? new EngineHarness(json, LogLevel.INFO)
-                : V2rayProcess.start(dir, "v2ray-client-" + socksPort, json, socksPort)) {
-            for (int i = 0; i < 2; i++) {
-                String failure;
-                try {
-                    failure = origin.exchange(socksPort, UP, 60_000);
-                } catch (java.io.IOException e) {
-                    failure = e.toString();
-                }
-                assertNull(failure, () -> transport + " " + direction + ": " + logs(c));
-            }
+        try (Side c = vtoolClient ? cell.vtool("vtool client", json, LogLevel.INFO)
+                : cell.v2ray("v2ray-client-" + socksPort, json, socksPort)) {
+            cell.assertTcp(socksPort, UP, 2, 60_000);
         }
-    }
-
-    private static String logs(AutoCloseable client) {
-        StringBuilder b = new StringBuilder();
-        if (client instanceof EngineHarness h) {
-            b.append("\nvtool client:\n").append(h.log());
-        }
-        for (AutoCloseable s : servers) {
-            if (s instanceof EngineHarness h) {
-                b.append("\nvtool server:\n").append(h.log());
-            }
-        }
-        return b.toString();
     }
 }
