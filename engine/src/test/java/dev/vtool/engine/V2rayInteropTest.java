@@ -3,43 +3,46 @@ package dev.vtool.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vtool.engine.testkit.InteropCell;
+import dev.vtool.engine.testkit.InteropCell.Side;
+import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
-import dev.vtool.testkit.V2rayProcesses;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** vtool and a real v2ray 4.34 chained over SOCKS5 in both directions, with and without a password. */
 @ExtendWith(LeakCheck.class)
 class V2rayInteropTest {
-    @RegisterExtension
-    final V2rayProcesses processes = new V2rayProcesses();
     private TestOrigin origin;
-    private Path dir;
+    private InteropCell cell;
 
     @BeforeEach
     void setUp() throws Exception {
+        InteropCell.requireV2ray();
         origin = new TestOrigin();
-        dir = Files.createTempDirectory("vtool-interop");
+        // the cell runs the processes; these cells fetch over HTTP with curl from TestOrigin
+        cell = InteropCell.open("vtool-interop", 1);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        origin.close();
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (cell != null) {
+            cell.close();
+        }
+        if (origin != null) {
+            origin.close();
         }
     }
 
     private void startV2ray(String json, int port) throws Exception {
-        Path cfg = dir.resolve("v2ray.json");
-        Files.writeString(cfg, json);
-        V2rayProcesses.awaitListening(port, processes.start(cfg, dir.resolve("v2ray.log")));
+        cell.v2ray("v2ray", json, port);
+    }
+
+    private Side vtool(String json) throws Exception {
+        return cell.vtool("vtool", json, LogLevel.DEBUG);
     }
 
     @Test
@@ -51,7 +54,7 @@ class V2rayInteropTest {
                                "settings": {"auth": "password", "accounts": [{"user": "alice", "pass": "s3cret"}]}}],
                  "outbounds": [{"protocol": "freedom"}]}
                 """.formatted(v2Port), v2Port);
-        try (EngineHarness vtool = new EngineHarness("""
+        try (Side vtool = vtool("""
                 {"inbounds": [{"tag": "in", "listen": "127.0.0.1", "port": %d, "protocol": "socks"}],
                  "outbounds": [{"tag": "up", "protocol": "socks", "settings": {"servers": [
                      {"address": "127.0.0.1", "port": %d, "users": [{"user": "alice", "pass": "s3cret"}]}]}}]}
@@ -76,7 +79,7 @@ class V2rayInteropTest {
                                "settings": {"auth": "password", "accounts": [{"user": "alice", "pass": "s3cret"}]}}],
                  "outbounds": [{"protocol": "freedom"}]}
                 """.formatted(v2Port), v2Port);
-        try (EngineHarness vtool = new EngineHarness("""
+        try (Side vtool = vtool("""
                 {"inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "socks"}],
                  "outbounds": [{"protocol": "socks", "settings": {"servers": [
                      {"address": "127.0.0.1", "port": %d, "users": [{"user": "alice", "pass": "wrong"}]}]}}]}
@@ -92,7 +95,7 @@ class V2rayInteropTest {
     void v2raySocksOutboundThroughVtoolSocksInbound() throws Exception {
         int v2Port = FreePort.next();
         int vtPort = FreePort.next();
-        try (EngineHarness vtool = new EngineHarness("""
+        try (Side vtool = vtool("""
                 {"inbounds": [{"tag": "from-v2ray", "listen": "127.0.0.1", "port": %d, "protocol": "socks",
                                "settings": {"auth": "password", "accounts": [{"user": "bob", "pass": "pw"}]}}],
                  "outbounds": [{"tag": "direct", "protocol": "freedom"}]}
@@ -121,7 +124,7 @@ class V2rayInteropTest {
                  "outbounds": [{"protocol": "freedom"}]}
                 """.formatted(v2Port), v2Port);
         for (String pass : new String[] {"pw", "bad"}) {
-            try (EngineHarness vtool = new EngineHarness("""
+            try (Side vtool = vtool("""
                     {"inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "socks"}],
                      "outbounds": [{"protocol": "http", "settings": {"servers": [
                          {"address": "127.0.0.1", "port": %d, "users": [{"user": "carol", "pass": "%s"}]}]}}]}
@@ -150,7 +153,7 @@ class V2rayInteropTest {
                                "settings": {"udp": true, "ip": "127.0.0.1"}}],
                  "outbounds": [{"protocol": "freedom"}]}
                 """.formatted(v2Port), v2Port);
-        try (EngineHarness vtool = new EngineHarness("""
+        try (Side vtool = vtool("""
                 {"inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "socks", "settings": {"udp": true}}],
                  "outbounds": [{"tag": "up", "protocol": "socks", "settings": {"servers": [
                      {"address": "127.0.0.1", "port": %d}]}}]}
