@@ -2,21 +2,18 @@ package dev.vtool.engine.vmess.interop;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.vtool.engine.EngineHarness;
 import dev.vtool.engine.LeakCheck;
+import dev.vtool.engine.testkit.InteropCell;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
 import dev.vtool.testkit.V2rayBinary;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,125 +27,83 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LeakCheck.class)
 class NginxWsTlsDeploymentTest {
     private static final String ID = "b831381d-6324-4d53-ad4f-8cda48b30811";
-    private static final Path NGINX = Path.of("/usr/sbin/nginx");
-    private static final Path CURL = Path.of("/usr/bin/curl");
-
-    private static void requireTools() {
-        assumeTrue(!Boolean.getBoolean("vtool.unit"), "unit loop (-Punit): tests against real peers skipped");
-        if (!Files.isExecutable(NGINX) || !Files.isExecutable(CURL)) {
-            String why = "nginx or curl not installed (apt-get install -y nginx-light curl)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(why + " -- CI=true, so this deployment test must run");
-            }
-            assumeTrue(false, why + " -- skipping");
-        }
-    }
+    private static final String NGINX = "/usr/sbin/nginx";
+    private static final String CURL = "/usr/bin/curl";
 
     @Test
     void curlThroughVtoolClientNginxAndVtoolServerGetsThePage() throws Exception {
-        requireTools();
-        Path dir = Files.createTempDirectory("nginx-ws-tls");
+        InteropCell.require(NGINX, "nginx-light");
+        InteropCell.require(CURL, "curl");
         String certs = V2rayBinary.repoRoot().resolve("testdata/certs").toAbsolutePath().toString();
         int wsPort = FreePort.next();
         int nginxPort = FreePort.next();
         int socksPort = FreePort.next();
-        Files.writeString(dir.resolve("nginx.conf"), """
-                daemon off;
-                master_process off;
-                pid %1$s/nginx.pid;
-                error_log %1$s/error.log info;
-                events { worker_connections 64; }
-                http {
-                  access_log %1$s/access.log;
-                  client_body_temp_path %1$s/body;
-                  proxy_temp_path %1$s/proxy;
-                  fastcgi_temp_path %1$s/fastcgi;
-                  uwsgi_temp_path %1$s/uwsgi;
-                  scgi_temp_path %1$s/scgi;
-                  server {
-                    listen 127.0.0.1:%2$d ssl;
-                    server_name vtool.test;
-                    ssl_certificate %3$s/server.crt;
-                    ssl_certificate_key %3$s/server.key;
-                    location /vt {
-                      proxy_pass http://127.0.0.1:%4$d;
-                      proxy_http_version 1.1;
-                      proxy_set_header Upgrade $http_upgrade;
-                      proxy_set_header Connection "upgrade";
-                      proxy_set_header Host $host;
-                      proxy_set_header X-Forwarded-For $remote_addr;
-                      proxy_read_timeout 60s;
+        try (InteropCell cell = InteropCell.open("nginx-ws-tls", 1);
+             HttpOrigin origin = new HttpOrigin(3 * 1024 * 1024 + 11)) {
+            Path dir = cell.dir();
+            Path conf = cell.write("nginx.conf", """
+                    daemon off;
+                    master_process off;
+                    pid %1$s/nginx.pid;
+                    error_log %1$s/error.log info;
+                    events { worker_connections 64; }
+                    http {
+                      access_log %1$s/access.log;
+                      client_body_temp_path %1$s/body;
+                      proxy_temp_path %1$s/proxy;
+                      fastcgi_temp_path %1$s/fastcgi;
+                      uwsgi_temp_path %1$s/uwsgi;
+                      scgi_temp_path %1$s/scgi;
+                      server {
+                        listen 127.0.0.1:%2$d ssl;
+                        server_name vtool.test;
+                        ssl_certificate %3$s/server.crt;
+                        ssl_certificate_key %3$s/server.key;
+                        location /vt {
+                          proxy_pass http://127.0.0.1:%4$d;
+                          proxy_http_version 1.1;
+                          proxy_set_header Upgrade $http_upgrade;
+                          proxy_set_header Connection "upgrade";
+                          proxy_set_header Host $host;
+                          proxy_set_header X-Forwarded-For $remote_addr;
+                          proxy_read_timeout 60s;
+                        }
+                        location / { return 404; }
+                      }
                     }
-                    location / { return 404; }
-                  }
-                }
-                """.formatted(dir, nginxPort, certs, wsPort));
-        try (HttpOrigin origin = new HttpOrigin(3 * 1024 * 1024 + 11);
-             EngineHarness server = new EngineHarness("""
-                     {"log": {"loglevel": "info"},
-                      "inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "vmess",
-                        "settings": {"clients": [{"id": "%s"}]},
-                        "streamSettings": {"network": "ws", "wsSettings": {"path": "/vt"}}}],
-                      "outbounds": [{"protocol": "freedom", "settings": {"allowPrivate": true}}]}
-                     """.formatted(wsPort, ID), LogLevel.INFO);
-             EngineHarness client = new EngineHarness("""
-                     {"log": {"loglevel": "info"},
-                      "inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "socks", "settings": {"auth": "noauth"}}],
-                      "outbounds": [{"protocol": "vmess", "settings": {"vnext": [{"address": "127.0.0.1", "port": %d,
-                        "users": [{"id": "%s"}]}]},
-                        "streamSettings": {"network": "ws", "wsSettings": {"path": "/vt", "headers": {"Host": "vtool.test"}},
-                          "security": "tls", "tlsSettings": {"serverName": "vtool.test", "disableSystemRoot": true,
-                            "certificates": [{"certificateFile": "%s/server.crt", "usage": "verify"}]}}}]}
-                     """.formatted(socksPort, nginxPort, ID, certs), LogLevel.INFO)) {
-            Process nginx = new ProcessBuilder(NGINX.toString(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
-            try {
-                awaitListening(nginxPort, nginx, dir);
-                Path page = dir.resolve("page");
-                Process curl = new ProcessBuilder(CURL.toString(), "-sS", "--max-time", "60", "--socks5-hostname",
-                        "127.0.0.1:" + socksPort, "-o", page.toString(), "-w", "%{http_code}", origin.url())
-                        .redirectErrorStream(true).start();
-                String status = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertEquals(0, curl.waitFor(), () -> status + logs(dir, server, client));
-                assertEquals("200", status.strip());
-                assertEquals(origin.size(), Files.size(page));
-                assertArrayEquals(origin.sha256(), MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(page)));
-                // nginx forwards only /vt: the rest is nginx's own answer over TLS
-                Process other = new ProcessBuilder(CURL.toString(), "-sS", "-k", "-o", "/dev/null", "-w", "%{http_code}",
-                        "https://127.0.0.1:" + nginxPort + "/other").redirectErrorStream(true).start();
-                assertEquals("404", new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
-                other.waitFor(10, TimeUnit.SECONDS);
-            } finally {
-                nginx.destroy();
-                if (!nginx.waitFor(10, TimeUnit.SECONDS)) {
-                    nginx.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            }
-        } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+                    """.formatted(dir, nginxPort, certs, wsPort));
+            cell.vtool("vtool server", """
+                    {"log": {"loglevel": "info"},
+                     "inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "vmess",
+                       "settings": {"clients": [{"id": "%s"}]},
+                       "streamSettings": {"network": "ws", "wsSettings": {"path": "/vt"}}}],
+                     "outbounds": [{"protocol": "freedom", "settings": {"allowPrivate": true}}]}
+                    """.formatted(wsPort, ID), LogLevel.INFO);
+            cell.vtool("vtool client", """
+                    {"log": {"loglevel": "info"},
+                     "inbounds": [{"listen": "127.0.0.1", "port": %d, "protocol": "socks", "settings": {"auth": "noauth"}}],
+                     "outbounds": [{"protocol": "vmess", "settings": {"vnext": [{"address": "127.0.0.1", "port": %d,
+                       "users": [{"id": "%s"}]}]},
+                       "streamSettings": {"network": "ws", "wsSettings": {"path": "/vt", "headers": {"Host": "vtool.test"}},
+                         "security": "tls", "tlsSettings": {"serverName": "vtool.test", "disableSystemRoot": true,
+                           "certificates": [{"certificateFile": "%s/server.crt", "usage": "verify"}]}}}]}
+                    """.formatted(socksPort, nginxPort, ID, certs), LogLevel.INFO);
+            cell.peer("nginx", NGINX, "nginx-light", List.of("-p", dir.toString(), "-c", conf.toString()), nginxPort);
+            Path page = dir.resolve("page");
+            Process curl = new ProcessBuilder(CURL, "-sS", "--max-time", "60", "--socks5-hostname",
+                    "127.0.0.1:" + socksPort, "-o", page.toString(), "-w", "%{http_code}", origin.url())
+                    .redirectErrorStream(true).start();
+            String status = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, curl.waitFor(), () -> status + "\nnginx error.log:\n" + read(dir.resolve("error.log")) + cell.logs());
+            assertEquals("200", status.strip());
+            assertEquals(origin.size(), Files.size(page));
+            assertArrayEquals(origin.sha256(), MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(page)));
+            // nginx forwards only /vt: the rest is nginx's own answer over TLS
+            Process other = new ProcessBuilder(CURL, "-sS", "-k", "-o", "/dev/null", "-w", "%{http_code}",
+                    "https://127.0.0.1:" + nginxPort + "/other").redirectErrorStream(true).start();
+            assertEquals("404", new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+            other.waitFor(10, TimeUnit.SECONDS);
         }
-    }
-
-    private static void awaitListening(int port, Process nginx, Path dir) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (!nginx.isAlive()) {
-                fail("nginx exited with " + nginx.exitValue() + ": " + read(dir.resolve("nginx.out")) + read(dir.resolve("error.log")));
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        fail("nginx not listening after 10 s: " + read(dir.resolve("error.log")));
-    }
-
-    private static String logs(Path dir, EngineHarness server, EngineHarness client) {
-        return "\nnginx:\n" + read(dir.resolve("error.log")) + "\nvtool server:\n" + server.log() + "\nvtool client:\n" + client.log();
     }
 
     private static String read(Path p) {
