@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.vtool.engine.EngineHarness;
 import dev.vtool.engine.LeakCheck;
+import dev.vtool.engine.testkit.InteropCell;
+import dev.vtool.engine.testkit.InteropCell.Side;
 import dev.vtool.engine.testkit.Socks5Udp;
-import dev.vtool.engine.testkit.UdpEcho;
-import dev.vtool.engine.testkit.V2rayProcess;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
-import dev.vtool.testkit.V2rayBinary;
 import dev.vtool.testkit.V2rayProcesses;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
@@ -66,15 +63,7 @@ class UdpCountersInteropTest {
 
     @Test
     void udpCountersEqualV2raysForTheSameDatagrams() throws Exception {
-        Path v2ray = V2rayBinary.require();
-        Path v2ctl = v2ray.resolveSibling("v2ctl");
-        if (!Files.isExecutable(v2ctl)) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("v2ctl not found next to " + v2ray + " -- CI=true, so this interop test must run");
-            }
-            org.junit.jupiter.api.Assumptions.assumeTrue(false, "v2ctl not found next to " + v2ray);
-        }
-        Path dir = Files.createTempDirectory("udp-counters");
+        Path v2ctl = InteropCell.require(InteropCell.requireV2ray().resolveSibling("v2ctl").toString(), "v2ray");
         int vApi = FreePort.next();
         int vSocks = FreePort.next();
         int vSs = FreePort.next();
@@ -82,9 +71,9 @@ class UdpCountersInteropTest {
         int rSocks = FreePort.next();
         int rSs = FreePort.next();
         int payload = 0;
-        try (UdpEcho echo = new UdpEcho();
-             EngineHarness vtool = new EngineHarness(config(vApi, vSocks, vSs, rSs), LogLevel.INFO);
-             V2rayProcess real = V2rayProcess.start(dir, "v2ray", config(rApi, rSocks, rSs, vSs), rSocks);
+        try (InteropCell cell = InteropCell.open("udp-counters", 1);
+             Side vtool = cell.vtool("vtool", config(vApi, vSocks, vSs, rSs), LogLevel.INFO);
+             Side real = cell.v2ray("v2ray", config(rApi, rSocks, rSs, vSs), rSocks);
              Socks5Udp viaVtool = new Socks5Udp(vSocks);
              Socks5Udp viaV2ray = new Socks5Udp(rSocks)) {
             V2rayProcesses.awaitListening(rSs);
@@ -92,15 +81,15 @@ class UdpCountersInteropTest {
             for (int size : SIZES) {
                 byte[] datagram = new byte[size];
                 r.nextBytes(datagram);
-                assertArrayEquals(datagram, exchange(viaVtool, echo.port(), datagram, vtool, real), "via vtool's socks");
-                assertArrayEquals(datagram, exchange(viaV2ray, echo.port(), datagram, vtool, real), "via v2ray's socks");
+                assertArrayEquals(datagram, exchange(viaVtool, cell.echoPort(), datagram, cell), "via vtool's socks");
+                assertArrayEquals(datagram, exchange(viaV2ray, cell.echoPort(), datagram, cell), "via v2ray's socks");
                 payload += size;
             }
             Map<String, Long> mine = Map.of();
             Map<String, Long> theirs = Map.of();
             // answers arrive before every counter has been added to on the far side: settle, bounded
             for (int i = 0; i < 40; i++) {
-                mine = new TreeMap<>(vtool.engine().stats().query("traffic", false));
+                mine = new TreeMap<>(vtool.engine().engine().stats().query("traffic", false));
                 theirs = query(v2ctl, rApi);
                 if (sameTraffic(mine, theirs, payload)) {
                     break;
@@ -119,20 +108,14 @@ class UdpCountersInteropTest {
             assertEquals(payload + n * 39, mine.get("outbound>>>ss-out>>>traffic>>>uplink"));
             assertEquals(payload + n * 39, mine.get("outbound>>>ss-out>>>traffic>>>downlink"));
             assertEquals(payload + n * 39, mine.get("inbound>>>ss-in>>>traffic>>>uplink"));
-        } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
-    private static byte[] exchange(Socks5Udp via, int port, byte[] datagram, EngineHarness vtool, V2rayProcess real)
-            throws Exception {
+    private static byte[] exchange(Socks5Udp via, int port, byte[] datagram, InteropCell cell) throws Exception {
         try {
             return via.exchange(port, datagram);
         } catch (java.net.SocketTimeoutException e) {
-            throw new AssertionError("no answer to " + datagram.length + " bytes; vtool: " + vtool.log()
-                    + "\nv2ray: " + real.output(), e);
+            throw new AssertionError("no answer to " + datagram.length + " bytes" + cell.logs(), e);
         }
     }
 
