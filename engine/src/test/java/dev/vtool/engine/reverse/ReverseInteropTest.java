@@ -3,19 +3,15 @@ package dev.vtool.engine.reverse;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vtool.engine.EngineHarness;
 import dev.vtool.engine.LeakCheck;
-import dev.vtool.engine.testkit.UdpEcho;
-import dev.vtool.engine.testkit.V2rayProcess;
+import dev.vtool.engine.testkit.InteropCell;
+import dev.vtool.engine.testkit.InteropCell.Side;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
-import dev.vtool.testkit.V2rayBinary;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -76,27 +72,25 @@ class ReverseInteropTest {
                 """.formatted(DOMAIN, probePort, tunnelPort, ID, DOMAIN);
     }
 
-    private static AutoCloseable start(boolean vtool, Path dir, String name, String json, int port) throws Exception {
-        return vtool ? new EngineHarness(json, LogLevel.INFO) : V2rayProcess.start(dir, name, json, port);
+    private static Side start(InteropCell cell, boolean vtool, String name, String json, int port) throws Exception {
+        return vtool ? cell.vtool("vtool " + name, json, LogLevel.INFO) : cell.v2ray(name, json, port);
     }
 
     @ParameterizedTest(name = "{0} bridge -> {1} portal")
     @CsvSource({"vtool,v2ray", "v2ray,vtool", "vtool,vtool"})
     void clientsAtThePortalReachTheServiceBehindTheBridge(String bridgeSide, String portalSide) throws Exception {
-        V2rayBinary.require();
-        Path dir = Files.createTempDirectory("reverse");
+        InteropCell.requireV2ray();
         int publicPort = FreePort.next();
         int tunnelPort = FreePort.next();
         int probePort = FreePort.next();
         int udpPort = FreePort.nextUdp();
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        try (EchoService echo = new EchoService(); UdpEcho udpEcho = new UdpEcho();
-             AutoCloseable portal = start(portalSide.equals("vtool"), dir, "portal",
-                     portal(publicPort, udpPort, tunnelPort, echo.port(), udpEcho.port()), publicPort);
-             AutoCloseable bridge = start(bridgeSide.equals("vtool"), dir, "bridge", bridge(probePort, tunnelPort),
-                     probePort)) {
+        try (EchoService echo = new EchoService(); InteropCell cell = InteropCell.open("reverse", 1);
+             Side portal = start(cell, portalSide.equals("vtool"), "portal",
+                     portal(publicPort, udpPort, tunnelPort, echo.port(), cell.echoPort()), publicPort);
+             Side bridge = start(cell, bridgeSide.equals("vtool"), "bridge", bridge(probePort, tunnelPort), probePort)) {
             byte[] first = payload(1, 4096);
-            assertArrayEquals(first, firstExchange(publicPort, first), () -> logs(bridge, portal));
+            assertArrayEquals(first, firstExchange(publicPort, first), cell::logs);
             List<Future<byte[]>> runs = new ArrayList<>();
             List<byte[]> sent = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
@@ -106,24 +100,22 @@ class ReverseInteropTest {
             }
             for (int i = 0; i < runs.size(); i++) {
                 byte[] got = runs.get(i).get(60, TimeUnit.SECONDS);
-                assertArrayEquals(sent.get(i), got, "connection " + i + logs(bridge, portal));
+                int n = i;
+                assertArrayEquals(sent.get(i), got, () -> "connection " + n + cell.logs());
             }
             for (int size : new int[] {5, 1200, 2000}) {
                 byte[] datagram = payload(100 + size, size);
-                assertArrayEquals(datagram, udpExchange(udpPort, datagram), size + " bytes" + logs(bridge, portal));
+                assertArrayEquals(datagram, udpExchange(udpPort, datagram), () -> size + " bytes" + cell.logs());
             }
-            if (bridge instanceof EngineHarness h) {
-                assertTrue(h.log().contains("received request for tcp:127.0.0.1:" + echo.port()), h.log());
-                assertTrue(h.log().contains("received request for udp:127.0.0.1:" + udpEcho.port()), h.log());
+            if (bridge.isVtool()) {
+                assertTrue(bridge.log().contains("received request for tcp:127.0.0.1:" + echo.port()), bridge::log);
+                assertTrue(bridge.log().contains("received request for udp:127.0.0.1:" + cell.echoPort()), bridge::log);
             }
-            if (portal instanceof EngineHarness h) {
-                assertTrue(h.log().contains("portal [portal] got a bridge link"), h.log());
+            if (portal.isVtool()) {
+                assertTrue(portal.log().contains("portal [portal] got a bridge link"), portal::log);
             }
         } finally {
             pool.shutdownNow();
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
@@ -170,21 +162,5 @@ class ReverseInteropTest {
         byte[] b = new byte[size];
         new Random(seed).nextBytes(b);
         return b;
-    }
-
-    static String logs(AutoCloseable... sides) {
-        StringBuilder b = new StringBuilder();
-        for (AutoCloseable a : sides) {
-            try {
-                if (a instanceof EngineHarness h) {
-                    b.append("\n---- vtool log:\n").append(h.log());
-                } else if (a instanceof V2rayProcess p) {
-                    b.append("\n---- v2ray log:\n").append(p.output());
-                }
-            } catch (IOException e) {
-                b.append("\n(log unreadable: ").append(e.getMessage()).append(')');
-            }
-        }
-        return b.toString();
     }
 }
