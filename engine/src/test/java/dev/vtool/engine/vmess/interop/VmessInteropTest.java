@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vtool.engine.EngineHarness;
-import dev.vtool.engine.testkit.V2rayProcess;
+import dev.vtool.engine.testkit.InteropCell;
+import dev.vtool.engine.testkit.InteropCell.Side;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
-import dev.vtool.testkit.V2rayBinary;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,31 +29,28 @@ class VmessInteropTest {
     private static final String U64 = "0f0e0d0c-0b0a-0908-0706-050403020100";
     private static final int SIZE = 10 * 1024 * 1024 + 4321;
 
-    private static Path dir;
+    private static InteropCell cell;
     private static HttpOrigin origin;
-    private static EngineHarness vtoolServer;
-    private static V2rayProcess v2rayServer;
+    private static Side vtoolServer;
     private static int vtoolServerPort;
     private static int v2rayServerPort;
 
     @BeforeAll
     static void servers() throws Exception {
-        V2rayBinary.require(); // skip (or fail under CI) before anything starts
-        dir = Files.createTempDirectory("vmess-interop");
+        InteropCell.requireV2ray(); // skip (or fail under CI) before anything starts
+        // the cell's own origin checks uploads too; these cells download a large body over HTTP instead
+        cell = InteropCell.open("vmess-interop", 1);
         origin = new HttpOrigin(SIZE);
         vtoolServerPort = FreePort.next();
-        vtoolServer = new EngineHarness(serverJson(vtoolServerPort), LogLevel.INFO);
+        vtoolServer = cell.vtool("vtool server", serverJson(vtoolServerPort), LogLevel.INFO);
         v2rayServerPort = FreePort.next();
-        v2rayServer = V2rayProcess.start(dir, "v2ray-server", serverJson(v2rayServerPort), v2rayServerPort);
+        cell.v2ray("v2ray-server", serverJson(v2rayServerPort), v2rayServerPort);
     }
 
     @AfterAll
-    static void stop() {
-        if (v2rayServer != null) {
-            v2rayServer.close();
-        }
-        if (vtoolServer != null) {
-            vtoolServer.close();
+    static void stop() throws Exception {
+        if (cell != null) {
+            cell.close();
         }
         if (origin != null) {
             origin.close();
@@ -94,13 +88,10 @@ class VmessInteropTest {
         return out.stream();
     }
 
-    private static AutoCloseable client(boolean vtool, int socksPort, int serverPort, String id, int alterId, String security)
+    private static Side client(boolean vtool, int socksPort, int serverPort, String id, int alterId, String security)
             throws Exception {
         String json = clientJson(socksPort, serverPort, id, alterId, security);
-        if (vtool) {
-            return new EngineHarness(json, LogLevel.INFO);
-        }
-        return V2rayProcess.start(dir, "v2ray-client-" + socksPort, json, socksPort);
+        return vtool ? cell.vtool("vtool client", json, LogLevel.INFO) : cell.v2ray("v2ray-client-" + socksPort, json, socksPort);
     }
 
     @ParameterizedTest(name = "{0} alterId={1} {2}")
@@ -109,7 +100,7 @@ class VmessInteropTest {
         boolean vtoolClient = !direction.startsWith("v2ray");
         int serverPort = direction.endsWith("v2ray") ? v2rayServerPort : vtoolServerPort;
         int socksPort = FreePort.next();
-        try (AutoCloseable c = client(vtoolClient, socksPort, serverPort, alterId == 0 ? U0 : U64, alterId, security)) {
+        try (Side c = client(vtoolClient, socksPort, serverPort, alterId == 0 ? U0 : U64, alterId, security)) {
             SocksDownload.Result r = SocksDownload.fetch(socksPort, origin.url(), 20_000);
             assertEquals(SIZE, r.bytes());
             assertArrayEquals(origin.sha256(), r.sha256());
@@ -134,7 +125,7 @@ class VmessInteropTest {
                    {"address": "127.0.0.1", "port": %d, "users": [{"id": "%s", "security": "zero"},
                                                                  {"id": "%s", "alterId": 64, "security": "aes-128-gcm"}]}]}}]}
                 """.formatted(socksPort, dead, U0, v2rayServerPort, U0, U64);
-        try (EngineHarness c = new EngineHarness(json, LogLevel.INFO)) {
+        try (Side c = cell.vtool("vtool client", json, LogLevel.INFO)) {
             for (int i = 0; i < 4; i++) {
                 SocksDownload.Result r = SocksDownload.fetch(socksPort, origin.url(), 20_000);
                 assertArrayEquals(origin.sha256(), r.sha256(), "download " + i);
@@ -149,7 +140,7 @@ class VmessInteropTest {
             for (int alterId : new int[] {0, 64}) {
                 int socksPort = FreePort.next();
                 String before = vtoolServer.log();
-                try (AutoCloseable c = client(vtoolClient, socksPort, vtoolServerPort, wrong, alterId, "aes-128-gcm")) {
+                try (Side c = client(vtoolClient, socksPort, vtoolServerPort, wrong, alterId, "aes-128-gcm")) {
                     assertThrows(java.io.IOException.class, () -> SocksDownload.fetch(socksPort, origin.url(), 2_000));
                 }
                 long deadline = System.nanoTime() + 5_000_000_000L;
