@@ -1,8 +1,8 @@
 package dev.vtool.engine.dns;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.vtool.engine.testkit.InteropCell;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -28,14 +28,7 @@ public final class Dnsmasq implements AutoCloseable {
 
     /** @param addresses {@code /example.test/10.0.0.1} forms, as dnsmasq's {@code --address} */
     public Dnsmasq(int localTtl, String... addresses) throws Exception {
-        if (!Files.isExecutable(BINARY)) {
-            String why = "dnsmasq is not installed (Debian package dnsmasq)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(why + " -- CI=true, so the DNS tests must run");
-            }
-            assumeTrue(false, why + " -- skipping");
-        }
-        assumeTrue(!Boolean.getBoolean("vtool.unit"), "unit loop (-Punit): tests with dnsmasq skipped");
+        InteropCell.require(BINARY.toString(), "dnsmasq"); // skip, or fail under CI=true
         dir = Files.createTempDirectory("vtool-dnsmasq");
         logFile = dir.resolve("queries.log");
         Process started = null;
