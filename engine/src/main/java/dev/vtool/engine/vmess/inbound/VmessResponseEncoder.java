@@ -35,6 +35,21 @@ final class VmessResponseEncoder extends ChannelOutboundHandlerAdapter {
             promise.trySuccess();
             return;
         }
+        if (body != null && payload.isReadable()) {
+            // past the header: the chunks go out as the body encoder built them, no composite around them
+            ByteBuf framed;
+            try {
+                framed = body.encode(payload, ctx.alloc());
+            } catch (VmessException e) {
+                // only a datagram too large for one chunk gets here: 4.34 drops it silently too
+                payload.release();
+                promise.trySuccess();
+                return;
+            }
+            payload.release();
+            ctx.write(framed, promise);
+            return;
+        }
         CompositeByteBuf out = ctx.alloc().compositeBuffer();
         try {
             if (body == null) {
