@@ -20,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * behaviour seed behind the drain budget. Thread safe.
  */
 public final class UserValidator {
-    /** One user with its AuthID decryptor (immutable, shared by every lookup). */
+    /** One user with its AuthID decryptor (guarded by itself). */
     private record Entry(KeyedUser user, AuthId.Decoder decoder) {
     }
 
@@ -111,11 +111,12 @@ public final class UserValidator {
      */
     public AeadMatch matchAead(byte[] authId, long nowSeconds) throws VmessException {
         Entry[] order = tryOrder;
-        int[] words = AuthId.words(authId);
-        int[] scratch = new int[4];
         for (int i = 0; i < order.length; i++) {
             Entry e = order[i];
-            long ts = e.decoder().validTimestamp(words, scratch, nowSeconds);
+            long ts;
+            synchronized (e.decoder()) {
+                ts = e.decoder().validTimestamp(authId, nowSeconds);
+            }
             if (ts == Long.MIN_VALUE) {
                 continue;
             }
