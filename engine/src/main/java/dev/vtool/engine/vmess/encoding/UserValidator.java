@@ -10,7 +10,12 @@ import dev.vtool.schema.text.V2rayMessages;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A server's users and everything that authenticates the first 16 bytes of a connection: the AEAD
@@ -28,9 +33,9 @@ public final class UserValidator {
     }
 
     /** Every user in configuration order; with the email index, guarded by this. */
-    private final java.util.Set<Entry> users = new java.util.LinkedHashSet<>();
+    private final Set<Entry> users = new LinkedHashSet<>();
     /** The users by {@link #emailKey} (4.34 compares emails case-insensitively; several may share one). */
-    private final java.util.Map<String, List<Entry>> byEmail = new java.util.HashMap<>();
+    private final Map<String, List<Entry>> byEmail = new HashMap<>();
     /**
      * The same entries in the order AEAD lookups try them: the most recently matched user first. A
      * lookup cannot index an AuthID (it is encrypted with each user's own key), so it tries users one
@@ -83,7 +88,7 @@ public final class UserValidator {
         users.removeAll(gone);
         Entry[] order = tryOrder;
         Entry[] kept = new Entry[order.length - gone.size()];
-        java.util.Set<Entry> goneSet = gone.size() == 1 ? java.util.Set.of(gone.get(0)) : new java.util.HashSet<>(gone);
+        Set<Entry> goneSet = gone.size() == 1 ? Set.of(gone.get(0)) : new HashSet<>(gone);
         int n = 0;
         boolean legacyUser = false;
         for (Entry e : order) {
