@@ -40,8 +40,10 @@ public record Destination(Network network, String host, int port) {
         if (isDomain()) {
             return null;
         }
+        // one parse of the literal, no exception (runs for every routed connection)
+        byte[] literal = io.netty.util.NetUtil.createByteArrayFromIpAddressString(host);
         try {
-            return InetAddress.getByName(host);
+            return literal != null ? InetAddress.getByAddress(literal) : InetAddress.getByName(host);
         } catch (java.net.UnknownHostException e) {
             return null;
         }

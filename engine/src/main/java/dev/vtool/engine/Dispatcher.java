@@ -14,6 +14,7 @@ import dev.vtool.engine.transport.PacketConnection;
 import dev.vtool.engine.transport.PacketReceiver;
 import dev.vtool.schema.model.IpText;
 import dev.vtool.schema.model.LevelPolicy;
+import dev.vtool.schema.model.LogLevel;
 import dev.vtool.schema.model.Network;
 import dev.vtool.schema.model.Sniffing;
 import java.net.InetAddress;
@@ -142,11 +143,13 @@ public final class Dispatcher {
         if (tag != null) {
             OutboundHandler h = outbounds.get(tag);
             if (h != null) {
-                log.info(session.id(), PKG, "taking detour [" + tag + "] for [" + d + "]");
+                if (log.enabled(LogLevel.INFO)) { // the line is built only when it is written
+                    log.info(session.id(), PKG, "taking detour [" + tag + "] for [" + d + "]");
+                }
                 return new Choice(h, tag);
             }
             log.warning(session.id(), PKG, "non existing tag: " + tag);
-        } else {
+        } else if (log.enabled(LogLevel.INFO)) {
             log.info(session.id(), PKG, "default route for " + d);
         }
         return new Choice(outbounds.defaultHandler(), outbounds.defaultTag());
@@ -195,7 +198,7 @@ public final class Dispatcher {
 
     /** The access-log line; the built-in DNS's own queries (no client) have none, as in 4.34. */
     private void access(Session session, String tag) {
-        if (session.accessFrom() != null) {
+        if (session.accessFrom() != null && log.accessEnabled()) {
             log.access(session.accessFrom(), true, session.destination().toString(), tag, "", session.userEmail());
         }
     }

@@ -167,6 +167,11 @@ public final class EngineLog implements AutoCloseable {
         log(LogLevel.ERROR, session, pkg, message);
     }
 
+    /** Whether {@link #access} writes anything: callers skip building its arguments when not. */
+    public boolean accessEnabled() {
+        return access != null && level != LogLevel.NONE;
+    }
+
     /** One access-log line: {@code FROM accepted|rejected TO [detour] reason email: E}. */
     public void access(String from, boolean accepted, String to, String detour, String reason, String email) {
         PrintStream access = this.access;

@@ -10,8 +10,12 @@ import dev.vtool.schema.text.V2rayMessages;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A server's users and everything that authenticates the first 16 bytes of a connection: the AEAD
@@ -28,7 +32,10 @@ public final class UserValidator {
     public record AeadMatch(KeyedUser user, long timestamp) {
     }
 
-    private final List<Entry> users = new CopyOnWriteArrayList<>();
+    /** Every user in configuration order; with the email index, guarded by this. */
+    private final Set<Entry> users = new LinkedHashSet<>();
+    /** The users by {@link #emailKey} (4.34 compares emails case-insensitively; several may share one). */
+    private final Map<String, List<Entry>> byEmail = new HashMap<>();
     /**
      * The same entries in the order AEAD lookups try them: the most recently matched user first. A
      * lookup cannot index an AuthID (it is encrypted with each user's own key), so it tries users one
@@ -48,6 +55,7 @@ public final class UserValidator {
     public synchronized void add(KeyedUser user, long nowSeconds) {
         Entry entry = new Entry(user, new AuthId.Decoder(user.id().cmdKeyUnsafe()));
         users.add(entry);
+        byEmail.computeIfAbsent(emailKey(user.email()), k -> new ArrayList<>(1)).add(entry);
         Entry[] order = Arrays.copyOf(tryOrder, tryOrder.length + 1);
         order[order.length - 1] = entry;
         tryOrder = order;
@@ -66,32 +74,58 @@ public final class UserValidator {
     }
 
     /**
-     * Removes the users with this email (4.34 compares emails case-insensitively).
+     * Removes the users with this email (4.34 compares emails case-insensitively). The email index finds
+     * them; the try order is copied once without them (references only), so a change at 10,000 users
+     * costs microseconds and re-keys nobody.
      *
      * @return whether one was there
      */
     public synchronized boolean remove(String email) {
-        java.util.function.Predicate<KeyedUser> match = u -> u.email().equalsIgnoreCase(email);
-        boolean found = users.removeIf(e -> match.test(e.user()));
-        if (found) {
-            tryOrder = Arrays.stream(tryOrder).filter(e -> !match.test(e.user())).toArray(Entry[]::new);
+        List<Entry> gone = byEmail.remove(emailKey(email));
+        if (gone == null) {
+            return false;
         }
-        legacy.remove(match);
-        return found;
+        users.removeAll(gone);
+        Entry[] order = tryOrder;
+        Entry[] kept = new Entry[order.length - gone.size()];
+        Set<Entry> goneSet = gone.size() == 1 ? Set.of(gone.get(0)) : new HashSet<>(gone);
+        int n = 0;
+        boolean legacyUser = false;
+        for (Entry e : order) {
+            if (!goneSet.contains(e)) {
+                kept[n++] = e;
+            }
+        }
+        tryOrder = kept;
+        for (Entry e : gone) {
+            legacyUser |= e.user().alterId() > 0;
+        }
+        if (legacyUser) {
+            java.util.function.Predicate<KeyedUser> match = u -> u.email().equalsIgnoreCase(email);
+            legacy.remove(match);
+        }
+        return true;
     }
 
     /** Whether a user has this email (case-insensitive). */
-    public boolean hasEmail(String email) {
-        for (Entry e : users) {
-            if (e.user().email().equalsIgnoreCase(email)) {
-                return true;
-            }
-        }
-        return false;
+    public synchronized boolean hasEmail(String email) {
+        return byEmail.containsKey(emailKey(email));
     }
 
-    public List<KeyedUser> users() {
-        List<KeyedUser> out = new ArrayList<>();
+    /**
+     * The index key of an email: equal for two emails exactly when {@link String#equalsIgnoreCase} says
+     * so (each char through upper then lower case, as that comparison does).
+     */
+    static String emailKey(String email) {
+        char[] c = email.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            c[i] = Character.toLowerCase(Character.toUpperCase(c[i]));
+        }
+        return new String(c);
+    }
+
+    public synchronized List<KeyedUser> users() {
+        List<KeyedUser> out = new ArrayList<>(users.size());
         for (Entry e : users) {
             out.add(e.user());
         }

@@ -12,6 +12,7 @@ import dev.vtool.engine.vmess.VmessRandom;
 import dev.vtool.engine.vmess.body.BodyDecoder;
 import dev.vtool.engine.vmess.encoding.RequestHeader;
 import dev.vtool.engine.vmess.encoding.ServerSession;
+import dev.vtool.schema.model.LogLevel;
 import dev.vtool.schema.model.Network;
 import dev.vtool.schema.text.V2rayMessages;
 import dev.vtool.engine.transport.PacketConnection;
@@ -106,7 +107,9 @@ final class VmessServerHandler extends ByteToMessageDecoder {
         boolean udp = request.command() == RequestCommand.UDP;
         Destination destination = new Destination(udp ? Network.UDP : Network.TCP, request.target().host(), request.target().port());
         session.destination(destination);
-        context.log().info(session.id(), VmessInbound.PKG, "received request for " + destination);
+        if (context.log().enabled(LogLevel.INFO)) {
+            context.log().info(session.id(), VmessInbound.PKG, "received request for " + destination);
+        }
         ctx.pipeline().addBefore(ctx.name(), "vmess-response", new VmessResponseEncoder(server));
         if (udp) {
             startPackets(ctx, destination, in);
