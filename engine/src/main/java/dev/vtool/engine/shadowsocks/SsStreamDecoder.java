@@ -3,6 +3,7 @@ package dev.vtool.engine.shadowsocks;
 import dev.vtool.schema.protocol.shadowsocks.ShadowsocksMethod;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import java.util.List;
 
 /**
@@ -20,9 +21,8 @@ final class SsStreamDecoder {
     private SsAead aead;
     private byte[] salt;
     private int pendingLength = -1;
-    private final byte[] lengthPlain = new byte[2];
-    private byte[] scratchIn;
-    private byte[] scratchOut;
+    /** The opened length block of the next chunk. */
+    private final ByteBuf lengthPlain = Unpooled.wrappedBuffer(new byte[2]);
     private long consumed;
 
     /** @param saltFilter where a server remembers request salts to refuse replays; null on a client */
@@ -75,11 +75,10 @@ final class SsStreamDecoder {
                     if (in.readableBytes() < LENGTH_BLOCK) {
                         break;
                     }
-                    byte[] block = scratch(LENGTH_BLOCK);
-                    in.readBytes(block, 0, LENGTH_BLOCK);
+                    aead.open(in, in.readerIndex(), LENGTH_BLOCK, lengthPlain.clear());
+                    in.skipBytes(LENGTH_BLOCK);
                     consumed += LENGTH_BLOCK;
-                    aead.open(block, 0, LENGTH_BLOCK, lengthPlain, 0);
-                    pendingLength = ((lengthPlain[0] & 0xFF) << 8) | (lengthPlain[1] & 0xFF);
+                    pendingLength = lengthPlain.getUnsignedShort(0);
                     if (pendingLength == 0) {
                         if (plain != null) {
                             out.add(plain);
@@ -94,22 +93,9 @@ final class SsStreamDecoder {
                 if (plain == null) {
                     plain = alloc.directBuffer(Math.max(pendingLength, in.readableBytes()));
                 }
-                plain.ensureWritable(pendingLength);
-                if (aead.inPlaceBuffers() && in.nioBufferCount() == 1 && plain.nioBufferCount() == 1) {
-                    int w = plain.writerIndex();
-                    int n = aead.open(in.nioBuffer(in.readerIndex(), sealed), plain.nioBuffer(w, pendingLength));
-                    in.skipBytes(sealed);
-                    consumed += sealed;
-                    plain.writerIndex(w + n);
-                } else {
-                    byte[] block = scratch(sealed);
-                    in.readBytes(block, 0, sealed);
-                    consumed += sealed;
-                    // never the same array as input and output: the JDK's overlap handling is slow
-                    byte[] opened = scratchOut(pendingLength);
-                    int n = aead.open(block, 0, sealed, opened, 0);
-                    plain.writeBytes(opened, 0, n);
-                }
+                aead.open(in, in.readerIndex(), sealed, plain);
+                in.skipBytes(sealed);
+                consumed += sealed;
                 pendingLength = -1;
             }
         } catch (SsException e) {
@@ -122,19 +108,5 @@ final class SsStreamDecoder {
             out.add(plain);
         }
         return false;
-    }
-
-    private byte[] scratchOut(int n) {
-        if (scratchOut == null || scratchOut.length < n) {
-            scratchOut = new byte[Math.max(n, 4096)];
-        }
-        return scratchOut;
-    }
-
-    private byte[] scratch(int n) {
-        if (scratchIn == null || scratchIn.length < n) {
-            scratchIn = new byte[Math.max(n, 4096)];
-        }
-        return scratchIn;
     }
 }
