@@ -75,9 +75,12 @@ warm_up() {
 # --- a proxy pair measured as client and server process (bench/transports.sh) ---------------------
 
 # start_proxy IMPL NAME CONFIG: starts vtool (through ./vtool, the JVM options users get) or v2ray on
-# $work/CONFIG, output to $work/NAME.log; prints the pid
+# $work/CONFIG, output to $work/NAME.log; prints the pid. Another implementation comes from the calling
+# script's function start_IMPL NAME CONFIG, which starts it in the background (bench/ss.sh: libev).
 start_proxy() {
-    if [ "$1" = vtool ]; then
+    if declare -F "start_$1" >/dev/null; then
+        "start_$1" "$2" "$3"
+    elif [ "$1" = vtool ]; then
         ./vtool run -c "$work/$3" >"$work/$2.log" 2>&1 &
     else
         v2ray -config "$work/$3" >"$work/$2.log" 2>&1 &
