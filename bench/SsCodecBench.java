@@ -32,7 +32,7 @@ public final class SsCodecBench {
         System.out.println("# " + System.getProperty("java.vm.version") + ", " + mib + " MiB per measurement in "
                 + (write >> 10) + " KiB writes; CPU s/GiB (per-thread CPU time), seal / open");
         for (String m : methods) {
-            Object method = Enum.valueOf(methodType.asSubclass(Enum.class), m);
+            Object method = method(methodType, m);
             for (String v : variants) {
                 run(method, v, Math.max(16, mib / 4), write); // warm-up: the JIT sees every path first
             }
@@ -49,9 +49,18 @@ public final class SsCodecBench {
 
     /** The sealer routes this JVM offers: the JCA's always, OpenSSL's in place where it loads. */
     private static String[] variants() throws Exception {
-        Object probe = sealer("openSsl", Enum.valueOf(Class.forName("dev.vtool.schema.protocol.shadowsocks.ShadowsocksMethod")
-                .asSubclass(Enum.class), "AES_128_GCM"), new byte[16], true);
+        Object probe = sealer("openSsl", method(Class.forName("dev.vtool.schema.protocol.shadowsocks.ShadowsocksMethod"),
+                "AES_128_GCM"), new byte[16], true);
         return probe != null ? new String[] {"jca", "openssl"} : new String[] {"jca"};
+    }
+
+    private static Object method(Class<?> type, String name) {
+        for (Object c : type.getEnumConstants()) {
+            if (((Enum<?>) c).name().equals(name)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException(name);
     }
 
     private static Object sealer(String route, Object method, byte[] subkey, boolean encrypt) throws Exception {
