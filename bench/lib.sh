@@ -77,13 +77,18 @@ warm_up() {
 
 # start_proxy IMPL NAME CONFIG: starts vtool (through ./vtool, the JVM options users get), v2ray or
 # trojan (trojan-gfw, $TROJAN_BIN or trojan on PATH, its own JSON config) on $work/CONFIG, output to
-# $work/NAME.log; prints the pid
+# $work/NAME.log; prints the pid. Another implementation comes from the calling script's function
+# start_IMPL NAME CONFIG, which starts it in the background (bench/ss.sh: libev).
 start_proxy() {
-    case "$1" in
-        vtool) ./vtool run -c "$work/$3" >"$work/$2.log" 2>&1 & ;;
-        trojan) "${TROJAN_BIN:-trojan}" -c "$work/$3" >"$work/$2.log" 2>&1 & ;;
-        *) v2ray -config "$work/$3" >"$work/$2.log" 2>&1 & ;;
-    esac
+    if declare -F "start_$1" >/dev/null; then
+        "start_$1" "$2" "$3"
+    else
+        case "$1" in
+            vtool) ./vtool run -c "$work/$3" >"$work/$2.log" 2>&1 & ;;
+            trojan) "${TROJAN_BIN:-trojan}" -c "$work/$3" >"$work/$2.log" 2>&1 & ;;
+            *) v2ray -config "$work/$3" >"$work/$2.log" 2>&1 & ;;
+        esac
+    fi
     echo $!
 }
 

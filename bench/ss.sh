@@ -2,18 +2,22 @@
 # Shadowsocks throughput benchmark: curl -> SOCKS5 (client proxy) -> shadowsocks -> server proxy ->
 # local origin, per method, with three implementations side by side in the same run: vtool (socks
 # inbound + shadowsocks outbound, shadowsocks inbound + freedom), v2ray 4.34 (the same configs) and
-# shadowsocks-libev (ss-local + ss-server). Prints throughput, CPU seconds per GiB of the client and of the
-# server process (utime+stime from /proc) and their peak RSS, then vtool's ratios to v2ray and to libev.
+# shadowsocks-libev (ss-local + ss-server). Each pair is measured by bench/lib.sh's measure_pair: a
+# warm-up of WARM_MIB, then ROUNDS downloads of SIZE_MIB one at a time ("single") and STREAMS downloads
+# of STREAM_MIB at once ("xN"). Prints throughput, CPU seconds per GiB of the client and of the server
+# process (utime+stime from /proc), their sum and peak RSS, then vtool's ratios to v2ray and to libev.
 # vtool runs through the ./vtool launcher, with the JVM options users get (VTOOL_JAVA picks the JDK).
-# Each pair first carries WARM_MIB over 24 connections (warm_up in lib.sh).
 #
-# Usage: bench/ss.sh            (METHODS="aes-128-gcm chacha20-poly1305" SIZE_MIB=512 ROUNDS=2 WARM_MIB=1024)
+# Usage: bench/ss.sh   (METHODS="aes-128-gcm chacha20-poly1305" SIZE_MIB=512 ROUNDS=2 STREAMS=8 STREAM_MIB=64 WARM_MIB=1024)
+#        SIZE_MIB=16 ROUNDS=1 STREAM_MIB=4 WARM_MIB=32 bench/ss.sh     (a smoke run in seconds)
 #        IMPLS="vtool v2ray" METHODS=aes-256-gcm bench/ss.sh
 # Builds cli/target/vtool.jar if missing. Loopback only; every process it starts is killed on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE_MIB="${SIZE_MIB:-512}"
 ROUNDS="${ROUNDS:-2}"
+STREAMS="${STREAMS:-8}"
+STREAM_MIB="${STREAM_MIB:-64}"
 WARM_MIB="${WARM_MIB:-1024}"
 METHODS="${METHODS:-aes-128-gcm chacha20-poly1305}"
 IMPLS="${IMPLS:-v2ray libev vtool}"
@@ -24,107 +28,64 @@ if [[ " $IMPLS " == *" libev "* ]] && ! command -v ss-server >/dev/null; then
     IMPLS="${IMPLS//libev/}"
 fi
 
-server_config() {
-    cat > "$work/$1" <<JSON
-{"log": {"loglevel": "warning", "access": "none"},
- "inbounds": [{"listen": "127.0.0.1", "port": $2, "protocol": "shadowsocks",
-   "settings": {"method": "$3", "password": "$PASSWORD"}}],
- "outbounds": [{"protocol": "freedom", "settings": {"allowPrivate": true}}]}
-JSON
-}
-
-client_config() {
-    cat > "$work/$1" <<JSON
-{"log": {"loglevel": "warning", "access": "none"},
- "inbounds": [{"listen": "127.0.0.1", "port": $2, "protocol": "socks"}],
- "outbounds": [{"protocol": "shadowsocks", "settings": {"servers": [{"address": "127.0.0.1", "port": $3,
-   "method": "$4", "password": "$PASSWORD"}]}}]}
-JSON
-}
-
-# await_port PORT: like lib.sh's wait_port, but gives a JVM on a loaded machine up to 60 s
-await_port() {
-    for _ in $(seq 1 600); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-        sleep 0.1
-    done
-    echo "bench: nothing listens on $1 after 60 s" >&2; exit 1
-}
-
 libev_method() { [ "$1" = chacha20-poly1305 ] && echo chacha20-ietf-poly1305 || echo "$1"; }
 
-# start IMPL ROLE METHOD LISTEN_PORT SERVER_PORT: prints the pid
-start() {
-    local impl=$1 role=$2 method=$3 port=$4 server=$5
-    case "$impl" in
-        libev)
-            if [ "$role" = server ]; then
-                ss-server -s 127.0.0.1 -p "$port" -k "$PASSWORD" -m "$(libev_method "$method")" >"$work/$impl-$role.log" 2>&1 &
-            else
-                ss-local -s 127.0.0.1 -p "$server" -b 127.0.0.1 -l "$port" -k "$PASSWORD" \
-                    -m "$(libev_method "$method")" >"$work/$impl-$role.log" 2>&1 &
-            fi ;;
-        *)
-            if [ "$role" = server ]; then server_config "$impl-$role.json" "$port" "$method"
-            else client_config "$impl-$role.json" "$port" "$server" "$method"; fi
-            if [ "$impl" = vtool ]; then
-                ./vtool run -c "$work/$impl-$role.json" >"$work/$impl-$role.log" 2>&1 &
-            else
-                v2ray -config "$work/$impl-$role.json" >"$work/$impl-$role.log" 2>&1 &
-            fi ;;
-    esac
-    echo $!
+# start_libev NAME CONFIG: measure_pair's hook (lib.sh start_proxy) for shadowsocks-libev; a config
+# with a local_port is the client's (ss-local), else the server's (ss-server)
+start_libev() {
+    if grep -q local_port "$work/$2"; then
+        ss-local -c "$work/$2" >"$work/$1.log" 2>&1 &
+    else
+        ss-server -c "$work/$2" >"$work/$1.log" 2>&1 &
+    fi
 }
 
-fetch() {
-    curl -s --noproxy '' --socks5-hostname "127.0.0.1:$cp" -o /dev/null -w '%{size_download}' \
-        "http://127.0.0.1:$origin_port/$1"
-}
-
-# measure IMPL METHOD: warm-up, then ROUNDS downloads of SIZE_MIB; one result row
-measure() {
-    local impl=$1 method=$2 t0 t1 cc0 cc1 sc0 sc1 bytes
-    sp=$(free_port); cp=$(free_port)
-    spid=$(start "$impl" server "$method" "$sp" ""); pids+=($spid)
-    cpid=$(start "$impl" client "$method" "$cp" "$sp"); pids+=($cpid)
-    await_port "$sp"; await_port "$cp"
-    warm_up "$cp" "$WARM_MIB"
-    cc0=$(cpu_ticks "$cpid"); sc0=$(cpu_ticks "$spid"); t0=$(date +%s.%N)
-    for _ in $(seq 1 "$ROUNDS"); do
-        bytes=$(fetch "$SIZE_MIB")
-        [ "$bytes" = $((SIZE_MIB << 20)) ] || { echo "bench: $impl $method delivered $bytes bytes" >&2; exit 1; }
-    done
-    t1=$(date +%s.%N); cc1=$(cpu_ticks "$cpid"); sc1=$(cpu_ticks "$spid")
-    python3 - "$impl" "$method" "$t0" "$t1" "$cc0" "$cc1" "$sc0" "$sc1" $((SIZE_MIB * ROUNDS)) "$hz" \
-        "$(rss_kib "$cpid")" "$(rss_kib "$spid")" <<'PY' >> "$work/results"
-import sys
-impl, method, t0, t1, cc0, cc1, sc0, sc1, mib, hz, rc, rs = sys.argv[1:]
-gib = int(mib) / 1024
-secs = float(t1) - float(t0)
-cc = (int(cc1) - int(cc0)) / int(hz) / gib
-sc = (int(sc1) - int(sc0)) / int(hz) / gib
-print(f"{impl}\t{method}\t{gib / secs * 8:.2f}\t{cc:.2f}\t{sc:.2f}\t{cc + sc:.2f}\t{int(rc) / 1024:.0f}\t{int(rs) / 1024:.0f}")
-PY
-    kill "$cpid" "$spid"; wait "$cpid" "$spid" 2>/dev/null || true
+# configs IMPL METHOD SERVER_PORT CLIENT_PORT: the pair's two config files, $IMPL-$METHOD-{server,client}.json
+configs() {
+    local impl=$1 method=$2 sp=$3 cp=$4
+    if [ "$impl" = libev ]; then
+        cat > "$work/$impl-$method-server.json" <<JSON
+{"server": "127.0.0.1", "server_port": $sp, "password": "$PASSWORD", "method": "$(libev_method "$method")"}
+JSON
+        cat > "$work/$impl-$method-client.json" <<JSON
+{"server": "127.0.0.1", "server_port": $sp, "local_address": "127.0.0.1", "local_port": $cp,
+ "password": "$PASSWORD", "method": "$(libev_method "$method")"}
+JSON
+        return
+    fi
+    cat > "$work/$impl-$method-server.json" <<JSON
+{"log": {"loglevel": "warning", "access": "none"},
+ "inbounds": [{"listen": "127.0.0.1", "port": $sp, "protocol": "shadowsocks",
+   "settings": {"method": "$method", "password": "$PASSWORD"}}],
+ "outbounds": [{"protocol": "freedom", "settings": {"allowPrivate": true}}]}
+JSON
+    cat > "$work/$impl-$method-client.json" <<JSON
+{"log": {"loglevel": "warning", "access": "none"},
+ "inbounds": [{"listen": "127.0.0.1", "port": $cp, "protocol": "socks"}],
+ "outbounds": [{"protocol": "shadowsocks", "settings": {"servers": [{"address": "127.0.0.1", "port": $sp,
+   "method": "$method", "password": "$PASSWORD"}]}}]}
+JSON
 }
 
 : > "$work/results"
 for method in $METHODS; do
     for impl in $IMPLS; do
-        measure "$impl" "$method"
+        sp=$(free_port); cp=$(free_port)
+        configs "$impl" "$method" "$sp" "$cp"
+        measure_pair "$impl" "$method" "$impl-$method-server.json" "$sp" "$impl-$method-client.json" "$cp"
     done
 done
 
-echo "Shadowsocks socks->ss->ss->origin: $ROUNDS x $SIZE_MIB MiB per pair after $WARM_MIB MiB warm-up"
+echo "Shadowsocks socks->ss->ss->origin; single: $ROUNDS x $SIZE_MIB MiB, x$STREAMS: $STREAMS x $STREAM_MIB MiB at once; after $WARM_MIB MiB warm-up"
 echo "($(nproc) CPUs, load $(cut -d' ' -f1 /proc/loadavg); vtool via ./vtool on ${VTOOL_JAVA:-the default JDK of the launcher})"
-printf '%-6s %-18s %8s %12s %12s %10s %11s %11s\n' impl method Gbit/s "client s/GiB" "server s/GiB" "sum s/GiB" \
+printf '%-6s %-18s %-6s %8s %12s %12s %10s %11s %11s\n' impl method case Gbit/s "client s/GiB" "server s/GiB" "sum s/GiB" \
     "client MiB" "server MiB"
-awk -F'\t' '{printf "%-6s %-18s %8s %12s %12s %10s %11s %11s\n", $1, $2, $3, $4, $5, $6, $7, $8}' "$work/results"
+awk -F'\t' '{printf "%-6s %-18s %-6s %8s %12s %12s %10.2f %11s %11s\n", $1, $2, $3, $4, $5, $6, $5 + $6, $7, $8}' "$work/results"
 echo
-echo "ratios vtool/peer (throughput higher is better; CPU per GiB and RSS lower is better):"
-awk -F'\t' '{k=$1 " " $2; t[k]=$3; cc[k]=$4; sc[k]=$5; s[k]=$6; m[$2]=1}
-    END {for (method in m) for (p in t) { split(p, a, " "); if (a[2] != method || a[1] == "vtool" || !(("vtool " method) in t)) continue;
-        v = "vtool " method;
-        printf "  %-18s vs %-5s throughput %.2fx  client CPU/GiB %.2fx  server CPU/GiB %.2fx  sum %.2fx\n",
-            method, a[1], t[v]/t[p], (cc[p] > 0 ? cc[v]/cc[p] : 0), (sc[p] > 0 ? sc[v]/sc[p] : 0), (s[p] > 0 ? s[v]/s[p] : 0) }}' \
-    "$work/results"
+echo "ratios vtool/peer (throughput higher is better; CPU per GiB lower is better):"
+awk -F'\t' '{k=$1 " " $2 " " $3; t[k]=$4; cc[k]=$5; sc[k]=$6; key[$2 " " $3]=1; impl[$1]=1}
+    END {for (mc in key) for (p in impl) { if (p == "vtool" || !(("vtool " mc) in t) || !((p " " mc) in t)) continue;
+        v = "vtool " mc; q = p " " mc; split(mc, a, " ");
+        printf "  %-18s %-6s vs %-5s throughput %.2fx  client CPU/GiB %.2fx  server CPU/GiB %.2fx  sum %.2fx\n",
+            a[1], a[2], p, t[v]/t[q], (cc[q] > 0 ? cc[v]/cc[q] : 0), (sc[q] > 0 ? sc[v]/sc[q] : 0),
+            (cc[q] + sc[q] > 0 ? (cc[v] + sc[v])/(cc[q] + sc[q]) : 0) }}' "$work/results" | sort

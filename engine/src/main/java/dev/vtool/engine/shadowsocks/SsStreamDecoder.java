@@ -3,6 +3,7 @@ package dev.vtool.engine.shadowsocks;
 import dev.vtool.schema.protocol.shadowsocks.ShadowsocksMethod;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import java.util.List;
 
 /**
@@ -10,6 +11,10 @@ import java.util.List;
  * payload. A chunk of length 0 ends the stream, as in 4.34's reader. Lengths up to 0xFFFF are taken
  * (4.34 takes any; shadowsocks-libev never sends more than 0x3FFF). Any chunk that fails to
  * authenticate is fatal (4.34 silently skips small bad payload chunks; vtool does not rely on that).
+ * Blocks are opened in place in the input; one that a read cuts in two is finished in a buffer of its
+ * own and the input is consumed to its end, so the caller's cumulation never copies a read (reads
+ * almost never end on a chunk boundary). That buffer is made only once the block's length was
+ * authenticated (at most 18 bytes for a length block, 0xFFFF + 16 for a payload block).
  */
 final class SsStreamDecoder {
     private static final int LENGTH_BLOCK = 2 + SsAead.TAG;
@@ -20,10 +25,14 @@ final class SsStreamDecoder {
     private SsAead aead;
     private byte[] salt;
     private int pendingLength = -1;
-    private final byte[] lengthPlain = new byte[2];
-    private byte[] scratchIn;
-    private byte[] scratchOut;
+    /** The opened length block of the next chunk. */
+    private final ByteBuf lengthPlain = Unpooled.wrappedBuffer(new byte[2]);
     private long consumed;
+    /**
+     * The start of a block cut by the end of a read (heap: nothing to release; dropped once the block is
+     * complete, so an idle connection holds none), or null.
+     */
+    private ByteBuf partial;
 
     /** @param saltFilter where a server remembers request salts to refuse replays; null on a client */
     SsStreamDecoder(ShadowsocksMethod method, byte[] masterKey, SaltFilter saltFilter) {
@@ -71,46 +80,48 @@ final class SsStreamDecoder {
         ByteBuf plain = null;
         try {
             while (true) {
-                if (pendingLength < 0) {
-                    if (in.readableBytes() < LENGTH_BLOCK) {
+                // the next block: a length block, or the payload block whose length was read
+                int block = pendingLength < 0 ? LENGTH_BLOCK : pendingLength + SsAead.TAG;
+                ByteBuf src;
+                if (partial != null) {
+                    int take = Math.min(block - partial.readableBytes(), in.readableBytes());
+                    partial.writeBytes(in, take);
+                    consumed += take;
+                    if (partial.readableBytes() < block) {
                         break;
                     }
-                    byte[] block = scratch(LENGTH_BLOCK);
-                    in.readBytes(block, 0, LENGTH_BLOCK);
-                    consumed += LENGTH_BLOCK;
-                    aead.open(block, 0, LENGTH_BLOCK, lengthPlain, 0);
-                    pendingLength = ((lengthPlain[0] & 0xFF) << 8) | (lengthPlain[1] & 0xFF);
+                    src = partial;
+                } else if (in.readableBytes() < block) {
+                    if (in.isReadable()) {
+                        // a block cut by the end of the read: its start waits here, and the caller's
+                        // cumulation stays empty (else it would copy the whole next read behind it)
+                        partial = Unpooled.buffer(block);
+                        consumed += in.readableBytes();
+                        partial.writeBytes(in);
+                    }
+                    break;
+                } else {
+                    src = in;
+                }
+                int at = src.readerIndex();
+                if (pendingLength < 0) {
+                    aead.open(src, at, LENGTH_BLOCK, lengthPlain.clear());
+                    pendingLength = lengthPlain.getUnsignedShort(0);
+                    taken(src, in, block);
                     if (pendingLength == 0) {
                         if (plain != null) {
                             out.add(plain);
                         }
                         return true;
                     }
-                }
-                int sealed = pendingLength + SsAead.TAG;
-                if (in.readableBytes() < sealed) {
-                    break;
-                }
-                if (plain == null) {
-                    plain = alloc.directBuffer(Math.max(pendingLength, in.readableBytes()));
-                }
-                plain.ensureWritable(pendingLength);
-                if (aead.inPlaceBuffers() && in.nioBufferCount() == 1 && plain.nioBufferCount() == 1) {
-                    int w = plain.writerIndex();
-                    int n = aead.open(in.nioBuffer(in.readerIndex(), sealed), plain.nioBuffer(w, pendingLength));
-                    in.skipBytes(sealed);
-                    consumed += sealed;
-                    plain.writerIndex(w + n);
                 } else {
-                    byte[] block = scratch(sealed);
-                    in.readBytes(block, 0, sealed);
-                    consumed += sealed;
-                    // never the same array as input and output: the JDK's overlap handling is slow
-                    byte[] opened = scratchOut(pendingLength);
-                    int n = aead.open(block, 0, sealed, opened, 0);
-                    plain.writeBytes(opened, 0, n);
+                    if (plain == null) {
+                        plain = alloc.directBuffer(Math.max(pendingLength, in.readableBytes()));
+                    }
+                    aead.open(src, at, block, plain);
+                    pendingLength = -1;
+                    taken(src, in, block);
                 }
-                pendingLength = -1;
             }
         } catch (SsException e) {
             if (plain != null) {
@@ -124,17 +135,13 @@ final class SsStreamDecoder {
         return false;
     }
 
-    private byte[] scratchOut(int n) {
-        if (scratchOut == null || scratchOut.length < n) {
-            scratchOut = new byte[Math.max(n, 4096)];
+    /** The block read from {@code src} is done with: skipped in the input, or the partial one dropped. */
+    private void taken(ByteBuf src, ByteBuf in, int block) {
+        if (src == in) {
+            in.skipBytes(block);
+            consumed += block;
+        } else {
+            partial = null;
         }
-        return scratchOut;
-    }
-
-    private byte[] scratch(int n) {
-        if (scratchIn == null || scratchIn.length < n) {
-            scratchIn = new byte[Math.max(n, 4096)];
-        }
-        return scratchIn;
     }
 }

@@ -3,6 +3,7 @@ package dev.vtool.engine.shadowsocks;
 import dev.vtool.schema.protocol.shadowsocks.ShadowsocksMethod;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import java.security.SecureRandom;
 
 /**
@@ -21,9 +22,8 @@ final class SsStreamEncoder {
     private int maxChunk = MAX_CHUNK;
     private SsAead aead;
     private byte[] salt;
-    private final byte[] lengthPlain = new byte[2];
-    private byte[] scratchIn;
-    private byte[] scratchOut;
+    /** The plain length of the next chunk, sealed into its length block. */
+    private final ByteBuf lengthPlain = Unpooled.wrappedBuffer(new byte[2]);
 
     SsStreamEncoder(ShadowsocksMethod method, byte[] masterKey, SecureRandom random) {
         this.method = method;
@@ -62,47 +62,15 @@ final class SsStreamEncoder {
             aead = SsAead.create(method, SsKeys.subkey(masterKey, salt, 0, method.keySize()), true);
             out.writeBytes(salt);
         }
-        byte[] out2 = scratchOut();
         int index = payload.readerIndex();
-        boolean inPlace = aead.inPlaceBuffers() && payload.nioBufferCount() == 1;
         for (int left = n; left > 0; ) {
             int len = Math.min(left, maxChunk);
-            lengthPlain[0] = (byte) (len >>> 8);
-            lengthPlain[1] = (byte) len;
-            out.writeBytes(out2, 0, aead.seal(lengthPlain, 0, 2, out2, 0));
-            if (inPlace) {
-                int w = out.writerIndex();
-                out.writerIndex(w + aead.seal(payload.nioBuffer(index, len), out.nioBuffer(w, len + SsAead.TAG)));
-            } else {
-                byte[] in;
-                int inOff;
-                if (payload.hasArray()) {
-                    in = payload.array();
-                    inOff = payload.arrayOffset() + index;
-                } else {
-                    in = scratchIn();
-                    payload.getBytes(index, in, 0, len);
-                    inOff = 0;
-                }
-                out.writeBytes(out2, 0, aead.seal(in, inOff, len, out2, 0));
-            }
+            lengthPlain.setShort(0, len);
+            aead.seal(lengthPlain, 0, 2, out);
+            aead.seal(payload, index, len, out);
             index += len;
             left -= len;
         }
         return out;
-    }
-
-    private byte[] scratchIn() {
-        if (scratchIn == null) {
-            scratchIn = new byte[MAX_CHUNK];
-        }
-        return scratchIn;
-    }
-
-    private byte[] scratchOut() {
-        if (scratchOut == null) {
-            scratchOut = new byte[MAX_CHUNK + SsAead.TAG];
-        }
-        return scratchOut;
     }
 }
