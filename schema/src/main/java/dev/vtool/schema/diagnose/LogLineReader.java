@@ -2,9 +2,6 @@ package dev.vtool.schema.diagnose;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -119,29 +116,13 @@ public final class LogLineReader {
     private int terminator(int from) {
         byte[] b = buf;
         int end = limit;
-        int i = from;
-        // eight bytes at a time: most bytes of a line are neither terminator
-        while (i + Long.BYTES <= end) {
-            long w = (long) LONGS.get(b, i);
-            if (hasByte(w, LF) || hasByte(w, CR)) {
-                break;
+        for (int i = from; i < end; i++) {
+            byte c = b[i];
+            if (c <= '\r' && (c == '\n' || c == '\r')) { // one compare for almost every byte
+                return i;
             }
-            i += Long.BYTES;
         }
-        while (i < end && b[i] != '\n' && b[i] != '\r') {
-            i++;
-        }
-        return i;
-    }
-
-    private static final long LF = 0x0A0A0A0A0A0A0A0AL;
-    private static final long CR = 0x0D0D0D0D0D0D0D0DL;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-    /** Whether any byte of {@code w} equals the byte repeated in {@code pattern}. */
-    private static boolean hasByte(long w, long pattern) {
-        long x = w ^ pattern;
-        return ((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0;
+        return end;
     }
 
     private void setLine(byte[] bytes, int start, int end) {
