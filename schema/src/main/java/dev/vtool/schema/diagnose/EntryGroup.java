@@ -43,7 +43,9 @@ public final class EntryGroup {
         String time = line.time();
         lastTime = time;
         String key = line.timeKey();
-        if (key != null) {
+        if (key != null && key == latestKey) {
+            latestTime = time; // the latest stamp again (the parser shares one key per stamp): no compares
+        } else if (key != null) {
             if (earliestKey == null || key.compareTo(earliestKey) < 0) {
                 earliestTime = time;
                 earliestKey = key;

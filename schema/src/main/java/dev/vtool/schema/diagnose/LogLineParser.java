@@ -46,6 +46,7 @@ public final class LogLineParser {
     private final byte[][] timeBytes = new byte[TIME_SLOTS][];
     private final String[] times = new String[TIME_SLOTS];
     private final String[] timeKeys = new String[TIME_SLOTS];
+    private int lastTimeSlot;
     private final LineView view;
 
     /** Reads V2Ray's own lines by hand (false: by the regexes alone; tests compare the two). */
@@ -275,6 +276,16 @@ public final class LogLineParser {
 
     /** The time stamp at {@code from}, as a String shared by the lines that carry the same one. */
     private int time(byte[] b, int from, int to) {
+        int n = to - from;
+        byte[] previous = timeBytes[lastTimeSlot];
+        if (previous != null && previous.length == n && Arrays.equals(previous, 0, n, b, from, to)) {
+            return lastTimeSlot; // lines of one second: the stamp of the line before
+        }
+        lastTimeSlot = timeSlot(b, from, to);
+        return lastTimeSlot;
+    }
+
+    private int timeSlot(byte[] b, int from, int to) {
         int h = RecentVerdicts.hash(b, from, to);
         int slot = (h ^ (h >>> 16)) & (TIME_SLOTS - 1);
         byte[] known = timeBytes[slot];

@@ -1,5 +1,8 @@
 package dev.vtool.schema.diagnose;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -19,6 +22,8 @@ final class RecentVerdicts {
      * often as short texts and cost the most to match: they are kept.
      */
     static final int MAX_TEXT = 2048;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final KnowledgeBase.Lookup kb;
     private final byte[][] texts = new byte[SLOTS][];
@@ -58,21 +63,17 @@ final class RecentVerdicts {
         return v;
     }
 
-    /**
-     * A hash of the bytes: two interleaved polynomial hashes, so the multiplications of one do not wait
-     * for the other's; plain byte reads, cheap even before the optimising compiler has run.
-     */
+    /** A hash of the bytes, eight at a time (one multiply per word). */
     static int hash(byte[] b, int from, int to) {
-        int h1 = to - from;
-        int h2 = 0;
+        long h = to - from;
         int i = from;
-        for (; i + 1 < to; i += 2) {
-            h1 = 31 * h1 + b[i];
-            h2 = 31 * h2 + b[i + 1];
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            h = Long.rotateLeft((h ^ (long) LONGS.get(b, i)) * 0x9E3779B97F4A7C15L, 29);
         }
-        if (i < to) {
-            h1 = 31 * h1 + b[i];
+        for (; i < to; i++) {
+            h = (h ^ b[i]) * 0x100000001B3L;
         }
-        return h1 * 0x9E3779B1 + h2;
+        h ^= h >>> 32;
+        return (int) (h * 0x9E3779B97F4A7C15L >>> 32);
     }
 }
