@@ -88,9 +88,9 @@ public final class LogFollower {
             }
             LogLineReader reader = new LogLineReader(in);
             long cut = 0;
-            for (String raw = reader.next(); raw != null; raw = reader.next()) {
+            while (reader.advance()) {
                 synchronized (tally) {
-                    tally.add(parser.next(raw));
+                    tally.addLine(parser, reader);
                     if (reader.cutLines() != cut) {
                         tally.addCutLines(reader.cutLines() - cut);
                         cut = reader.cutLines();

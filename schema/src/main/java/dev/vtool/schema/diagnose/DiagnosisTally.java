@@ -2,7 +2,9 @@ package dev.vtool.schema.diagnose;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +23,13 @@ public final class DiagnosisTally {
 
     private final RecentVerdicts verdicts;
     private final Map<String, EntryGroup> groups = new LinkedHashMap<>();
+    private final Map<KbEntry, EntryGroup> byEntry = new IdentityHashMap<>();
     private final Map<String, UnrecognisedGroup> unknown = new LinkedHashMap<>();
     private final List<String> inputs = new ArrayList<>();
     private Consumer<EntryGroup> onNewGroup = g -> { };
     private EntryGroup lastGroup;
+    /** Holds a line handed over already parsed ({@link #add(LogLine)}). */
+    private final LineView parsed = new LineView(null);
     private long lines;
     private long matched;
     private long routine;
@@ -47,10 +52,27 @@ public final class DiagnosisTally {
         return new LogLineParser(name);
     }
 
-    /** Diagnoses a whole stream, line by line, in constant memory (reading and parsing on a second thread). */
+    /**
+     * Diagnoses a whole stream, line by line, in constant memory. Lines stay bytes in the reader's buffer:
+     * only a text not seen recently is decoded and matched, only a group's first line becomes a record.
+     */
     public void read(String name, InputStream in) throws IOException {
         LogLineParser parser = startInput(name);
-        addCutLines(ParsedLines.read(in, parser, this::add));
+        LogLineReader reader = new LogLineReader(in);
+        try {
+            while (reader.advance()) {
+                add(parser.next(reader.lineBytes(), reader.lineStart(), reader.lineEnd()));
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            addCutLines(reader.cutLines());
+        }
+    }
+
+    /** Takes the line the reader is at, read with that input's parser (a follower feeds lines one by one). */
+    public void addLine(LogLineParser parser, LogLineReader reader) {
+        add(parser.next(reader.lineBytes(), reader.lineStart(), reader.lineEnd()));
     }
 
     /** Counts lines a reader cut to its cap (they were diagnosed by their start). */
@@ -60,6 +82,11 @@ public final class DiagnosisTally {
 
     /** Takes one parsed line into the tally. */
     public void add(LogLine line) {
+        parsed.set(line);
+        add(parsed);
+    }
+
+    private void add(LineView line) {
         lines++;
         switch (line.kind()) {
             case BLANK:
@@ -71,17 +98,18 @@ public final class DiagnosisTally {
             default:
                 break;
         }
-        Verdict verdict = verdicts.of(line.text());
+        Verdict verdict = verdicts.of(line);
         if (verdict.match() != null) {
             KnowledgeBase.Match match = verdict.match();
             matched++;
             // runs of lines of one cause are common: the last group is checked before the map
             EntryGroup g = lastGroup != null && lastGroup.entry() == match.entry() ? lastGroup
-                    : groups.get(match.entry().id());
+                    : byEntry.get(match.entry());
             boolean created = g == null;
             if (created) {
                 g = new EntryGroup(match.entry(), groups.size());
                 groups.put(match.entry().id(), g);
+                byEntry.put(match.entry(), g);
             }
             lastGroup = g;
             g.add(line, match.groups());
@@ -95,7 +123,7 @@ public final class DiagnosisTally {
             String shape = verdict.shape();
             UnrecognisedGroup g = unknown.get(shape);
             if (g == null && unknown.size() < MAX_UNRECOGNISED_SHAPES) {
-                g = new UnrecognisedGroup(shape, line, unknown.size());
+                g = new UnrecognisedGroup(shape, line.toLogLine(), unknown.size());
                 unknown.put(shape, g);
             }
             if (g != null) {

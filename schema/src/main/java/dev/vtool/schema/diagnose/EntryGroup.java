@@ -19,16 +19,15 @@ public final class EntryGroup {
     private final int order;
     private long count;
     private LogLine first;
-    private LogLine last;
-    private LogLine earliest;
-    private LogLine latest;
+    /** The time stamps of the last line read and of the earliest and latest by time (lines are not kept). */
+    private String lastTime;
+    private String earliestTime;
+    private String latestTime;
     /** The sortable forms of earliest's and latest's time stamps ({@link TimeKey}). */
     private String earliestKey;
     private String latestKey;
-    /** The last line's time and its key: lines of one second share a stamp, so most keys are not rebuilt. */
-    private String keyedTime;
-    private String lastKey;
-    private final Map<String, Map<String, Long>> captures = new LinkedHashMap<>();
+    /** Captured group name to (value to its count), in first-seen order; counts in place, no boxing per line. */
+    private final Map<String, Map<String, long[]>> captures = new LinkedHashMap<>();
     private final List<String> advice = new ArrayList<>();
 
     EntryGroup(KbEntry entry, int order) {
@@ -36,37 +35,43 @@ public final class EntryGroup {
         this.order = order;
     }
 
-    void add(LogLine line, Map<String, String> groups) {
+    void add(LineView line, Map<String, String> groups) {
         count++;
         if (first == null) {
-            first = line;
+            first = line.toLogLine();
         }
-        last = line;
         String time = line.time();
-        String key;
-        if (time != null && time.equals(keyedTime)) {
-            key = lastKey;
-        } else {
-            key = TimeKey.of(time);
-            keyedTime = time;
-            lastKey = key;
-        }
-        if (key != null) {
+        lastTime = time;
+        String key = line.timeKey();
+        if (key != null && key == latestKey) {
+            latestTime = time; // the latest stamp again (the parser shares one key per stamp): no compares
+        } else if (key != null) {
             if (earliestKey == null || key.compareTo(earliestKey) < 0) {
-                earliest = line;
+                earliestTime = time;
                 earliestKey = key;
             }
             if (latestKey == null || key.compareTo(latestKey) >= 0) {
-                latest = line;
+                latestTime = time;
                 latestKey = key;
             }
         }
-        groups.forEach((name, value) -> {
-            Map<String, Long> values = captures.computeIfAbsent(name, k -> new LinkedHashMap<>());
-            if (values.containsKey(value) || values.size() < MAX_VALUES) {
-                values.merge(value, 1L, Long::sum);
-            }
-        });
+        if (!groups.isEmpty()) {
+            groups.forEach(this::count);
+        }
+    }
+
+    private void count(String name, String value) {
+        Map<String, long[]> values = captures.get(name);
+        if (values == null) {
+            values = new LinkedHashMap<>();
+            captures.put(name, values);
+        }
+        long[] n = values.get(value);
+        if (n != null) {
+            n[0]++;
+        } else if (values.size() < MAX_VALUES) {
+            values.put(value, new long[] {1});
+        }
     }
 
     /** Replaces the advice (a report can be made more than once, e.g. while following a log). */
@@ -92,31 +97,33 @@ public final class EntryGroup {
         return first;
     }
 
-    public LogLine last() {
-        return last;
-    }
-
     /**
      * When the message was first seen: the earliest full time stamp (several logs may be read), else the
      * time of the first line in input order; null when the lines carry no time.
      */
     public String firstSeen() {
-        return earliest != null ? earliest.time() : first.time();
+        return earliestKey != null ? earliestTime : first.time();
     }
 
     /** When the message was last seen (see {@link #firstSeen()}). */
     public String lastSeen() {
-        return latest != null ? latest.time() : last.time();
+        return latestKey != null ? latestTime : lastTime;
     }
 
     /** Captured group name to (value to count), in first-seen order. */
     public Map<String, Map<String, Long>> captures() {
-        return Collections.unmodifiableMap(captures);
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        captures.forEach((name, values) -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            values.forEach((value, n) -> counts.put(value, n[0]));
+            out.put(name, Collections.unmodifiableMap(counts));
+        });
+        return Collections.unmodifiableMap(out);
     }
 
     /** The distinct values captured for one group name (empty if none). */
     public List<String> values(String name) {
-        Map<String, Long> v = captures.get(name);
+        Map<String, long[]> v = captures.get(name);
         return v == null ? List.of() : List.copyOf(v.keySet());
     }
 
@@ -128,7 +135,7 @@ public final class EntryGroup {
         Matcher m = PLACEHOLDER.matcher(entry.fix());
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            Map<String, Long> values = captures.get(m.group(1));
+            Map<String, long[]> values = captures.get(m.group(1));
             String value = values != null && values.size() == 1 ? values.keySet().iterator().next()
                     : m.group(1).toUpperCase(Locale.ROOT);
             m.appendReplacement(out, Matcher.quoteReplacement(value));

@@ -134,17 +134,36 @@ public final class KnowledgeBase {
     public static KnowledgeBase builtIn() {
         KnowledgeBase kb = builtIn;
         if (kb == null) {
-            try (InputStream in = KnowledgeBase.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new KnowledgeBaseException("resource " + RESOURCE + " is missing from the jar");
-                }
-                kb = load(in);
-            } catch (IOException e) {
-                throw new KnowledgeBaseException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
+            kb = compiled();
+            if (kb == null) {
+                kb = fromYaml();
             }
             builtIn = kb;
         }
         return kb;
+    }
+
+    private static KnowledgeBase fromYaml() {
+        try (InputStream in = KnowledgeBase.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new KnowledgeBaseException("resource " + RESOURCE + " is missing from the jar");
+            }
+            return load(in);
+        } catch (IOException e) {
+            throw new KnowledgeBaseException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The form the build compiled from the YAML (no YAML parser to start), or null when this class path
+     * has none (a build that skipped the step): then the YAML is read.
+     */
+    private static KnowledgeBase compiled() {
+        try (InputStream in = KnowledgeBase.class.getResourceAsStream(KnowledgeBaseCodec.RESOURCE)) {
+            return in == null ? null : KnowledgeBaseCodec.read(in);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Loads and checks a knowledge base; a malformed one fails with a message naming the entry. */

@@ -1,5 +1,7 @@
 package dev.vtool.schema.diagnose;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +38,16 @@ public final class LogLineParser {
     private long lineNumber;
     private boolean inPanic;
     private String lastTime;
+    /**
+     * The byte path's recent time stamps (a fixed table: lines of one second share one, and a journal's
+     * stamps alternate with V2Ray's): as bytes, as Strings, and their {@link TimeKey}s.
+     */
+    private static final int TIME_SLOTS = 64;
+    private final byte[][] timeBytes = new byte[TIME_SLOTS][];
+    private final String[] times = new String[TIME_SLOTS];
+    private final String[] timeKeys = new String[TIME_SLOTS];
+    private int lastTimeSlot;
+    private final LineView view;
 
     /** Reads V2Ray's own lines by hand (false: by the regexes alone; tests compare the two). */
     private final boolean handParsing;
@@ -47,6 +59,7 @@ public final class LogLineParser {
     LogLineParser(String source, boolean handParsing) {
         this.source = source;
         this.handParsing = handParsing;
+        this.view = new LineView(source);
     }
 
     /** Parses the next line of this input (line numbers count from 1 in call order). */
@@ -124,6 +137,271 @@ public final class LogLineParser {
         }
         return new LogLine(source, lineNumber, line, time, level, session, rest.strip(), kind);
     }
+
+    /**
+     * Parses the next line of this input from its UTF-8 bytes: V2Ray's own lines (also behind a
+     * journalctl prefix) are read in place without a String; anything else is decoded and goes through
+     * {@link #next(String)}. The same result as {@code next(new String(bytes, from, to - from, UTF_8))}.
+     * The view is this parser's, overwritten by the next call.
+     */
+    LineView next(byte[] bytes, int from, int to) {
+        if (handParsing && !inPanic && handRead(bytes, from, to > from && bytes[to - 1] == '\r' ? to - 1 : to)) {
+            return view;
+        }
+        view.set(next(new String(bytes, from, to - from, StandardCharsets.UTF_8)));
+        return view;
+    }
+
+    /** {@link #v2rayErrorLine} on bytes, after an optional journalctl prefix; false: ask the String path. */
+    private boolean handRead(byte[] b, int from, int to) {
+        int p = from;
+        boolean journal = p < to && b[p] >= 'A' && b[p] <= 'Z';
+        if (journal) {
+            p = journalPrefixEnd(b, p, to);
+            if (p < 0) {
+                return false;
+            }
+        }
+        int timeFrom = p;
+        int timeEnd = v2rayTimeEnd(b, p, to);
+        int at = timeEnd + 1;
+        boolean journalTime = timeEnd < 0;
+        if (journalTime) {
+            // journalctl's stamp stands for the line unless V2Ray's own (or an ISO one: a digit) follows
+            if (!journal || p == to || digit(b[p])) {
+                return false;
+            }
+            timeFrom = from;
+            timeEnd = from + JOURNAL_TIME_LENGTH;
+            at = p;
+        }
+        String level = null;
+        if (at < to && (b[at] == '[' || "DIWET".indexOf(b[at]) >= 0)) {
+            level = bracketedLevel(b, at, to);
+            if (level == null) {
+                return false;
+            }
+            at += level.length() + 3;
+            while (at < to && b[at] == ' ') {
+                at++;
+            }
+        }
+        int sessionFrom = -1;
+        int sessionTo = -1;
+        if (at < to && b[at] == '[') {
+            int end = at + 1;
+            while (end < to && digit(b[end])) {
+                end++;
+            }
+            if (end > at + 1 && end + 1 < to && b[end] == ']' && b[end + 1] == ' ') {
+                sessionFrom = at + 1;
+                sessionTo = end;
+                at = end + 2;
+            }
+        }
+        LogLine.Kind kind;
+        if (startsWith(b, at, to, PANIC)) {
+            kind = LogLine.Kind.PANIC;
+        } else {
+            int verdict = accessVerdict(b, at, to);
+            if (verdict == UNSURE) {
+                return false;
+            }
+            kind = verdict == ACCEPTED ? LogLine.Kind.ACCESS_ACCEPTED
+                    : verdict == REJECTED ? LogLine.Kind.ACCESS_REJECTED : LogLine.Kind.MESSAGE;
+        }
+        // String.strip() removes Unicode white space too: a text ending in a non-ASCII byte is left to it
+        int textFrom = at;
+        int textTo = to;
+        while (textFrom < textTo && asciiSpace(b[textFrom])) {
+            textFrom++;
+        }
+        while (textTo > textFrom && asciiSpace(b[textTo - 1])) {
+            textTo--;
+        }
+        if (textTo > textFrom && (b[textFrom] < 0 || b[textTo - 1] < 0)) {
+            return false;
+        }
+        if (journalTime && textTo == textFrom && at == p) {
+            return false; // nothing after journalctl's prefix: a blank line, which the String path tells
+        }
+        if (kind == LogLine.Kind.PANIC) {
+            inPanic = true;
+        }
+        lineNumber++;
+        int time = time(b, timeFrom, timeEnd);
+        view.set(lineNumber, kind, b, from, to, times[time], timeKeys[time], level, sessionFrom, sessionTo, textFrom,
+                textTo);
+        return true;
+    }
+
+    /**
+     * Where journalctl's default prefix ({@code Mon DD HH:MM:SS host name[PID]: }, as {@link #JOURNAL})
+     * ends, or -1.
+     */
+    private static int journalPrefixEnd(byte[] b, int p, int to) {
+        if (to - p < 20 || !lower(b[p + 1]) || !lower(b[p + 2]) || b[p + 3] != ' '
+                || (b[p + 4] != ' ' && !digit(b[p + 4])) || !digit(b[p + 5]) || b[p + 6] != ' '
+                || !digits(b, p + 7, p + 9) || b[p + 9] != ':' || !digits(b, p + 10, p + 12) || b[p + 12] != ':'
+                || !digits(b, p + 13, p + 15) || b[p + 15] != ' ') {
+            return -1;
+        }
+        int q = p + 16;
+        while (q < to && !regexSpace(b[q])) {
+            q++;
+        }
+        if (q == p + 16 || q >= to || b[q] != ' ') {
+            return -1;
+        }
+        int name = ++q;
+        while (q < to && (digit(b[q]) || lower(b[q]) || b[q] >= 'A' && b[q] <= 'Z' || b[q] == '_' || b[q] == '.'
+                || b[q] == '@' || b[q] == '-')) {
+            q++;
+        }
+        if (q == name) {
+            return -1;
+        }
+        if (q < to && b[q] == '[') {
+            int d = q + 1;
+            while (d < to && digit(b[d])) {
+                d++;
+            }
+            if (d == q + 1 || d >= to || b[d] != ']') {
+                return -1;
+            }
+            q = d + 1;
+        }
+        return q + 1 < to && b[q] == ':' && b[q + 1] == ' ' ? q + 2 : -1;
+    }
+
+    /** The time stamp at {@code from}, as a String shared by the lines that carry the same one. */
+    private int time(byte[] b, int from, int to) {
+        int n = to - from;
+        byte[] previous = timeBytes[lastTimeSlot];
+        if (previous != null && previous.length == n && Arrays.equals(previous, 0, n, b, from, to)) {
+            return lastTimeSlot; // lines of one second: the stamp of the line before
+        }
+        lastTimeSlot = timeSlot(b, from, to);
+        return lastTimeSlot;
+    }
+
+    private int timeSlot(byte[] b, int from, int to) {
+        int h = RecentVerdicts.hash(b, from, to);
+        int slot = (h ^ (h >>> 16)) & (TIME_SLOTS - 1);
+        byte[] known = timeBytes[slot];
+        int n = to - from;
+        if (known == null || known.length != n || !Arrays.equals(known, 0, n, b, from, to)) {
+            timeBytes[slot] = Arrays.copyOfRange(b, from, to);
+            String time = new String(b, from, n, StandardCharsets.ISO_8859_1); // digits, letters, separators
+            times[slot] = time;
+            timeKeys[slot] = TimeKey.of(time);
+        }
+        return slot;
+    }
+
+    private static int v2rayTimeEnd(byte[] s, int p, int to) {
+        if (to - p < 20 || !digits(s, p, p + 4) || s[p + 4] != '/' || !digits(s, p + 5, p + 7) || s[p + 7] != '/'
+                || !digits(s, p + 8, p + 10) || s[p + 10] != ' ' || !digits(s, p + 11, p + 13) || s[p + 13] != ':'
+                || !digits(s, p + 14, p + 16) || s[p + 16] != ':' || !digits(s, p + 17, p + 19)) {
+            return -1;
+        }
+        if (s[p + 19] == ' ') {
+            return p + 19;
+        }
+        if (s[p + 19] == '.') {
+            int end = p + 20;
+            while (end < to && digit(s[end])) {
+                end++;
+            }
+            if (end > p + 20 && end < to && s[end] == ' ') {
+                return end;
+            }
+        }
+        return -1;
+    }
+
+    private static String bracketedLevel(byte[] b, int at, int to) {
+        if (b[at] != '[') {
+            return null;
+        }
+        for (int k = 0; k < LEVELS.length; k++) {
+            byte[] level = LEVEL_BYTES[k];
+            int close = at + 1 + level.length;
+            if (startsWith(b, at + 1, to, level) && close + 1 < to && b[close] == ']' && b[close + 1] == ' ') {
+                return LEVELS[k];
+            }
+        }
+        return null;
+    }
+
+    /** {@link #accessVerdict(String)} on the bytes from {@code at}. */
+    private static int accessVerdict(byte[] b, int at, int to) {
+        int space = at;
+        while (space < to && b[space] != ' ') {
+            space++;
+        }
+        if (space == at || space == to
+                || !(startsWith(b, space + 1, to, ACCEPTED_WORD) || startsWith(b, space + 1, to, REJECTED_WORD))) {
+            return NOT_ACCESS;
+        }
+        int colon = -1;
+        for (int i = at; i < space; i++) {
+            byte c = b[i];
+            if (c == '[' || c == ']') {
+                return UNSURE;
+            }
+            if (c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+                return NOT_ACCESS;
+            }
+            if (c == ':') {
+                colon = i;
+            }
+        }
+        if (colon < at + 1 || colon + 1 == space || !digits(b, colon + 1, space)) {
+            return NOT_ACCESS;
+        }
+        return startsWith(b, space + 1, to, ACCEPTED_WORD) ? ACCEPTED : REJECTED;
+    }
+
+    private static boolean startsWith(byte[] b, int at, int to, byte[] prefix) {
+        return to - at >= prefix.length && Arrays.equals(b, at, at + prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static boolean digits(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!digit(b[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean digit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean lower(byte c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    /** {@code \s} of a regex: space, \t, \n, \x0B, \f, \r. */
+    private static boolean regexSpace(byte c) {
+        return c == ' ' || c >= 0x09 && c <= 0x0D;
+    }
+
+    /** The ASCII characters {@link Character#isWhitespace} (so {@link String#strip}) removes. */
+    private static boolean asciiSpace(byte c) {
+        return c == ' ' || c >= 0x09 && c <= 0x0D || c >= 0x1C && c <= 0x1F;
+    }
+
+    /** {@code Mon DD HH:MM:SS}. */
+    private static final int JOURNAL_TIME_LENGTH = 15;
+    private static final byte[] PANIC = "panic: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ACCEPTED_WORD = "accepted ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REJECTED_WORD = "rejected ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[][] LEVEL_BYTES = {"Debug".getBytes(StandardCharsets.US_ASCII),
+            "Info".getBytes(StandardCharsets.US_ASCII), "Warning".getBytes(StandardCharsets.US_ASCII),
+            "Error".getBytes(StandardCharsets.US_ASCII)};
 
     /**
      * V2Ray's own error and access lines ({@code 2026/11/25 12:58:44 [Info] [123] text},

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 public final class LogLineReader {
     /** Bytes kept of one line; V2Ray's longest real lines (retry chains) are a few KiB. */
     public static final int DEFAULT_MAX_LINE_BYTES = 64 * 1024;
-    private static final int BUFFER_BYTES = 256 * 1024;
+    private static final int BUFFER_BYTES = 1024 * 1024;
 
     private final InputStream in;
     private final int maxLineBytes;
@@ -26,8 +26,12 @@ public final class LogLineReader {
     private boolean eof;
     /** The previous line ended with \r: a \n that follows belongs to it. */
     private boolean skipLf;
-    /** The kept start of an over-long line whose rest is being skipped, or null. */
-    private String cutLine;
+    /** Inside an over-long line: its kept start is in {@link #cut}, its rest is being skipped. */
+    private boolean cutting;
+    private byte[] cut;
+    private byte[] lineBytes;
+    private int lineStart;
+    private int lineEnd;
     private long cutLines;
 
     public LogLineReader(InputStream in) {
@@ -45,6 +49,14 @@ public final class LogLineReader {
 
     /** The next line without its terminator, or null at the end of the stream. */
     public String next() throws IOException {
+        return advance() ? new String(lineBytes, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8) : null;
+    }
+
+    /**
+     * Moves to the next line without decoding it: its bytes are {@link #lineBytes()} from
+     * {@link #lineStart()} to {@link #lineEnd()}, valid until the next call. False at the end of the stream.
+     */
+    public boolean advance() throws IOException {
         while (true) {
             if (skipLf) {
                 if (pos == limit && !fill()) {
@@ -56,27 +68,27 @@ public final class LogLineReader {
                 }
                 skipLf = false;
             }
-            int i = Math.max(scanned, pos);
-            while (i < limit && buf[i] != '\n' && buf[i] != '\r') {
-                i++;
-            }
+            int i = terminator(Math.max(scanned, pos));
             if (i < limit) {
-                String line;
-                if (cutLine != null) {
-                    line = cutLine;
-                    cutLine = null;
+                if (cutting) {
+                    cutting = false;
+                    setLine(cut, 0, maxLineBytes);
                 } else {
-                    line = decode(pos, i - pos);
+                    setLine(buf, pos, i);
                 }
                 skipLf = buf[i] == '\r';
                 pos = i + 1;
                 scanned = pos;
-                return line;
+                return true;
             }
-            if (cutLine != null) {
+            if (cutting) {
                 pos = limit; // still inside an over-long line: drop what was read of it
             } else if (limit - pos >= maxLineBytes) {
-                cutLine = decode(pos, maxLineBytes);
+                if (cut == null) {
+                    cut = new byte[maxLineBytes];
+                }
+                System.arraycopy(buf, pos, cut, 0, maxLineBytes);
+                cutting = true;
                 cutLines++;
                 pos = limit;
             }
@@ -87,25 +99,57 @@ public final class LogLineReader {
         }
     }
 
+    /** The buffer holding the current line (see {@link #advance()}). */
+    public byte[] lineBytes() {
+        return lineBytes;
+    }
+
+    public int lineStart() {
+        return lineStart;
+    }
+
+    public int lineEnd() {
+        return lineEnd;
+    }
+
+    /** Where the first \n or \r at or after {@code from} is, or {@code limit}. */
+    private int terminator(int from) {
+        byte[] b = buf;
+        int end = limit;
+        for (int i = from; i < end; i++) {
+            byte c = b[i];
+            if (c <= '\r' && (c == '\n' || c == '\r')) { // one compare for almost every byte
+                return i;
+            }
+        }
+        return end;
+    }
+
+    private void setLine(byte[] bytes, int start, int end) {
+        lineBytes = bytes;
+        lineStart = start;
+        lineEnd = end;
+    }
+
     /** Lines longer than the cap so far (each was cut to its first {@code maxLineBytes} bytes). */
     public long cutLines() {
         return cutLines;
     }
 
-    /** The line left at the end of the stream without a terminator, or null. */
-    private String finish() {
-        if (cutLine != null) {
-            String line = cutLine;
-            cutLine = null;
-            return line;
+    /** The line left at the end of the stream without a terminator, if any. */
+    private boolean finish() {
+        if (cutting) {
+            cutting = false;
+            setLine(cut, 0, maxLineBytes);
+            return true;
         }
         if (limit > pos) {
-            String line = decode(pos, limit - pos);
+            setLine(buf, pos, limit);
             pos = limit;
             scanned = limit;
-            return line;
+            return true;
         }
-        return null;
+        return false;
     }
 
     /** Reads more bytes after the unfinished line; false at the end of the stream. */
@@ -129,9 +173,5 @@ public final class LogLineReader {
         }
         limit += n;
         return true;
-    }
-
-    private String decode(int from, int length) {
-        return new String(buf, from, length, StandardCharsets.UTF_8);
     }
 }

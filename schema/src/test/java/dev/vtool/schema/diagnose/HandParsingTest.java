@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vtool.testkit.V2rayBinary;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class HandParsingTest {
     private static final int MUTATIONS = 6_000;
-    private static final String ALPHABET = "0123456789/:. []-TIWEDnfoarc\t\u00e9_xacceptedrejected";
+    private static final String ALPHABET = "0123456789/:. []-TIWEDnfoarc\t\u00e9_xacceptedrejected\u3000\r@Nv";
 
     private static List<String> realLines() throws IOException {
         List<String> lines = new ArrayList<>();
@@ -40,6 +41,19 @@ class HandParsingTest {
         lines.add("2026/11/25 09:31:00 :1 accepted x");
         lines.add("2026/11/25 09:31:00 h:1x accepted x");
         lines.add("2026/11/25 09:31:00 panic: boom");
+        lines.add("Nov 25 10:59:01 vps v2ray[811]: 2026/11/25 10:59:01 [Info] [3] v2ray.com/core/app: x");
+        lines.add("Nov 25 10:59:01 vps v2ray[811]: [Warning] x");
+        lines.add("Nov 25 10:59:01 vps v2ray[811]:    ");
+        lines.add("Nov 25 10:59:01 vps v2ray[811]: 1.2.3.4:5 accepted tcp:x:443");
+        lines.add("Nov 25 10:59:01 vps v2ray[811]: 2026-11-25T10:59:01Z INFO x");
+        lines.add("Nov 25 10:59:01 h\u00e9st v2ray: x");
+        lines.add("Nov 25 10:59:01 vps v2ray[x]: x");
+        lines.add("Nov 25 10:59:01 vps v2ray[811]x y");
+        lines.add("2026/11/25 09:31:00 [Info] text ending in \u3000");
+        lines.add("2026/11/25 09:31:00 [Info] \u2003text starting with an em space");
+        lines.add("2026/11/25 09:31:00 [Info] text ending in \u00e9");
+        lines.add("2026/11/25 09:31:00 [Info] text with a carriage return\r");
+        lines.add("2026/11/25 09:31:00 [Info] text\u001f");
         return lines;
     }
 
@@ -72,6 +86,22 @@ class HandParsingTest {
         LogLineParser regex = new LogLineParser("x", false);
         for (String line : lines) {
             assertEquals(regex.next(line), hand.next(line), line);
+        }
+    }
+
+    @Test
+    void bytesReadByHandAsTheRegexesReadTheirText() throws IOException {
+        List<String> lines = realLines();
+        lines.addAll(mutations(lines));
+        LogLineParser bytes = new LogLineParser("x", true);
+        LogLineParser regex = new LogLineParser("x", false);
+        for (String line : lines) {
+            byte[] b = ("~" + line + "~").getBytes(StandardCharsets.UTF_8); // the line inside a larger buffer
+            LineView view = bytes.next(b, 1, b.length - 1);
+            LogLine expected = regex.next(line);
+            assertEquals(expected, view.toLogLine(), line);
+            assertEquals(expected.text(), view.text(), line);
+            assertEquals(TimeKey.of(expected.time()), view.timeKey(), line);
         }
     }
 

@@ -24,6 +24,32 @@ class KnowledgeBaseTest {
         return new LogLineParser("example").next(line).text();
     }
 
+    /** What a knowledge base holds, as plain values (patterns by their source text). */
+    private static List<List<Object>> contents(KnowledgeBase base) {
+        List<List<Object>> out = new ArrayList<>();
+        for (KbEntry e : base.entries()) {
+            out.add(List.of(e.id(), e.title(), e.severity(), e.patterns().stream().map(Pattern::pattern).toList(),
+                    e.cause(), e.fix(), e.doc(), String.valueOf(e.tailor()), e.examples()));
+        }
+        out.add(List.copyOf(base.routinePatternList().stream().map(p -> p.pattern().pattern()).toList()));
+        return out;
+    }
+
+    @Test
+    void theCompiledFormTheBuildWroteIsTheYaml() throws Exception {
+        KnowledgeBase yaml;
+        try (var in = KnowledgeBase.class.getResourceAsStream(KnowledgeBase.RESOURCE)) {
+            yaml = KnowledgeBase.load(in);
+        }
+        KnowledgeBase compiled;
+        try (var in = KnowledgeBase.class.getResourceAsStream(KnowledgeBaseCodec.RESOURCE)) {
+            assertNotNull(in, "the build (process-classes) writes " + KnowledgeBaseCodec.RESOURCE);
+            compiled = KnowledgeBaseCodec.read(in);
+        }
+        assertEquals(contents(yaml), contents(compiled));
+        assertEquals(contents(yaml), contents(kb), "builtIn() is the YAML's knowledge base");
+    }
+
     @Test
     void everyEntryIsComplete() {
         assertTrue(kb.entries().size() >= 40, "at least 40 known messages, got " + kb.entries().size());
