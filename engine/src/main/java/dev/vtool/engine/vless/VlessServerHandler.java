@@ -79,7 +79,7 @@ final class VlessServerHandler extends ByteToMessageDecoder {
         }
         byte[] id = new byte[16];
         in.getBytes(in.readerIndex() + 1, id);
-        VlessUser user = inbound.user(id);
+        VlessUser user = inbound.user(java.nio.ByteBuffer.wrap(id));
         if (user == null) {
             notVless(ctx, in, fallback, "invalid request user id");
             return;
