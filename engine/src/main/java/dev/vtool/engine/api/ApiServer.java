@@ -5,6 +5,7 @@ import dev.vtool.engine.EngineException;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import dev.vtool.engine.transport.Transports;
+import dev.vtool.engine.transport.PrivateSocketDir;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.epoll.Epoll;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup;
@@ -56,7 +57,7 @@ public final class ApiServer implements AutoCloseable {
             why = "no native epoll";
         } else {
             try {
-                dir = PrivateSocketDir.create();
+                dir = PrivateSocketDir.create("vtool-api-", "api.sock");
             } catch (IOException | UnsupportedOperationException e) {
                 why = e.getMessage();
             }

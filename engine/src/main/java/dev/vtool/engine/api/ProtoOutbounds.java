@@ -127,51 +127,52 @@ final class ProtoOutbounds {
     private static void vmess(ProtoFields f, Map<String, Object> settings, Map<String, Object> out, String where)
             throws IOException {
         out.put("protocol", "vmess");
-        List<Object> vnext = new ArrayList<>();
-        for (ProtoFields endpoint : ProtoCommon.endpoints(f, 1)) {
-            Map<String, Object> server = ProtoCommon.server(endpoint);
-            List<Object> users = new ArrayList<>();
-            for (byte[] u : endpoint.repeated(3)) {
-                Map<String, Object> user = new LinkedHashMap<>();
-                ProtoFields account = ProtoCommon.user(u, Accounts.VMESS, user, where);
-                user.put("id", account.string(1));
-                user.put("alterId", account.varint(2));
-                if (account.bytes(3) != null) {
-                    long type = ProtoFields.parse(account.bytes(3)).varint(1);
-                    if (type >= 0 && type < VMESS_SECURITY.length && VMESS_SECURITY[(int) type] != null) {
-                        user.put("security", VMESS_SECURITY[(int) type]);
-                    }
+        settings.put("vnext", vnext(f, Accounts.VMESS, where, (account, user) -> {
+            user.put("id", account.string(1));
+            user.put("alterId", account.varint(2));
+            if (account.bytes(3) != null) {
+                long type = ProtoFields.parse(account.bytes(3)).varint(1);
+                if (type >= 0 && type < VMESS_SECURITY.length && VMESS_SECURITY[(int) type] != null) {
+                    user.put("security", VMESS_SECURITY[(int) type]);
                 }
-                users.add(user);
             }
-            server.put("users", users);
-            vnext.add(server);
-        }
-        settings.put("vnext", vnext);
+        }));
     }
 
     /** vless.outbound.Config: vnext = 1 (ServerEndpoint; Account: id = 1, flow = 2, encryption = 3). */
     private static void vless(ProtoFields f, Map<String, Object> settings, Map<String, Object> out, String where)
             throws IOException {
         out.put("protocol", "vless");
+        settings.put("vnext", vnext(f, Accounts.VLESS, where, (account, user) -> {
+            user.put("id", account.string(1));
+            if (!account.string(2).isEmpty()) {
+                user.put("flow", account.string(2));
+            }
+            user.put("encryption", account.string(3).isEmpty() ? "none" : account.string(3));
+        }));
+    }
+
+    /** How one protocol's Account message becomes a JSON user's fields. */
+    private interface AccountFields {
+        void put(ProtoFields account, Map<String, Object> user) throws IOException;
+    }
+
+    /** Field 1's ServerEndpoints (users = 3, each a protocol.User with an Account of {@code accountType}) as JSON vnext. */
+    private static List<Object> vnext(ProtoFields f, String accountType, String where, AccountFields fields)
+            throws IOException {
         List<Object> vnext = new ArrayList<>();
         for (ProtoFields endpoint : ProtoCommon.endpoints(f, 1)) {
             Map<String, Object> server = ProtoCommon.server(endpoint);
             List<Object> users = new ArrayList<>();
             for (byte[] u : endpoint.repeated(3)) {
                 Map<String, Object> user = new LinkedHashMap<>();
-                ProtoFields account = ProtoCommon.user(u, Accounts.VLESS, user, where);
-                user.put("id", account.string(1));
-                if (!account.string(2).isEmpty()) {
-                    user.put("flow", account.string(2));
-                }
-                user.put("encryption", account.string(3).isEmpty() ? "none" : account.string(3));
+                fields.put(ProtoCommon.user(u, accountType, user, where), user);
                 users.add(user);
             }
             server.put("users", users);
             vnext.add(server);
         }
-        settings.put("vnext", vnext);
+        return vnext;
     }
 
     /** trojan.ClientConfig: server = 1 (ServerEndpoint; Account: password = 1). */

@@ -5,21 +5,14 @@ import dev.vtool.engine.EngineContext;
 import dev.vtool.engine.Session;
 import dev.vtool.engine.transport.PacketConnection;
 import dev.vtool.engine.transport.PacketReceiver;
-import dev.vtool.engine.transport.Transports;
-import io.netty.bootstrap.Bootstrap;
+import dev.vtool.engine.transport.IdleDatagramSocket;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** A UDP flow sent directly from one local socket; closes itself after {@code connIdle} without traffic. */
 final class FreedomPackets implements PacketConnection {
@@ -36,28 +29,7 @@ final class FreedomPackets implements PacketConnection {
         this.loop = loop;
         this.session = session;
         this.outbound = outbound;
-        long idle = Math.max(1, session.policy().connIdle().toSeconds());
-        this.bound = new Bootstrap().group(loop).channel(Transports.datagramChannel())
-                .handler(new io.netty.channel.ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        context.dialer().countPackets(ch);
-                        ch.pipeline().addLast(new IdleStateHandler(0, 0, idle, TimeUnit.SECONDS));
-                        ch.pipeline().addLast(new SimpleChannelInboundHandler<DatagramPacket>() {
-                            @Override
-                            protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
-                                back.received(p.sender(), p.content().retain());
-                            }
-
-                            @Override
-                            public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-                                if (evt instanceof IdleStateEvent) {
-                                    ctx.close();
-                                }
-                            }
-                        });
-                    }
-                }).bind(0);
+        this.bound = IdleDatagramSocket.bind(context.dialer(), loop, session.policy().connIdle(), back);
     }
 
     @Override

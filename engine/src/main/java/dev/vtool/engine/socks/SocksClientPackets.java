@@ -48,15 +48,20 @@ final class SocksClientPackets implements RelayedPackets.Framing {
                         Destination b = hs.bound();
                         InetAddress addr = b.ipOrNull();
                         if (addr == null || addr.isAnyLocalAddress()) {
-                            addr = ((InetSocketAddress) control.remoteAddress()).getAddress();
+                            addr = ipOf(control.remoteAddress());
                         }
                         flow.open(new InetSocketAddress(addr, b.port()),
-                                new InetSocketAddress(((InetSocketAddress) control.localAddress()).getAddress(), 0), false);
+                                new InetSocketAddress(ipOf(control.localAddress()), 0), false);
                     });
                     control.config().setAutoRead(true);
                     hs.start(control);
                 });
         return flow;
+    }
+
+    /** A control connection carried by a proxySettings chain is a unix socket: loopback stands in for its IP. */
+    private static InetAddress ipOf(java.net.SocketAddress a) {
+        return a instanceof InetSocketAddress i ? i.getAddress() : InetAddress.getLoopbackAddress();
     }
 
     @Override

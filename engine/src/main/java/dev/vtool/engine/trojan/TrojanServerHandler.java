@@ -1,22 +1,15 @@
 package dev.vtool.engine.trojan;
 
 import dev.vtool.engine.Destination;
-import dev.vtool.engine.EngineContext;
 import dev.vtool.engine.Session;
-import dev.vtool.engine.transport.ChannelLink;
+import dev.vtool.engine.fallback.FallbackServerHandler;
 import dev.vtool.engine.transport.HandshakeDeadline;
-import dev.vtool.engine.transport.DatagramsOverStream;
-import dev.vtool.engine.transport.PacketConnection;
 import dev.vtool.engine.wire.WireAddress;
 import dev.vtool.schema.model.Network;
 import dev.vtool.schema.protocol.trojan.TrojanUser;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.socket.ChannelInputShutdownEvent;
-import io.netty.handler.codec.ByteToMessageDecoder;
-import io.netty.handler.timeout.IdleStateEvent;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * One Trojan server connection (docs/spec/protocols.md, section 3). The verdict comes from the first
@@ -24,36 +17,20 @@ import java.util.List;
  * which goes to the fallback (or is closed when there is none) with the first read untouched. A known
  * user's request is then read whole (it may span reads); a malformed one closes without fallback.
  */
-final class TrojanServerHandler extends ByteToMessageDecoder {
+final class TrojanServerHandler extends FallbackServerHandler {
     private static final int CRLF = 2;
     private static final int COMMAND_AT = TrojanKey.LENGTH + CRLF;
     private static final int UDP_ASSOCIATE = 3;
 
-    private enum State { FIRST, HEADER, PACKETS, DONE }
-
     private final TrojanInbound inbound;
-    private final EngineContext context;
-    private final Session session;
-    private State state = State.FIRST;
-    private PacketConnection packets;
 
     TrojanServerHandler(TrojanInbound inbound, Session session) {
+        super(inbound.context(), session, TrojanInbound.PKG);
         this.inbound = inbound;
-        this.context = inbound.context();
-        this.session = session;
     }
 
     @Override
-    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        switch (state) {
-            case FIRST -> first(ctx, in);
-            case HEADER -> header(ctx, in);
-            case PACKETS -> packets(ctx, in);
-            case DONE -> in.skipBytes(in.readableBytes());
-        }
-    }
-
-    private void first(ChannelHandlerContext ctx, ByteBuf in) {
+    protected void first(ChannelHandlerContext ctx, ByteBuf in) {
         int firstLen = in.readableBytes();
         context.log().info(session.id(), TrojanInbound.PKG, "firstLen = " + firstLen);
         if (firstLen < COMMAND_AT || in.getByte(in.readerIndex() + TrojanKey.LENGTH) != '\r') {
@@ -78,13 +55,12 @@ final class TrojanServerHandler extends ByteToMessageDecoder {
             return;
         }
         context.log().access(session.accessFrom(), false, "", "", "v2ray.com/core/" + TrojanInbound.PKG + ": " + why, "");
-        context.log().info(session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/"
-                + TrojanInbound.PKG + ": " + why);
-        in.skipBytes(in.readableBytes());
-        ctx.close();
+        logEnd(why);
+        closeNow(ctx, in);
     }
 
-    private void header(ChannelHandlerContext ctx, ByteBuf in) {
+    @Override
+    protected void header(ChannelHandlerContext ctx, ByteBuf in) {
         int addr;
         try {
             addr = in.readableBytes() < COMMAND_AT + 1 ? -1 : WireAddress.SOCKS_STYLE.length(in, COMMAND_AT + 1);
@@ -109,72 +85,29 @@ final class TrojanServerHandler extends ByteToMessageDecoder {
         session.destination(target);
         context.log().info(session.id(), TrojanInbound.PKG, "received request for " + target);
         if (command == UDP_ASSOCIATE) {
-            startPackets(ctx, in);
+            // command 3: datagrams to any destination, each framed with its address, until the client closes
+            startPackets(ctx, in, "trojan-idle",
+                    (alloc, from, payload) -> TrojanUdpFrame.encode(alloc, Destination.of(Network.UDP, from), payload));
             return;
         }
-        state = State.DONE;
-        ChannelLink link = ChannelLink.takeOver(ctx.channel(), session.policy(), cause -> context.log().info(
-                session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/" + TrojanInbound.PKG
-                        + ": connection ends > " + cause.getMessage()));
-        ctx.pipeline().remove(this); // payload that came with the request flows on into the link
-        context.dispatcher().dispatch(session, link);
+        dispatchStream(ctx);
     }
 
     private void malformed(ChannelHandlerContext ctx, ByteBuf in, String why) {
-        state = State.DONE;
-        in.skipBytes(in.readableBytes());
-        context.log().access(session.accessFrom(), false, "", "", "v2ray.com/core/" + TrojanInbound.PKG
-                + ": failed to create request from: " + session.accessFrom() + " > " + why, session.userEmail());
-        context.log().info(session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/"
-                + TrojanInbound.PKG + ": failed to create request from: " + session.accessFrom() + " > " + why);
-        ctx.close();
+        String failed = "failed to create request from: " + session.accessFrom() + " > " + why;
+        context.log().access(session.accessFrom(), false, "", "", "v2ray.com/core/" + TrojanInbound.PKG + ": " + failed,
+                session.userEmail());
+        logEnd(failed);
+        closeNow(ctx, in);
     }
 
-    /** Command 3: datagrams to any destination, each framed with its address, until the client closes. */
-    private void startPackets(ChannelHandlerContext ctx, ByteBuf in) {
-        packets = DatagramsOverStream.start(context, session, ctx, "trojan-idle",
-                (alloc, from, payload) -> TrojanUdpFrame.encode(alloc, Destination.of(Network.UDP, from), payload));
-        if (packets == null) {
-            state = State.DONE;
-            in.skipBytes(in.readableBytes());
-            ctx.close();
-            return;
-        }
-        state = State.PACKETS;
-        packets(ctx, in);
-    }
-
-    private void packets(ChannelHandlerContext ctx, ByteBuf in) {
+    @Override
+    protected void packets(ChannelHandlerContext ctx, ByteBuf in) {
         try {
             TrojanUdpFrame.decode(in, (to, payload) -> packets.send(to, payload));
         } catch (IllegalArgumentException e) {
-            state = State.DONE;
-            in.skipBytes(in.readableBytes());
-            context.log().info(session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/"
-                    + TrojanInbound.PKG + ": " + e.getMessage());
-            ctx.close();
+            logEnd(e.getMessage());
+            closeNow(ctx, in);
         }
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof IdleStateEvent) {
-            ctx.close();
-            return;
-        }
-        if (evt instanceof ChannelInputShutdownEvent && state != State.PACKETS) {
-            // the client stopped before its request was whole: nothing more can come
-            state = State.DONE;
-            ctx.close();
-            return;
-        }
-        super.userEventTriggered(ctx, evt);
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        context.log().info(session.id(), "app/proxyman/inbound", "connection ends > v2ray.com/core/"
-                + TrojanInbound.PKG + ": " + cause.getMessage());
-        ctx.close();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vtool.engine.EngineHarness;
 import dev.vtool.engine.LeakCheck;
+import dev.vtool.engine.OwnSockets;
 import dev.vtool.engine.transport.Transports;
 import dev.vtool.schema.model.LogLevel;
 import dev.vtool.testkit.FreePort;
@@ -13,14 +14,11 @@ import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,11 +35,11 @@ class ApiListenerPrivacyTest {
 
     @Test
     void theApiServerListensOnlyOnAPrivateUnixSocket() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")) && Transports.nativeEpoll(),
+        org.junit.jupiter.api.Assumptions.assumeTrue(OwnSockets.available() && Transports.nativeEpoll(),
                 "needs Linux's /proc and native epoll (else the API falls back to loopback TCP, with a warning)");
         int api = FreePort.next();
         int socks = FreePort.next();
-        Set<Integer> before = listeningTcpPorts();
+        Set<Integer> before = OwnSockets.listeningTcpPorts();
         Path dir;
         try (EngineHarness vtool = new EngineHarness("""
                 {"stats": {},
@@ -53,12 +51,12 @@ class ApiListenerPrivacyTest {
                  "outbounds": [{"protocol": "freedom"}],
                  "routing": {"rules": [{"type": "field", "inboundTag": ["api-in"], "outboundTag": "api"}]}}
                 """.formatted(api, socks), LogLevel.WARNING)) {
-            Set<Integer> added = listeningTcpPorts();
+            Set<Integer> added = OwnSockets.listeningTcpPorts();
             added.removeAll(before);
             assertEquals(Set.of(api, socks), added, "TCP listeners the engine added: only its inbounds'");
             assertFalse(vtool.log().contains("loopback TCP port"), vtool.log());
 
-            List<Path> sockets = ownUnixSocketPaths().stream().filter(p -> p.toString().contains(DIR)).toList();
+            List<Path> sockets = OwnSockets.unixSocketPaths().stream().filter(p -> p.toString().contains(DIR)).toList();
             assertEquals(1, sockets.size(), "the API's unix socket: " + sockets);
             dir = sockets.get(0).getParent();
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
@@ -74,53 +72,5 @@ class ApiListenerPrivacyTest {
             }
         }
         assertFalse(Files.exists(dir), "the private directory is removed at shutdown");
-    }
-
-    /** Inodes of this process's sockets, from the links in /proc/self/fd. */
-    private static Set<String> ownSocketInodes() throws IOException {
-        Set<String> inodes = new HashSet<>();
-        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
-            for (Path fd : fds.toList()) {
-                try {
-                    String target = Files.readSymbolicLink(fd).toString();
-                    if (target.startsWith("socket:[")) {
-                        inodes.add(target.substring(8, target.length() - 1));
-                    }
-                } catch (IOException e) {
-                    // closed while listing
-                }
-            }
-        }
-        return inodes;
-    }
-
-    /** Local ports of this process's TCP sockets in LISTEN state (0A), IPv4 and IPv6. */
-    private static Set<Integer> listeningTcpPorts() throws IOException {
-        Set<String> own = ownSocketInodes();
-        Set<Integer> ports = new TreeSet<>();
-        for (String table : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
-            Path p = Path.of(table);
-            if (!Files.exists(p)) {
-                continue;
-            }
-            List<String> lines = Files.readAllLines(p);
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.trim().split("\\s+");
-                if (f.length > 9 && f[3].equals("0A") && own.contains(f[9])) {
-                    String local = f[1];
-                    ports.add(Integer.parseInt(local.substring(local.lastIndexOf(':') + 1), 16));
-                }
-            }
-        }
-        return ports;
-    }
-
-    /** Paths of this process's unix sockets with a file name, from /proc/net/unix. */
-    private static List<Path> ownUnixSocketPaths() throws IOException {
-        Set<String> own = ownSocketInodes();
-        List<String> lines = Files.readAllLines(Path.of("/proc/net/unix"));
-        return lines.subList(1, lines.size()).stream().map(l -> l.trim().split("\\s+"))
-                .filter(f -> f.length > 7 && own.contains(f[6]) && f[7].startsWith("/"))
-                .map(f -> Path.of(f[7])).toList();
     }
 }

@@ -3,22 +3,14 @@ package dev.vtool.engine.dns.outbound;
 import dev.vtool.engine.Destination;
 import dev.vtool.engine.EngineContext;
 import dev.vtool.engine.Session;
-import dev.vtool.engine.transport.Transports;
-import io.netty.bootstrap.Bootstrap;
+import dev.vtool.engine.transport.IdleDatagramSocket;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** The server over UDP: one local socket, bound on first use, closed after the level's connIdle. */
 final class UdpUpstream implements DnsUpstream {
@@ -62,28 +54,7 @@ final class UdpUpstream implements DnsUpstream {
             return;
         }
         if (socket == null) {
-            long idle = Math.max(1, session.policy().connIdle().toSeconds());
-            socket = new Bootstrap().group(loop).channel(Transports.datagramChannel())
-                    .handler(new ChannelInitializer<Channel>() {
-                        @Override
-                        protected void initChannel(Channel ch) {
-                            context.dialer().countPackets(ch);
-                            ch.pipeline().addLast(new IdleStateHandler(0, 0, idle, TimeUnit.SECONDS));
-                            ch.pipeline().addLast(new SimpleChannelInboundHandler<DatagramPacket>() {
-                                @Override
-                                protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
-                                    answers.received(p.sender(), p.content().retain());
-                                }
-
-                                @Override
-                                public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-                                    if (evt instanceof IdleStateEvent) {
-                                        ctx.close();
-                                    }
-                                }
-                            });
-                        }
-                    }).bind(0);
+            socket = IdleDatagramSocket.bind(context.dialer(), loop, session.policy().connIdle(), answers::received);
         }
         ChannelFuture s = socket;
         s.addListener(f -> {
