@@ -46,9 +46,13 @@ public final class Main implements Runnable {
             SchemaValidator.shared().preloadInBackground();
         }
         List<String> plainLint = PlainLint.files(args);
+        RunCommand plainRun = PlainRun.command(args);
         try {
             if (plainLint != null) {
                 return PlainLint.run(plainLint);
+            }
+            if (plainRun != null) {
+                return PlainRun.run(plainRun);
             }
             return newCommandLine(args.length > 0 ? args[0] : null).execute(args);
         } catch (OutOfMemoryError e) {

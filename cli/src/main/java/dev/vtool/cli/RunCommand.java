@@ -64,8 +64,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return call(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Runs with these writers as stdout and stderr ({@link PlainRun} has no picocli spec to ask). */
+    int call(PrintWriter out, PrintWriter err) {
         if (version) {
             out.println(new VersionProvider().getVersion()[0]);
             out.flush();
