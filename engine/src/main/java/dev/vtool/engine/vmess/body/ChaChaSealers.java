@@ -32,22 +32,6 @@ public final class ChaChaSealers {
         }
     }
 
-    /**
-     * OpenSSL's ChaCha20-Poly1305 under a 32-byte key for callers that count nonces themselves
-     * (Shadowsocks), or null where it is not available. Where the JDK has no Poly1305 intrinsic for
-     * this CPU (it needs AVX-512), its cipher costs several times OpenSSL's.
-     */
-    public static AeadArrays openSslArrays(byte[] key32, boolean encrypt) {
-        if (OPENSSL == null) {
-            return null;
-        }
-        try {
-            return (AeadArrays) OPENSSL.newInstance(key32, new byte[16], encrypt);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return null;
-        }
-    }
-
     static boolean openSslAvailable() {
         return OPENSSL != null;
     }

@@ -20,7 +20,7 @@ import java.lang.ref.Cleaner;
  * only by {@link ChaChaSealers} on a JDK that has the API; everything else uses {@link JcaAeadSealer}.
  * Buffers are handed over in place (direct memory by address, heap arrays pinned), never copied.
  */
-final class OpenSslChaCha20Poly1305 implements ChunkSealer, AeadArrays {
+final class OpenSslChaCha20Poly1305 implements ChunkSealer {
     private static final int TAG = 16;
     private static final int EVP_CTRL_AEAD_GET_TAG = 0x10;
     private static final int EVP_CTRL_AEAD_SET_TAG = 0x11;
@@ -175,53 +175,6 @@ final class OpenSslChaCha20Poly1305 implements ChunkSealer, AeadArrays {
             throw new VmessException("failed to read chunk > cipher: message authentication failed", false);
         }
         commit(dst, w, out, plain);
-    }
-
-    @Override
-    public int seal(byte[] nonce12, byte[] in, int off, int len, byte[] out, int outOff) {
-        MemorySegment src = MemorySegment.ofArray(in).asSlice(off, len);
-        MemorySegment dst = MemorySegment.ofArray(out).asSlice(outOff, len + TAG);
-        int ok;
-        try {
-            ok = (int) CIPHER_INIT.invokeExact(ctx, MemorySegment.NULL, MemorySegment.NULL, MemorySegment.NULL,
-                    MemorySegment.ofArray(nonce12), UNCHANGED);
-            ok &= (int) CIPHER_UPDATE.invokeExact(ctx, dst, MemorySegment.ofArray(outLength), src, len);
-            ok &= (int) CIPHER_FINAL.invokeExact(ctx, dst.asSlice(len), MemorySegment.ofArray(outLength));
-            ok &= (int) CTX_CTRL.invokeExact(ctx, EVP_CTRL_AEAD_GET_TAG, TAG, dst.asSlice(len));
-        } catch (Throwable e) {
-            throw new IllegalStateException("OpenSSL ChaCha20-Poly1305 failed", e);
-        }
-        if (ok != 1) {
-            throw new IllegalStateException("OpenSSL ChaCha20-Poly1305 refused to seal");
-        }
-        return len + TAG;
-    }
-
-    @Override
-    public int open(byte[] nonce12, byte[] in, int off, int len, byte[] out, int outOff) {
-        if (len < TAG) {
-            return -1;
-        }
-        int plain = len - TAG;
-        MemorySegment src = MemorySegment.ofArray(in).asSlice(off, plain);
-        MemorySegment dst = MemorySegment.ofArray(out).asSlice(outOff, plain);
-        System.arraycopy(in, off + plain, tag, 0, TAG);
-        boolean authentic;
-        try {
-            int ok = (int) CIPHER_INIT.invokeExact(ctx, MemorySegment.NULL, MemorySegment.NULL, MemorySegment.NULL,
-                    MemorySegment.ofArray(nonce12), UNCHANGED);
-            ok &= (int) CIPHER_UPDATE.invokeExact(ctx, dst, MemorySegment.ofArray(outLength), src, plain);
-            ok &= (int) CTX_CTRL.invokeExact(ctx, EVP_CTRL_AEAD_SET_TAG, TAG, MemorySegment.ofArray(tag));
-            if (ok != 1) {
-                throw new IllegalStateException("OpenSSL ChaCha20-Poly1305 refused to open");
-            }
-            authentic = (int) CIPHER_FINAL.invokeExact(ctx, dst.asSlice(plain), MemorySegment.ofArray(outLength)) == 1;
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("OpenSSL ChaCha20-Poly1305 failed", e);
-        }
-        return authentic ? plain : -1;
     }
 
     private MemorySegment nextNonce() {
