@@ -7,7 +7,11 @@ import dev.vtool.schema.rules.MtprotoUserRule;
 import java.util.EnumSet;
 import java.util.List;
 
-/** {@code mtproto} (inbound and outbound in 4.34): known to lint, not run by vtool yet. */
+/**
+ * {@code mtproto} (inbound and outbound in 4.34): known to lint, refused by run on purpose. 4.34 speaks the
+ * original MTProxy protocol without fake-TLS or padding, which Telegram clients treat as legacy and a censor
+ * fingerprints at once: dead weight for a proxy people deploy today.
+ */
 public final class MtprotoConfig extends KnownProtocol {
     public MtprotoConfig() {
         super("mtproto", EnumSet.allOf(Side.class));
