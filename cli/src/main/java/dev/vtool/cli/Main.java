@@ -79,15 +79,7 @@ public final class Main implements Runnable {
         cmd.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // An internal failure still gets one clear line, not a stack trace (set VTOOL_DEBUG=1 for it).
-            PrintWriter err = commandLine.getErr();
-            err.println("vtool: internal error: " + e);
-            if (System.getenv("VTOOL_DEBUG") != null) {
-                e.printStackTrace(err);
-            } else {
-                err.println("vtool: this is a bug; rerun with VTOOL_DEBUG=1 for details and please report it");
-            }
-            err.flush();
-            return ExitCodes.INTERNAL;
+            return InternalFailure.report(commandLine.getErr(), e);
         });
         cmd.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();

@@ -1,6 +1,6 @@
 package dev.vtool.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,15 +40,7 @@ final class PlainLint {
         try {
             return lint.call();
         } catch (RuntimeException e) {
-            PrintStream err = System.err;
-            err.println("vtool: internal error: " + e);
-            if (System.getenv("VTOOL_DEBUG") != null) {
-                e.printStackTrace(err);
-            } else {
-                err.println("vtool: this is a bug; rerun with VTOOL_DEBUG=1 for details and please report it");
-            }
-            err.flush();
-            return ExitCodes.INTERNAL;
+            return InternalFailure.report(new PrintWriter(System.err, true), e);
         }
     }
 }

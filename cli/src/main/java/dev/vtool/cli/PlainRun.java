@@ -86,14 +86,7 @@ final class PlainRun {
         try {
             return run.call(out, err);
         } catch (RuntimeException e) {
-            err.println("vtool: internal error: " + e);
-            if (System.getenv("VTOOL_DEBUG") != null) {
-                e.printStackTrace(err);
-            } else {
-                err.println("vtool: this is a bug; rerun with VTOOL_DEBUG=1 for details and please report it");
-            }
-            err.flush();
-            return ExitCodes.INTERNAL;
+            return InternalFailure.report(err, e);
         } finally {
             out.flush();
             err.flush();
