@@ -4,37 +4,28 @@ import dev.vtool.engine.vmess.Digests;
 import dev.vtool.engine.vmess.VmessException;
 import io.netty.buffer.ByteBuf;
 import java.security.GeneralSecurityException;
-import java.security.spec.AlgorithmParameterSpec;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-128-GCM (from {@link AesGcmProvider}) or ChaCha20-Poly1305 (the JDK's; {@link ChaChaSealers} prefers
- * OpenSSL's where it loads) chunks through a JCA Cipher: the thread's shared one ({@link ThreadCiphers}),
- * initialised for every chunk, unless the sealer was given its own.
+ * OpenSSL's where it loads) chunks through a JCA Cipher ({@link JcaAead}: the thread's shared one,
+ * initialised for every chunk, unless the sealer was given its own).
  * Nonce i = BE16(i mod 65536) || IV[2..12); the counter wraps like 4.34's and every seal/open takes one.
  */
 final class JcaAeadSealer implements ChunkSealer {
     static final int TAG = 16;
 
-    /** The sealer's own cipher, or null: the sealing thread's shared one. */
-    private Cipher own;
-    private final SecretKey key;
-    private final boolean gcm;
+    private final JcaAead aead;
     private final boolean encrypt;
     private final byte[] nonce = new byte[12];
     private int counter;
-    private byte[] scratchIn;
-    private byte[] scratchOut;
 
     private JcaAeadSealer(Cipher own, SecretKey key, boolean gcm, byte[] iv, boolean encrypt) {
-        this.own = own;
-        this.key = key;
-        this.gcm = gcm;
+        this.aead = new JcaAead(own, key,
+                gcm ? ThreadCiphers.Algorithm.AES_GCM : ThreadCiphers.Algorithm.CHACHA20_POLY1305, encrypt);
         this.encrypt = encrypt;
         System.arraycopy(iv, 2, nonce, 2, 10);
     }
@@ -72,21 +63,11 @@ final class JcaAeadSealer implements ChunkSealer {
         return TAG;
     }
 
-    private Cipher nextNonce(int mode) throws GeneralSecurityException {
+    private byte[] nextNonce() {
         nonce[0] = (byte) (counter >>> 8);
         nonce[1] = (byte) counter;
         counter = (counter + 1) & 0xFFFF;
-        AlgorithmParameterSpec spec = gcm ? new GCMParameterSpec(128, nonce) : new IvParameterSpec(nonce);
-        if (own != null) {
-            own.init(mode, key, spec);
-            return own;
-        }
-        Cipher c = ThreadCiphers.init(gcm ? ThreadCiphers.Algorithm.AES_GCM : ThreadCiphers.Algorithm.CHACHA20_POLY1305,
-                mode, key, spec);
-        if (!ThreadCiphers.isShared(c)) {
-            own = c;
-        }
-        return c;
+        return nonce;
     }
 
     @Override
@@ -96,53 +77,16 @@ final class JcaAeadSealer implements ChunkSealer {
         }
         dst.ensureWritable(length + TAG);
         try {
-            run(nextNonce(Cipher.ENCRYPT_MODE), src, index, length, dst, length + TAG);
+            run(src, index, length, dst, length + TAG);
         } catch (GeneralSecurityException e) {
             throw new VmessException("failed to seal chunk > " + e.getMessage(), false, e);
         }
     }
 
-    /**
-     * One doFinal over byte arrays: the JDK's array path is the fast one (its ByteBuffer path copies
-     * direct buffers anyway), so pooled direct buffers go through two reusable scratch arrays.
-     */
-    private void run(Cipher cipher, ByteBuf src, int index, int length, ByteBuf dst, int outLength) throws GeneralSecurityException {
+    /** One chunk under the next nonce, written at dst's writer index. */
+    private void run(ByteBuf src, int index, int length, ByteBuf dst, int outLength) throws GeneralSecurityException {
         int w = dst.writerIndex();
-        byte[] in;
-        int inOff;
-        if (src.hasArray()) {
-            in = src.array();
-            inOff = src.arrayOffset() + index;
-        } else {
-            in = scratchIn(length);
-            src.getBytes(index, in, 0, length);
-            inOff = 0;
-        }
-        int n;
-        // Never hand the JDK one array as both input and output (pooled heap buffers share arena
-        // arrays): its overlap handling is very slow.
-        if (dst.hasArray() && dst.array() != in) {
-            n = cipher.doFinal(in, inOff, length, dst.array(), dst.arrayOffset() + w);
-        } else {
-            byte[] out = scratchOut(outLength);
-            n = cipher.doFinal(in, inOff, length, out, 0);
-            dst.setBytes(w, out, 0, n);
-        }
-        dst.writerIndex(w + n);
-    }
-
-    private byte[] scratchIn(int n) {
-        if (scratchIn == null || scratchIn.length < n) {
-            scratchIn = new byte[Math.max(n, 4096)];
-        }
-        return scratchIn;
-    }
-
-    private byte[] scratchOut(int n) {
-        if (scratchOut == null || scratchOut.length < n) {
-            scratchOut = new byte[Math.max(n, 4096)];
-        }
-        return scratchOut;
+        dst.writerIndex(w + aead.doFinal(nextNonce(), src, index, length, dst, w, outLength));
     }
 
     @Override
@@ -155,7 +99,7 @@ final class JcaAeadSealer implements ChunkSealer {
         }
         dst.ensureWritable(length - TAG);
         try {
-            run(nextNonce(Cipher.DECRYPT_MODE), src, index, length, dst, length - TAG);
+            run(src, index, length, dst, length - TAG);
         } catch (AEADBadTagException e) {
             throw new VmessException("failed to read chunk > cipher: message authentication failed", false, e);
         } catch (GeneralSecurityException e) {
